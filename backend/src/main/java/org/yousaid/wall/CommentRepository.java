@@ -1,0 +1,85 @@
+package org.yousaid.wall;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every statement names the area: a comment id alone never reaches another area's rows. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CommentRepository extends GenericRepository<Comment, UUID> {
+
+    @Query("""
+            insert into comments (area_id, id, author_uid, author_role, body, status, idempotency_key,
+                                  request_hash, submitted_at)
+            values (:areaId, :id, :authorUid, :authorRole, :body, 'pending_review', :idempotencyKey,
+                    :requestHash, :submittedAt)
+            on conflict (area_id, author_uid, idempotency_key) do nothing""")
+    int insertIfAbsent(String areaId, UUID id, String authorUid, String authorRole, String body,
+                       UUID idempotencyKey, String requestHash, Instant submittedAt);
+
+    @Query("""
+            select * from comments
+            where area_id = :areaId and author_uid = :authorUid and idempotency_key = :idempotencyKey""")
+    Optional<Comment> findByIdempotencyKey(String areaId, String authorUid, UUID idempotencyKey);
+
+    @Query("select * from comments where area_id = :areaId and id = :id")
+    Optional<Comment> find(String areaId, UUID id);
+
+    @Query("select * from comments where area_id = :areaId and id = :id for update")
+    Optional<Comment> findForUpdate(String areaId, UUID id);
+
+    @Query("""
+            select * from comments where area_id = :areaId and status = 'published'
+            order by decided_at desc, id desc limit :limit""")
+    List<Comment> wall(String areaId, int limit);
+
+    @Query("""
+            select * from comments where area_id = :areaId and status = 'published'
+              and (decided_at, id) < (:afterAt, :afterId)
+            order by decided_at desc, id desc limit :limit""")
+    List<Comment> wallAfter(String areaId, Instant afterAt, UUID afterId, int limit);
+
+    @Query("""
+            select * from comments where area_id = :areaId and author_uid = :authorUid
+            order by submitted_at desc, id desc limit :limit""")
+    List<Comment> byAuthor(String areaId, String authorUid, int limit);
+
+    @Query("""
+            select * from comments where area_id = :areaId and author_uid = :authorUid
+              and (submitted_at, id) < (:afterAt, :afterId)
+            order by submitted_at desc, id desc limit :limit""")
+    List<Comment> byAuthorAfter(String areaId, String authorUid, Instant afterAt, UUID afterId, int limit);
+
+    @Query("""
+            select * from comments where area_id = :areaId and status = 'pending_review'
+            order by submitted_at, id limit :limit""")
+    List<Comment> pending(String areaId, int limit);
+
+    @Query("""
+            select * from comments where area_id = :areaId and status = 'pending_review'
+              and (submitted_at, id) > (:afterAt, :afterId)
+            order by submitted_at, id limit :limit""")
+    List<Comment> pendingAfter(String areaId, Instant afterAt, UUID afterId, int limit);
+
+    @Query("""
+            update comments set status = 'published', published_body = :publishedBody,
+                   decided_at = :decidedAt, decided_by = :decidedBy
+            where area_id = :areaId and id = :id and status = 'pending_review'""")
+    int publish(String areaId, UUID id, String publishedBody, Instant decidedAt, String decidedBy);
+
+    @Query("""
+            update comments set status = 'rejected', rejection_reason = :reason,
+                   decided_at = :decidedAt, decided_by = :decidedBy
+            where area_id = :areaId and id = :id and status = 'pending_review'""")
+    int reject(String areaId, UUID id, String reason, Instant decidedAt, String decidedBy);
+
+    @Query("""
+            update comments set status = 'withdrawn', body = null, published_body = null, withdrawn_at = :at
+            where area_id = :areaId and id = :id and status in ('pending_review', 'published')""")
+    int withdraw(String areaId, UUID id, Instant at);
+}

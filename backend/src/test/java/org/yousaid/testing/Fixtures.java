@@ -1,0 +1,67 @@
+package org.yousaid.testing;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Test data builders: every test makes its own areas and people, so tests never share state and
+ * can run against one database.
+ */
+@Singleton
+public class Fixtures {
+
+    private final DataSource dataSource;
+
+    protected Fixtures(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A new local area with a unique id. */
+    @Transactional
+    public String area() {
+        String id = "t-" + UUID.randomUUID().toString().substring(0, 13);
+        update("insert into areas (id, name) values (?, ?)", id, "Test area " + id);
+        return id;
+    }
+
+    /** A new person holding {@code role} in {@code areaId}; returns their uid. */
+    @Transactional
+    public String member(String areaId, String role) {
+        String uid = role + "-" + UUID.randomUUID();
+        update("insert into memberships (area_id, id, uid, role) values (?, ?, ?, ?)", areaId, UUID.randomUUID(), uid, role);
+        return uid;
+    }
+
+    @Transactional
+    public long count(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.yousaid.testing;
+
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.LowLevelHttpRequest;
+import com.google.api.client.http.LowLevelHttpResponse;
+import com.google.api.client.testing.http.MockLowLevelHttpRequest;
+import com.google.api.client.testing.http.MockLowLevelHttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stands in for Google's servers (not for the SDK): the real Firebase Admin SDK fetches our test
+ * signing certificate from here and looks up accounts here when it checks revocation. Tests
+ * revoke and disable accounts the way the Firebase console would.
+ */
+public final class GoogleEndpoints extends HttpTransport {
+
+    private static final String CERTS_URL =
+            "https://www.googleapis.com/robot/v1/metadata/x509/securetoken@system.gserviceaccount.com";
+    private static final Pattern LOOKUP = Pattern.compile("https://identitytoolkit\\.googleapis\\.com/v1/projects/[^/]+/accounts:lookup");
+    private static final Pattern LOCAL_ID = Pattern.compile("\"localId\"\\s*:\\s*\\[\\s*\"([^\"]+)\"");
+
+    private final Map<String, Long> validSince = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> disabled = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    /** Revokes every token issued before now, as {@code revokeRefreshTokens} does. */
+    public void revoke(String uid) {
+        validSince.put(uid, Instant.now().getEpochSecond() + 1);
+    }
+
+    public void disable(String uid) {
+        disabled.put(uid, true);
+    }
+
+    public int lookups() {
+        return lookups.get();
+    }
+
+    @Override
+    protected LowLevelHttpRequest buildRequest(String method, String url) {
+        return new MockLowLevelHttpRequest(url) {
+            @Override
+            public LowLevelHttpResponse execute() throws IOException {
+                if (url.startsWith(CERTS_URL)) {
+                    return json(200, "{\"" + TestKeys.KID + "\":\"" + TestKeys.certificatePem().replace("\n", "\\n") + "\"}")
+                            .addHeader("Cache-Control", "public, max-age=3600");
+                }
+                if (LOOKUP.matcher(url).matches()) {
+                    lookups.incrementAndGet();
+                    ByteArrayOutputStream body = new ByteArrayOutputStream();
+                    if (getStreamingContent() != null) {
+                        getStreamingContent().writeTo(body);
+                    }
+                    Matcher m = LOCAL_ID.matcher(body.toString());
+                    if (!m.find()) {
+                        return json(400, "{\"error\":{\"code\":400,\"message\":\"INVALID_ID\"}}");
+                    }
+                    String uid = m.group(1);
+                    long since = validSince.getOrDefault(uid, 0L);
+                    return json(200, "{\"users\":[{\"localId\":\"" + uid + "\",\"validSince\":\"" + since
+                            + "\",\"disabled\":" + disabled.getOrDefault(uid, false) + "}]}");
+                }
+                return json(404, "{\"error\":{\"code\":404,\"message\":\"not served in tests\"}}");
+            }
+        };
+    }
+
+    private static MockLowLevelHttpResponse json(int status, String body) {
+        return new MockLowLevelHttpResponse().setStatusCode(status).setContentType("application/json").setContent(body);
+    }
+}
