@@ -106,8 +106,13 @@ public final class Contract {
      * @param path the request path without query string
      */
     public void validate(String method, String path, int status, Optional<String> contentType, String body) {
-        Route route = routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst()
-                .orElseThrow(() -> new AssertionError("no path in the contract matches " + path));
+        Optional<Route> matched = routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst();
+        if (matched.isEmpty()) {
+            // An address the contract does not have may only answer with a problem document.
+            validateProblem(method, path, status, contentType, body);
+            return;
+        }
+        Route route = matched.get();
         String op = method.toLowerCase();
         JsonNode operation = spec.path("paths").path(route.template()).path(op);
         if (operation.isMissingNode()) {
@@ -145,6 +150,18 @@ public final class Contract {
         Set<ValidationMessage> errors = schema.validate(body, InputFormat.JSON);
         if (!errors.isEmpty()) {
             throw new AssertionError(method + " " + path + " " + status + " breaks the contract: " + errors + "\nbody: " + body);
+        }
+    }
+
+    private void validateProblem(String method, String path, int status, Optional<String> contentType, String body) {
+        if (status < 400 || !contentType.orElse("").startsWith("application/problem+json")) {
+            throw new AssertionError(method + " " + path + " is not in the contract but answered " + status + " " + contentType);
+        }
+        String pointer = "#/components/schemas/Problem";
+        JsonSchema schema = schemas.computeIfAbsent(pointer, p -> factory.getSchema(SchemaLocation.of(BASE + p), config));
+        Set<ValidationMessage> errors = schema.validate(body, InputFormat.JSON);
+        if (!errors.isEmpty()) {
+            throw new AssertionError(method + " " + path + " " + status + " is not a problem document: " + errors);
         }
     }
 

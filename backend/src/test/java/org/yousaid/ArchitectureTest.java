@@ -1,0 +1,52 @@
+package org.yousaid;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of shared/STYLE.md, checked on the compiled classes. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.yousaid");
+
+    @Test
+    void onlyIdentityTalksToFirebaseAuth() {
+        noClasses().that().resideOutsideOfPackage("org.yousaid.identity..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.firebase..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("org.yousaid.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.area..",
+                        "org.yousaid.moderation..", "org.yousaid.identity..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void moderationKnowsNoContentFeature() {
+        noClasses().that().resideInAPackage("org.yousaid.moderation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersDoNotTouchRepositories() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .check(CLASSES);
+    }
+
+    @Test
+    void identityAndAreaDoNotDependOnContentFeatures() {
+        noClasses().that().resideInAnyPackage("org.yousaid.identity..", "org.yousaid.area..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.moderation..")
+                .check(CLASSES);
+    }
+}
