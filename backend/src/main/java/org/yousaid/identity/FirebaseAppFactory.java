@@ -6,6 +6,7 @@ import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
 import com.google.firebase.auth.FirebaseAuth;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
@@ -28,7 +29,7 @@ final class FirebaseAppFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirebaseAppFactory.class);
 
-    @Singleton
+    @Context
     @Bean(preDestroy = "delete")
     FirebaseApp firebaseApp(FirebaseSettings settings,
                             @Nullable @Named("firebase") HttpTransport transport,
@@ -56,13 +57,10 @@ final class FirebaseAppFactory {
                 throw new UncheckedIOException("cannot read yousaid.firebase.credentials-file", e);
             }
         }
-        try {
-            return GoogleCredentials.getApplicationDefault();
-        } catch (IOException e) {
-            // Verifying a token needs only Google's public keys; revocation checks will fail
-            // (auth.unavailable) until credentials are configured.
-            LOG.warn("no Google credentials found: ID tokens verify, but revocation checks will fail");
-            return GoogleCredentials.newBuilder().build();
-        }
+        // Application-default discovery is not used: on a machine without credentials it probes the
+        // cloud metadata server. Verifying a token needs only Google's public keys; revocation
+        // checks answer auth.unavailable until a credentials file is configured.
+        LOG.warn("no Google credentials file configured: ID tokens verify, but revocation checks will fail");
+        return GoogleCredentials.newBuilder().build();
     }
 }

@@ -5,8 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * @param projectId       the Firebase project whose ID tokens are accepted
- * @param credentialsFile a service-account JSON; when absent, Google's application default
- *                        credentials are used if present (needed only for revocation checks)
+ * @param credentialsFile a service-account JSON, needed only for revocation checks
  */
 @ConfigurationProperties("yousaid.firebase")
 record FirebaseSettings(String projectId, @Nullable String credentialsFile) {
