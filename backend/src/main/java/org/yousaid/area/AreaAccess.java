@@ -40,11 +40,11 @@ public final class AreaAccess {
     }
 
     private CurrentUser require(Caller caller, String areaId, Set<Role> allowed) {
-        requireArea(areaId);
-        Membership membership = memberships.find(areaId, caller.uid())
-                .orElseThrow(() -> new ProblemException(AreaProblem.NOT_MEMBER,
-                        "You are not a member of local area '" + areaId + "'."));
-        Role role = Role.of(membership.role());
+        AreaStanding standing = memberships.standing(areaId, caller.uid()).orElseThrow(() -> noSuchArea(areaId));
+        if (standing.role() == null) {
+            throw new ProblemException(AreaProblem.NOT_MEMBER, "You are not a member of local area '" + areaId + "'.");
+        }
+        Role role = Role.of(standing.role());
         if (!allowed.contains(role)) {
             throw new ProblemException(AreaProblem.ROLE_FORBIDDEN, "Only "
                     + allowed.stream().map(Role::value).collect(Collectors.joining(", "))
@@ -58,7 +58,11 @@ public final class AreaAccess {
 
     void requireArea(String areaId) {
         if (areas.find(areaId).isEmpty()) {
-            throw new ProblemException(AreaProblem.NOT_FOUND, "There is no local area '" + areaId + "'.");
+            throw noSuchArea(areaId);
         }
+    }
+
+    private static ProblemException noSuchArea(String areaId) {
+        return new ProblemException(AreaProblem.NOT_FOUND, "There is no local area '" + areaId + "'.");
     }
 }

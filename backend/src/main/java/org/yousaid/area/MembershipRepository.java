@@ -15,6 +15,13 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
     @Query("select * from memberships where area_id = :areaId and uid = :uid")
     Optional<Membership> find(String areaId, String uid);
 
+    /** Empty when there is no such area; a null role when the caller is not a member of it. */
+    @Query("""
+            select a.id as area_id, m.role as role
+            from areas a left join memberships m on m.area_id = a.id and m.uid = :uid
+            where a.id = :areaId""")
+    Optional<AreaStanding> standing(String areaId, String uid);
+
     @Query("select * from memberships where uid = :uid order by joined_at")
     List<Membership> listByUid(String uid);
 

@@ -2,13 +2,15 @@ package org.yousaid.shared;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Appends to the audit log in the caller's transaction, so a decision and its record stand or
@@ -19,10 +21,12 @@ import java.util.stream.Collectors;
 public final class AuditLog {
 
     private final JdbcOperations jdbc;
+    private final JsonMapper json;
     private final Clock clock;
 
-    AuditLog(JdbcOperations jdbc, Clock clock) {
+    AuditLog(JdbcOperations jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -49,27 +53,11 @@ public final class AuditLog {
         statement.setString(8, toJson(detail));
     }
 
-    private static String toJson(Map<String, String> detail) {
-        return detail.entrySet().stream()
-                .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    private String toJson(Map<String, String> detail) {
+        try {
+            return json.writeValueAsString(detail);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.append('"').toString();
     }
 }

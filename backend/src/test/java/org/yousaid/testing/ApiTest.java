@@ -1,10 +1,14 @@
 package org.yousaid.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 
 /** Base for HTTP tests: the real server, a contract-validating client and per-test fixtures. */
 public abstract class ApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     protected EmbeddedServer server;
@@ -29,16 +33,10 @@ public abstract class ApiTest {
     }
 
     protected static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        value.codePoints().forEach(c -> {
-            if (c == '"' || c == '\\') {
-                out.append('\\').appendCodePoint(c);
-            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.append('"').toString();
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
