@@ -1,0 +1,98 @@
+package org.yousaid.tagging.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import edu.stanford.nlp.classify.LinearClassifier;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Saves and loads a model directory: {@code manifest.json}, {@code vocabulary.txt.gz}, and per layer
+ * ({@code first/}, {@code stacked/}) one {@code NNN.ser.gz} per label and {@code sentiment.ser.gz}, each classifier written by
+ * CoreNLP's own {@link LinearClassifier#writeClassifier}.
+ */
+public final class ModelStore {
+
+    public static final String MANIFEST = "manifest.json";
+    private static final String SENTIMENT = "sentiment.ser.gz";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelStore() {
+    }
+
+    public static void save(TextModel model, Path dir) throws IOException {
+        writeLayer(model.first(), model.manifest(), dir.resolve("first"));
+        if (model.second() != null) {
+            writeLayer(model.second(), model.manifest(), dir.resolve("stacked"));
+        }
+        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(dir.resolve("vocabulary.txt.gz"))), StandardCharsets.UTF_8))) {
+            for (String feature : new TreeSet<>(model.vocabulary().features())) {
+                w.write(feature);
+                w.write('\n');
+            }
+        }
+        JSON.writeValue(dir.resolve(MANIFEST).toFile(), model.manifest());
+    }
+
+    public static TextModel load(Path dir) {
+        try {
+            ModelManifest manifest = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
+            Set<String> features = new HashSet<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                    new GZIPInputStream(Files.newInputStream(dir.resolve("vocabulary.txt.gz"))), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    features.add(line);
+                }
+            }
+            Layer first = readLayer(manifest, dir.resolve("first"));
+            Layer second = manifest.settings().stacked() ? readLayer(manifest, dir.resolve("stacked")) : null;
+            return new TextModel(manifest, new Vocabulary(Set.copyOf(features), manifest.settings().vectorWeight()), first, second);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the model in " + dir, e);
+        }
+    }
+
+    private static void writeLayer(Layer layer, ModelManifest manifest, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var old = Files.list(dir)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        for (int i = 0; i < layer.labels().size(); i++) {
+            if (layer.labels().get(i) != null) {
+                LinearClassifier.writeClassifier(layer.labels().get(i), dir.resolve(manifest.labels().get(i).file()).toString());
+            }
+        }
+        if (layer.sentiment() != null) {
+            LinearClassifier.writeClassifier(layer.sentiment(), dir.resolve(SENTIMENT).toString());
+        }
+    }
+
+    private static Layer readLayer(ModelManifest manifest, Path dir) {
+        List<LinearClassifier<String, String>> labels = new ArrayList<>();
+        for (ModelManifest.LabelEntry entry : manifest.labels()) {
+            Path file = dir.resolve(entry.file());
+            labels.add(Files.exists(file) ? LinearClassifier.readClassifier(file.toString()) : null);
+        }
+        LinearClassifier<String, String> sentiment = manifest.sentiment()
+                ? LinearClassifier.readClassifier(dir.resolve(SENTIMENT).toString()) : null;
+        return new Layer(labels, sentiment);
+    }
+}

@@ -1,0 +1,180 @@
+package org.yousaid.tagging.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Entry point of {@code nlp-models/nlp}: train, evaluate, cv, tag, bench. */
+public final class NlpCli {
+
+    private static final String USAGE = """
+            usage: nlp <command> [options]
+              train    --data FILE.tsv --out DIR [--version V] [--taxonomy FILE.yaml] [--sigma S] [--folds K]
+              evaluate --model DIR --data FILE.tsv
+              cv       --data FILE.tsv [--folds K]          cross-validated figures of the training recipe
+              tag      [--model DIR]                        stdin lines -> one JSON object per line
+              bench    [--model DIR] [--data FILE.tsv] [--seconds N]
+              suites                                        redaction and safeguarding suite figures
+            """;
+
+    private NlpCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.print(USAGE);
+            System.exit(args.length == 0 ? 2 : 0);
+        }
+        Map<String, String> options = options(args);
+        Progress progress = new Progress(System.err);
+        try {
+            switch (args[0]) {
+                case "train" -> train(options, progress);
+                case "evaluate" -> evaluate(options, progress, System.out);
+                case "cv" -> crossValidate(options, progress, System.out);
+                case "tag" -> TagCommand.run(modelDir(options), System.in, System.out, progress);
+                case "bench" -> Bench.run(modelDir(options), options, System.out, progress);
+                case "suites" -> Suites.run(NlpHome.dir(), System.out, progress);
+                default -> {
+                    System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+    }
+
+    static Path modelDir(Map<String, String> options) {
+        String dir = options.get("model");
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        return NlpHome.defaultModel();
+    }
+
+    private static void train(Map<String, String> options, Progress progress) throws IOException {
+        Path data = Path.of(required(options, "data"));
+        Path out = Path.of(required(options, "out"));
+        List<LabelledText> rows = LabelledData.read(data);
+        TrainingSettings defaults = TrainingSettings.defaults();
+        TrainingSettings settings = new TrainingSettings(
+                Double.parseDouble(options.getOrDefault("sigma", Double.toString(defaults.sigma()))),
+                Double.parseDouble(options.getOrDefault("sentiment-sigma", Double.toString(defaults.sentimentSigma()))),
+                Integer.parseInt(options.getOrDefault("folds", Integer.toString(defaults.folds()))),
+                Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
+                Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
+                !options.getOrDefault("stacked", "true").equals("false"),
+                defaults.threads());
+        String taxonomyVersion = null;
+        if (options.containsKey("taxonomy")) {
+            Taxonomy taxonomy = Taxonomy.load(Path.of(options.get("taxonomy")));
+            taxonomy.checkLabels(rows);
+            taxonomyVersion = taxonomy.version();
+        }
+        String sha = sha256(data);
+        String version = options.getOrDefault("version", out.getFileName() + "-" + sha.substring(0, 8));
+        progress.say("loading CoreNLP");
+        Trainer trainer = new Trainer(new TextAnalyser(), settings, progress);
+        TextModel model = trainer.train(rows, version, taxonomyVersion, sha);
+        ModelStore.save(model, out);
+        progress.say("saved %s (%d labels) to %s", version, model.labels().size(), out);
+    }
+
+    private static void evaluate(Map<String, String> options, Progress progress, PrintStream out) throws IOException {
+        Path dir = Path.of(required(options, "model"));
+        List<LabelledText> rows = LabelledData.read(Path.of(required(options, "data")));
+        progress.say("loading CoreNLP and %s", dir);
+        TextModel model = ModelStore.load(dir);
+        Trainer trainer = new Trainer(new TextAnalyser(), TrainingSettings.defaults(), progress);
+        var raw = trainer.featurise(rows);
+        List<TextModel.Scores> scores = raw.stream().map(model::score).toList();
+        List<java.util.Set<String>> predicted = scores.stream().map(s -> java.util.Set.copyOf(s.themes().stream()
+                .filter(ThemeScore::given).map(ThemeScore::label).toList())).toList();
+        List<Integer> sentiment = scores.stream().map(s -> s.sentiment() == null ? null : s.sentiment().value()).toList();
+        report(Metrics.of(rows, predicted, sentiment), out);
+    }
+
+    private static void crossValidate(Map<String, String> options, Progress progress, PrintStream out) throws IOException {
+        List<LabelledText> rows = LabelledData.read(Path.of(required(options, "data")));
+        TrainingSettings defaults = TrainingSettings.defaults();
+        TrainingSettings settings = new TrainingSettings(
+                Double.parseDouble(options.getOrDefault("sigma", Double.toString(defaults.sigma()))),
+                Double.parseDouble(options.getOrDefault("sentiment-sigma", Double.toString(defaults.sentimentSigma()))),
+                Integer.parseInt(options.getOrDefault("inner-folds", Integer.toString(defaults.folds()))),
+                Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
+                Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
+                !options.getOrDefault("stacked", "true").equals("false"),
+                defaults.threads());
+        progress.say("loading CoreNLP");
+        Trainer trainer = new Trainer(new TextAnalyser(), settings, progress);
+        int folds = Integer.parseInt(options.getOrDefault("folds", "5"));
+        report(new CrossValidation(trainer, progress).run(rows, folds), out);
+    }
+
+    static void report(Metrics m, PrintStream out) {
+        out.printf("%-60s %7s %9s %6s %6s%n", "label", "support", "precision", "recall", "F1");
+        for (Metrics.LabelFigures f : m.perLabel()) {
+            out.printf(Locale.ROOT, "%-60s %7d %9.3f %6.3f %6.3f%n", f.label(), f.support(), f.precision(), f.recall(), f.f1());
+        }
+        if (m.sentimentRows() > 0) {
+            out.printf(Locale.ROOT, "sentiment: %d rows, accuracy %.3f, macro-F1 %.3f%n",
+                    m.sentimentRows(), m.sentimentAccuracy(), m.sentimentMacroF1());
+        }
+        out.println(m.summaryLine());
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new UsageException("unexpected argument '" + args[i] + "'");
+            }
+            String key = args[i].substring(2);
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new UsageException("--" + key + " needs a value");
+            }
+            options.put(key, args[++i]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String key) {
+        String value = options.get(key);
+        if (value == null) {
+            throw new UsageException("--" + key + " is required");
+        }
+        return value;
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.yousaid.tagging.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flags comments that suggest a child or young person may be at risk, or a parent carer at breaking
+ * point, so a human sees them at once. Rules carry the recall (each names its reason and quotes the
+ * words that fired it); a trained classifier adds what paraphrases the rules miss. Ordinary anger at
+ * services is not a flag: the rules need a harm word bound to a person ("hurt himself", "hit her"),
+ * and idioms ("panic attack", "threatened with exclusion", "hit a brick wall") are left out.
+ */
+public final class SafeguardingCheck {
+
+    public enum Reason {
+        SELF_HARM_OR_SUICIDE, ABUSE, NEGLECT, VIOLENCE, CHILD_UNSAFE, CARER_AT_BREAKING_POINT, CLASSIFIER
+    }
+
+    public record Finding(Reason reason, String evidence) {
+    }
+
+    public record Result(boolean flagged, List<Finding> findings, double classifierProbability) {
+        public Set<Reason> reasons() {
+            Set<Reason> reasons = new LinkedHashSet<>();
+            findings.forEach(f -> reasons.add(f.reason()));
+            return reasons;
+        }
+    }
+
+    private record Rule(Reason reason, Pattern pattern) {
+    }
+
+    private static final String SELF = "(?:my|him|her|them|your|our)sel(?:f|ves)";
+    private static final String CHILD = "(?:him|her|them|me|my (?:son|daughter|child|boy|girl|kids?|children)|the (?:child|children|kids?|boy|girl)"
+            + "|his (?:sister|brother)|her (?:sister|brother)|other (?:children|kids|pupils))";
+
+    private static final List<Rule> RULES = List.of(
+            rule(Reason.SELF_HARM_OR_SUICIDE, "\\b(?:kill|hurt|harm|cut|hang|stab|burn|strangle|starv|punch|bit|scratch|hit)(?:s|es|e|ing|ed|ting|ming)? " + SELF),
+            rule(Reason.SELF_HARM_OR_SUICIDE, "\\bcut(?:s|ting)? (?:his|her|their|my) (?:arms?|legs?|wrists?|skin|thighs?|stomach)"),
+            rule(Reason.SELF_HARM_OR_SUICIDE, "\\bself[- ]?harm|\\bsuicid|\\boverdos|\\bligature|\\bend (?:it all|(?:my|his|her|their) (?:own )?life)|\\btak(?:e|es|ing|en) (?:my|his|her|their) own life"),
+            rule(Reason.SELF_HARM_OR_SUICIDE, "\\b(?:want|wants|wanted|wanting|wish|wishes|wished) (?:to|that (?:he|she|i|they) (?:was|were|could)) (?:be )?(?:die|dead)\\b|\\bbetter off dead|\\bwish(?:es|ed)? (?:he|she|i|they) (?:was|were|had never been) (?:dead|born)"),
+            rule(Reason.SELF_HARM_OR_SUICIDE, "\\b(?:doesn'?t|does not|don'?t|do not|didn'?t) want to (?:live|be alive|be here any ?more|wake up|exist)|\\bno (?:reason|point) (?:to|in) (?:live|living|being alive)"),
+            rule(Reason.SELF_HARM_OR_SUICIDE, "\\bbang(?:s|ed|ing)? (?:his|her|their) head|\\bhead[- ]?bang|\\bjump(?:ed|ing|s)? (?:off|from|in front of)|\\brunning into the road on purpose"),
+            rule(Reason.ABUSE, "\\b(?:abus(?:e|ed|es|ing|ive)|molest\\w*|grop\\w*|rap(?:e|ed)|sexual(?:ly)? (?:abus\\w*|assault\\w*|touch\\w*)|indecent\\w*)\\b"),
+            rule(Reason.ABUSE, "\\b(?:touch(?:ed|es|ing)?) (?:him|her|them|me) (?:inappropriately|in (?:private|intimate) places|down there)|\\binappropriate(?:ly)? touch"),
+            rule(Reason.ABUSE, "\\b(?:slapp?(?:ed|ing|s)?|punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|beat(?:en|s|ing)?|shook|shak(?:en|ing)|strangl\\w*|chok(?:ed|ing)|smack(?:ed|s|ing)?|hit|hits|hitting|pinch(?:ed|es|ing)?|grabb?(?:ed|ing|s)|dragg?(?:ed|ing|s)|throw(?:n|s)?|threw|pinn(?:ed|ing)|sat on|tied) " + CHILD),
+            rule(Reason.ABUSE, "\\b(?:bruis(?:e|es|ed|ing)|burn marks|marks on (?:his|her)|cigarette burns?|black eye|finger ?marks)\\b"),
+            rule(Reason.ABUSE, "\\b(?:scared|afraid|frightened|terrified) (?:to go home|of (?:his|her|their) (?:dad|mum|father|mother|step\\w*|uncle|carer|partner))"),
+            rule(Reason.ABUSE, "\\bgroom(?:ed|ing) (?:him|her|them|online|by)|\\b(?:sent|sending|asked for) (?:her|him) (?:nude|naked|explicit) (?:photos|pictures|images)|\\bsextort"),
+            rule(Reason.NEGLECT, "\\bneglect\\w*|\\bnot (?:been )?(?:fed|given (?:any )?food|washed|changed) (?:for|all|since)|\\b(?:goes|went|going|comes?|came) (?:home |to school )?(?:hungry|starving)|\\bno food in the house"),
+            rule(Reason.NEGLECT, "\\b(?:left|leaves?|leaving) (?:in (?:a |his |her )?(?:soiled|dirty|wet)|(?:him|her|them|my (?:son|daughter|child)) (?:alone|on (?:his|her|their) own|unsupervised|in (?:a |his |her )?(?:soiled|dirty|wet|cold)))|\\bleft (?:alone|unsupervised) (?:for hours|all day|overnight|at home)|\\bsitting in (?:a )?(?:soiled|dirty|wet) (?:pad|nappy|clothes)"),
+            rule(Reason.NEGLECT, "\\b(?:missed|without|no) (?:his|her|their)? ?(?:medication|meds|insulin|seizure medication|feeds?) for (?:days|a week|weeks)|\\bnobody (?:is )?(?:feeding|looking after|caring for) (?:him|her|them)"),
+            rule(Reason.VIOLENCE, "\\bdomestic (?:violence|abuse)|\\b(?:stab(?:bed|bing)?|knife|knives|weapon|gun)\\b|\\bthreaten(?:ed|s|ing)? to (?:kill|hurt|stab|hit|beat|harm)"),
+            rule(Reason.VIOLENCE, "\\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|hurt(?:s|ing)?|bit(?:e|es|ing)?|kick(?:s|ed|ing)?|hit(?:s|ting)?|punch(?:ed|es|ing)?|strangl\\w*) (?:me|us|his (?:sister|brother|mum|dad)|her (?:sister|brother|mum|dad)|the baby|other children|a teacher|staff)\\b"),
+            rule(Reason.VIOLENCE, "\\bviolen(?:t|ce)\\b|\\bphysical(?:ly)? (?:attack\\w*|assault\\w*|aggressi\\w*)"),
+            rule(Reason.CHILD_UNSAFE, "\\b(?:went|goes|gone|go|going|has gone) missing\\b|\\bran (?:away|off) (?:from|out of)|\\b(?:ran|run|running|walked|walking|wandered) (?:out )?(?:into|onto|on to|along) (?:the|a) (?:main )?(?:road|street|motorway)|\\bwander(?:ed|s)? off\\b"),
+            rule(Reason.CHILD_UNSAFE, "\\b(?:isn'?t|is not|not|wasn'?t|was not|don'?t feel|doesn'?t feel|never) (?:kept )?safe\\b|\\bunsafe\\b|\\bin danger\\b|\\brisk of (?:harm|death|serious harm)|\\bputting (?:him|her|them) at risk"),
+            rule(Reason.CHILD_UNSAFE, "\\brestrain(?:ed|t|ing|s)?\\b|\\bheld down\\b|\\blocked (?:him|her|them) in\\b|\\blocked in (?:a|the) (?:room|cupboard)|\\bseclusion room"),
+            rule(Reason.CHILD_UNSAFE, "\\bexploit\\w*|\\bcounty lines|\\b(?:older (?:men|boys|man)|a stranger|strangers) (?:\\w+ ){0,3}(?:picking|picked|messag\\w*|contact\\w*|meeting|giving)|\\bclimb(?:ed|ing|s)? out of (?:the|a|his|her) window|\\bleft the (?:school|site) on (?:his|her) own|\\bnobody noticed (?:he|she) (?:was|had) (?:gone|missing|left)"),
+            rule(Reason.CARER_AT_BREAKING_POINT, "\\bbreaking point|\\b(?:can'?t|cannot|can not|couldn'?t) cope\\b|\\bnot coping\\b|\\bend of (?:my|our) (?:tether|rope)|\\bat (?:my|our) wits'? end"),
+            rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:can'?t|cannot|can not) (?:go on|carry on|keep going|do this any ?more|take (?:it|this|any) ?more|keep (?:him|her|them) safe|manage (?:him|her) any ?more)|\\bdon'?t know how (?:much|many) (?:longer|more)"),
+            rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:going to|gonna|about to|will) (?:snap|crack|break down|lose it)|\\bfalling apart\\b|\\bhit rock bottom|\\bnervous breakdown|\\bgive (?:him|her|them) up\\b|\\b(?:put|putting|go|going|place|placing) (?:him|her|them)? ?into care\\b"),
+            rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:scared|afraid|frightened|worried) (?:that )?(?:i|i'?ll|i will|i might) (?:hurt|harm|lose control|lash out|shake)|\\b(?:walk|walking) out on (?:them|my family|my kids)|\\bnot (?:going to|gonna) be here\\b|\\bbe here (?:much|any) longer|\\b(?:i'?m|i am) (?:completely )?(?:broken|drowning)\\b"));
+
+    private final TextModel classifier;
+    private final double classifierThreshold;
+
+    /** Rules only. */
+    public SafeguardingCheck() {
+        this(null, 1.1);
+    }
+
+    /** Rules plus a trained binary model whose label "risk" at or above {@code threshold} also flags. */
+    public SafeguardingCheck(TextModel classifier, double threshold) {
+        this.classifier = classifier;
+        this.classifierThreshold = threshold;
+    }
+
+    public Result assess(String text, edu.stanford.nlp.stats.Counter<String> features) {
+        String normalised = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(normalised);
+            if (m.find() && !idiom(normalised, m)) {
+                String evidence = normalised.substring(m.start(), m.end());
+                if (findings.stream().noneMatch(f -> f.reason() == rule.reason() && f.evidence().equals(evidence))) {
+                    findings.add(new Finding(rule.reason(), evidence));
+                }
+            }
+        }
+        double p = 0;
+        if (classifier != null && features != null) {
+            p = classifier.score(features).themes().stream().filter(t -> t.label().equals("risk"))
+                    .mapToDouble(ThemeScore::probability).findFirst().orElse(0);
+            if (p >= classifierThreshold) {
+                findings.add(new Finding(Reason.CLASSIFIER, String.format(Locale.ROOT, "p=%.2f", p)));
+            }
+        }
+        return new Result(!findings.isEmpty(), List.copyOf(findings), p);
+    }
+
+    /** Figures of speech that reuse a harm word without harm: "panic attack", "knife-edge", "killing time". */
+    private static boolean idiom(String text, Matcher m) {
+        String before = text.substring(Math.max(0, m.start() - 12), m.start());
+        String hit = text.substring(m.start(), m.end());
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 24));
+        return (hit.startsWith("attack") && before.matches(".*(?:panic|asthma|heart|anxiety) $"))
+                || (hit.equals("knife") && after.startsWith("-edge") || hit.equals("knife") && after.startsWith(" edge"))
+                || (hit.startsWith("neglect") && before.matches(".*(?:not|never) $"))
+                || (hit.equals("gun") && after.startsWith("-ho"))
+                || (hit.equals("knife") && after.startsWith(" and fork"))
+                || (hit.startsWith("dragg") && after.startsWith(" feet"))
+                || (hit.startsWith("abus") && after.matches("^ of (?:the )?(?:process|power|position).*"));
+    }
+
+    private static Rule rule(Reason reason, String regex) {
+        return new Rule(reason, Pattern.compile(regex));
+    }
+}

@@ -1,0 +1,59 @@
+package org.yousaid.tagging.engine;
+
+import edu.stanford.nlp.stats.Counter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole tagging step for one text: CoreNLP's light pipeline once, then redaction spans, themes,
+ * sentiment and the safeguarding check. Thread-safe; load once per process (CoreNLP's models take a
+ * few seconds and ~0.4 GB).
+ */
+public final class Tagger {
+
+    private final TextAnalyser analyser;
+    private final Featuriser featuriser;
+    private final TextModel themes;
+    private final Redactor redactor;
+    private final SafeguardingCheck safeguarding;
+    private final String version;
+
+    public Tagger(TextAnalyser analyser, TextModel themes, TextModel safeguardingModel) {
+        this.analyser = analyser;
+        this.featuriser = new Featuriser();
+        this.themes = themes;
+        this.redactor = new Redactor();
+        double threshold = safeguardingModel == null ? 1.1 : safeguardingModel.manifest().labels().stream()
+                .filter(l -> l.label().equals("risk")).mapToDouble(ModelManifest.LabelEntry::threshold).findFirst().orElse(1.1);
+        this.safeguarding = new SafeguardingCheck(safeguardingModel, threshold);
+        this.version = themes.manifest().version()
+                + (safeguardingModel == null ? "" : "+" + safeguardingModel.manifest().version());
+    }
+
+    /** Loads {@code models/send} and, when present, {@code models/safeguarding} below {@code modelsDir}. */
+    public static Tagger load(Path modelsDir) {
+        TextModel themes = ModelStore.load(modelsDir.resolve("send"));
+        Path sg = modelsDir.resolve("safeguarding");
+        TextModel safeguarding = Files.exists(sg.resolve(ModelStore.MANIFEST)) ? ModelStore.load(sg) : null;
+        return new Tagger(new TextAnalyser(), themes, safeguarding);
+    }
+
+    /** Model version recorded with every result, so a newer model can re-tag what an older one tagged. */
+    public String version() {
+        return version;
+    }
+
+    public TextModel themeModel() {
+        return themes;
+    }
+
+    public TagResult tag(String text) {
+        Analysis analysis = analyser.analyse(text);
+        Counter<String> features = featuriser.features(analysis);
+        TextModel.Scores scores = themes.score(features);
+        List<RedactionSpan> spans = redactor.spans(analysis);
+        SafeguardingCheck.Result risk = safeguarding.assess(text, features);
+        return new TagResult(version, scores.themes(), scores.sentiment(), spans, risk);
+    }
+}

@@ -1,0 +1,50 @@
+package org.yousaid.tagging.engine;
+
+import edu.stanford.nlp.stats.Counter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trained model set: the vocabulary, a first layer of per-label and sentiment classifiers over text
+ * features, an optional stacked second layer, the per-label thresholds and the manifest. Immutable
+ * and thread-safe.
+ */
+public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer first, Layer second) {
+
+    /** Both outputs of one text, so callers scoring themes and sentiment featurise once. */
+    public record Scores(List<ThemeScore> themes, SentimentScore sentiment) {
+    }
+
+    public Scores score(Counter<String> rawFeatures) {
+        Counter<String> features = vocabulary.restrict(rawFeatures);
+        double[] labelP = first.probabilities(features);
+        double[] sentimentP = first.sentimentProbabilities(features);
+        if (second != null) {
+            Counter<String> stacked = Layer.stacked(features, labelP, sentimentP);
+            labelP = second.probabilities(stacked);
+            sentimentP = second.sentimentProbabilities(stacked);
+        }
+        List<ModelManifest.LabelEntry> entries = manifest.labels();
+        double[] thresholds = entries.stream().mapToDouble(ModelManifest.LabelEntry::threshold).toArray();
+        boolean[] given = Decision.give(labelP, thresholds, manifest.fallbackRatio());
+        List<ThemeScore> themes = new ArrayList<>(entries.size());
+        for (int l = 0; l < entries.size(); l++) {
+            themes.add(new ThemeScore(entries.get(l).label(), labelP[l], given[l]));
+        }
+        SentimentScore sentiment = null;
+        if (first.sentiment() != null) {
+            int best = 0;
+            for (int s = 1; s < sentimentP.length; s++) {
+                if (sentimentP[s] > sentimentP[best]) {
+                    best = s;
+                }
+            }
+            sentiment = new SentimentScore(best + 1, sentimentP[best]);
+        }
+        return new Scores(themes, sentiment);
+    }
+
+    public List<String> labels() {
+        return manifest.labels().stream().map(ModelManifest.LabelEntry::label).toList();
+    }
+}

@@ -1,0 +1,339 @@
+package org.yousaid.tagging.engine;
+
+import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.classify.LinearClassifierFactory;
+import edu.stanford.nlp.classify.RVFDataset;
+import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.stats.Counter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Trains a {@link TextModel} from labelled texts with any label set. Every text is scored by
+ * classifiers that never saw it (held-out folds); those scores train the stacked layer and tune each
+ * label's threshold and the fallback rule; the final classifiers are then trained on everything.
+ */
+public final class Trainer {
+
+    private final TextAnalyser analyser;
+    private final Featuriser featuriser = new Featuriser();
+    private final TrainingSettings settings;
+    private final Progress progress;
+
+    public Trainer(TextAnalyser analyser, TrainingSettings settings, Progress progress) {
+        this.analyser = analyser;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Raw (unscaled) features of each text, computed on {@code threads} threads. */
+    public List<Counter<String>> featurise(List<LabelledText> rows) {
+        AtomicInteger done = new AtomicInteger();
+        int step = Math.max(500, rows.size() / 10);
+        return inPool(() -> IntStream.range(0, rows.size()).parallel().mapToObj(i -> {
+            Counter<String> f = featuriser.features(analyser.analyse(rows.get(i).text()));
+            int n = done.incrementAndGet();
+            if (n % step == 0) {
+                progress.say("analysed %d/%d texts", n, rows.size());
+            }
+            return f;
+        }).toList());
+    }
+
+    public TextModel train(List<LabelledText> rows, String version, String taxonomyVersion, String dataSha256) {
+        return train(rows, featurise(rows), version, taxonomyVersion, dataSha256);
+    }
+
+    public TextModel train(List<LabelledText> rows, List<Counter<String>> raw, String version,
+                           String taxonomyVersion, String dataSha256) {
+        Vocabulary vocabulary = vocabulary(raw);
+        List<Counter<String>> features = raw.stream().map(vocabulary::restrict).toList();
+        List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().flatMap(r -> r.labels().stream()).toList()));
+        progress.say("%d texts, %d labels, %d features", rows.size(), labels.size(), vocabulary.features().size());
+        int[] fold = folds(rows.size());
+
+        HeldOut first = heldOut(rows, labels, features, fold, "first layer");
+        Layer firstLayer = fit(rows, labels, features, allRows(rows.size()));
+        Layer secondLayer = null;
+        HeldOut decisive = first;
+        if (settings.stacked()) {
+            List<Counter<String>> stacked = IntStream.range(0, rows.size())
+                    .mapToObj(i -> Layer.stacked(features.get(i), first.labelColumn(i), first.sentiment()[i])).toList();
+            decisive = heldOut(rows, labels, stacked, fold, "stacked layer");
+            secondLayer = fit(rows, labels, stacked, allRows(rows.size()));
+        }
+
+        List<boolean[]> golds = labels.stream().map(label -> gold(rows, label)).toList();
+        double[] thresholds = thresholds(decisive.labels(), golds);
+        double fallbackRatio = bestFallback(rows, labels, decisive.labels(), thresholds);
+        Map<String, Double> metrics = metrics(rows, labels, decisive, thresholds, fallbackRatio);
+        progress.say("held-out: micro-F1 %.3f macro-F1 %.3f sentiment-acc %.3f",
+                metrics.get("microF1"), metrics.get("macroF1"), metrics.get("sentimentAccuracy"));
+
+        List<ModelManifest.LabelEntry> entries = new ArrayList<>();
+        for (int l = 0; l < labels.size(); l++) {
+            boolean[] gold = gold(rows, labels.get(l));
+            int positives = 0;
+            for (boolean g : gold) {
+                positives += g ? 1 : 0;
+            }
+            entries.add(new ModelManifest.LabelEntry(labels.get(l), String.format("%03d.ser.gz", l),
+                    thresholds[l], positives, Metrics.f1(decisive.labels()[l], gold, thresholds[l])));
+        }
+        ModelManifest manifest = new ModelManifest(version, taxonomyVersion, dataSha256, rows.size(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), settings, fallbackRatio, entries,
+                firstLayer.sentiment() != null, metrics);
+        progress.say("final models trained");
+        return new TextModel(manifest, vocabulary, firstLayer, secondLayer);
+    }
+
+    /** Held-out label probabilities [label][text] and sentiment probabilities [text][class]. */
+    record HeldOut(double[][] labels, double[][] sentiment) {
+        double[] labelColumn(int i) {
+            double[] column = new double[labels.length];
+            for (int l = 0; l < labels.length; l++) {
+                column[l] = labels[l][i];
+            }
+            return column;
+        }
+    }
+
+    private HeldOut heldOut(List<LabelledText> rows, List<String> labels, List<Counter<String>> features,
+                            int[] fold, String what) {
+        double[][] labelP = new double[labels.size()][rows.size()];
+        double[][] sentimentP = new double[rows.size()][];
+        for (int k = 0; k < settings.folds(); k++) {
+            List<Integer> trainIdx = new ArrayList<>();
+            List<Integer> testIdx = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                (fold[i] == k ? testIdx : trainIdx).add(i);
+            }
+            Layer layer = fit(rows, labels, features, trainIdx);
+            for (int i : testIdx) {
+                double[] p = layer.probabilities(features.get(i));
+                for (int l = 0; l < labels.size(); l++) {
+                    labelP[l][i] = p[l];
+                }
+                sentimentP[i] = layer.sentimentProbabilities(features.get(i));
+            }
+            progress.say("%s: held-out fold %d/%d scored", what, k + 1, settings.folds());
+        }
+        return new HeldOut(labelP, sentimentP);
+    }
+
+    private Layer fit(List<LabelledText> rows, List<String> labels, List<Counter<String>> features, List<Integer> idx) {
+        List<LinearClassifier<String, String>> models = new ArrayList<>(Collections.nCopies(labels.size(), null));
+        LinearClassifier<String, String> sentiment = inPool(() -> {
+            IntStream.range(0, labels.size()).parallel()
+                    .forEach(l -> models.set(l, trainBinary(labels.get(l), rows, features, idx)));
+            return trainSentiment(rows, features, idx);
+        });
+        return new Layer(models, sentiment);
+    }
+
+    private Vocabulary vocabulary(List<Counter<String>> raw) {
+        Map<String, Integer> df = new HashMap<>();
+        for (Counter<String> c : raw) {
+            for (String key : c.keySet()) {
+                df.merge(key, 1, Integer::sum);
+            }
+        }
+        Set<String> kept = new HashSet<>();
+        df.forEach((k, v) -> {
+            if (v >= settings.minFeatureCount()) {
+                kept.add(k);
+            }
+        });
+        return new Vocabulary(Set.copyOf(kept), settings.vectorWeight());
+    }
+
+    private int[] folds(int n) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+        Collections.shuffle(order, new Random(17));
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[order.get(i)] = i % settings.folds();
+        }
+        return fold;
+    }
+
+    private static List<Integer> allRows(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    private LinearClassifier<String, String> trainBinary(String label, List<LabelledText> rows,
+                                                         List<Counter<String>> features, List<Integer> idx) {
+        RVFDataset<String, String> data = new RVFDataset<>();
+        int positives = 0;
+        for (int i : idx) {
+            boolean yes = rows.get(i).labels().contains(label);
+            positives += yes ? 1 : 0;
+            data.add(new RVFDatum<>(features.get(i), yes ? Layer.YES : Layer.NO));
+        }
+        if (positives == 0 || positives == idx.size()) {
+            return null;
+        }
+        return factory(settings.sigma()).trainClassifier(data);
+    }
+
+    private LinearClassifier<String, String> trainSentiment(List<LabelledText> rows, List<Counter<String>> features,
+                                                            List<Integer> idx) {
+        RVFDataset<String, String> data = new RVFDataset<>();
+        for (int i : idx) {
+            Integer s = rows.get(i).sentiment();
+            if (s != null) {
+                data.add(new RVFDatum<>(features.get(i), Integer.toString(s)));
+            }
+        }
+        if (data.size() == 0) {
+            return null;
+        }
+        return factory(settings.sentimentSigma()).trainClassifier(data);
+    }
+
+    private static LinearClassifierFactory<String, String> factory(double sigma) {
+        LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>();
+        factory.setSigma(sigma);
+        factory.setVerbose(false);
+        factory.setTol(1e-4);
+        return factory;
+    }
+
+    static boolean[] gold(List<LabelledText> rows, String label) {
+        boolean[] gold = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            gold[i] = rows.get(i).labels().contains(label);
+        }
+        return gold;
+    }
+
+    /** Below this many positives a label's own held-out F1 curve is too noisy to pick a threshold from. */
+    static final int RARE_BELOW = 30;
+
+    /**
+     * Per-label thresholds with the best held-out F1. Rare labels share one threshold, the one with
+     * the best mean F1 across them: a curve drawn from a dozen positives would pick a bar by chance.
+     */
+    static double[] thresholds(double[][] p, List<boolean[]> gold) {
+        double[] thresholds = new double[p.length];
+        List<Integer> rare = new ArrayList<>();
+        for (int l = 0; l < p.length; l++) {
+            int positives = 0;
+            for (boolean g : gold.get(l)) {
+                positives += g ? 1 : 0;
+            }
+            if (positives < RARE_BELOW) {
+                rare.add(l);
+                continue;
+            }
+            double bestF1 = -1;
+            for (int t = 5; t <= 90; t++) {
+                double f1 = Metrics.f1(p[l], gold.get(l), t / 100.0);
+                if (f1 > bestF1 + 1e-9) {
+                    bestF1 = f1;
+                    thresholds[l] = t / 100.0;
+                }
+            }
+        }
+        double shared = 0.5;
+        double bestMean = -1;
+        for (int t = 5; t <= 90 && !rare.isEmpty(); t++) {
+            double sum = 0;
+            for (int l : rare) {
+                sum += Metrics.f1(p[l], gold.get(l), t / 100.0);
+            }
+            if (sum > bestMean + 1e-9) {
+                bestMean = sum;
+                shared = t / 100.0;
+            }
+        }
+        for (int l : rare) {
+            thresholds[l] = shared;
+        }
+        return thresholds;
+    }
+
+    private static double bestFallback(List<LabelledText> rows, List<String> labels, double[][] p, double[] thresholds) {
+        double best = 1e9;
+        double bestF1 = -1;
+        for (double ratio : new double[] {1e9, 0.75, 0.5, 0.3, 0.0}) {
+            double f1 = Metrics.of(rows, predictions(labels, p, thresholds, ratio, rows.size()), null).microF1();
+            if (f1 > bestF1 + 1e-9) {
+                bestF1 = f1;
+                best = ratio;
+            }
+        }
+        return best;
+    }
+
+    static List<Set<String>> predictions(List<String> labels, double[][] p, double[] thresholds, double fallbackRatio,
+                                         int n) {
+        List<Set<String>> predicted = new ArrayList<>(n);
+        double[] column = new double[labels.size()];
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < labels.size(); l++) {
+                column[l] = p[l][i];
+            }
+            boolean[] given = Decision.give(column, thresholds, fallbackRatio);
+            Set<String> set = new HashSet<>();
+            for (int l = 0; l < labels.size(); l++) {
+                if (given[l]) {
+                    set.add(labels.get(l));
+                }
+            }
+            predicted.add(set);
+        }
+        return predicted;
+    }
+
+    private static Map<String, Double> metrics(List<LabelledText> rows, List<String> labels, HeldOut heldOut,
+                                               double[] thresholds, double fallbackRatio) {
+        List<Integer> sentiment = new ArrayList<>();
+        for (double[] p : heldOut.sentiment()) {
+            int best = 0;
+            for (int s = 1; s < p.length; s++) {
+                best = p[s] > p[best] ? s : best;
+            }
+            sentiment.add(p[best] > 0 ? best + 1 : null);
+        }
+        Metrics m = Metrics.of(rows, predictions(labels, heldOut.labels(), thresholds, fallbackRatio, rows.size()),
+                sentiment);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("microF1", m.microF1());
+        metrics.put("macroF1", m.macroF1());
+        metrics.put("samplesF1", m.samplesF1());
+        metrics.put("exactMatch", m.exactMatch());
+        metrics.put("sentimentAccuracy", m.sentimentAccuracy());
+        metrics.put("sentimentMacroF1", m.sentimentMacroF1());
+        return metrics;
+    }
+
+    private <T> T inPool(Callable<T> work) {
+        ForkJoinPool pool = new ForkJoinPool(settings.threads());
+        try {
+            return pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("training failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
