@@ -25,7 +25,7 @@ class ArchitectureTest {
     void sharedDependsOnNoFeature() {
         noClasses().that().resideInAPackage("org.yousaid.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.area..",
-                        "org.yousaid.moderation..", "org.yousaid.identity..")
+                        "org.yousaid.moderation..", "org.yousaid.identity..", "org.yousaid.tagging..")
                 .check(CLASSES);
     }
 
@@ -33,6 +33,20 @@ class ArchitectureTest {
     void moderationKnowsNoContentFeature() {
         noClasses().that().resideInAPackage("org.yousaid.moderation..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTaggingTalksToCoreNlp() {
+        noClasses().that().resideOutsideOfPackage("org.yousaid.tagging..")
+                .should().dependOnClassesThat().resideInAPackage("edu.stanford.nlp..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void taggingKnowsNoContentFeature() {
+        noClasses().that().resideInAPackage("org.yousaid.tagging..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.moderation..")
                 .check(CLASSES);
     }
 

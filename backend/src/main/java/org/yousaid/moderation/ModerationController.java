@@ -16,6 +16,7 @@ import org.yousaid.identity.Caller;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Page;
 import org.yousaid.shared.RequestProblem;
+import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 @Controller("/v1/areas/{areaId}/moderation")
 @io.micronaut.validation.Validated
@@ -36,10 +37,25 @@ class ModerationController {
         return reviews.queue(caller, areaId, after, limit);
     }
 
+    @Get("/safeguarding")
+    SafeguardingQueue listSafeguardingQueue(Caller caller, String areaId) {
+        return new SafeguardingQueue(reviews.safeguardingQueue(caller, areaId));
+    }
+
+    @Get("/comments/{commentId}/analysis")
+    ContentAnalysis getCommentAnalysis(Caller caller, String areaId, UUID commentId) {
+        return reviews.analysis(caller, areaId, "comment", commentId);
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record SafeguardingQueue(java.util.List<ReviewItem> items) {
+    }
+
     @Post("/comments/{commentId}/publish")
     ReviewItem publishComment(Caller caller, String areaId, UUID commentId,
                               @Nullable @Body ReviewRequests.Publish request) {
-        return reviews.publish(caller, areaId, "comment", commentId, request == null ? null : request.publishedBody());
+        return reviews.publish(caller, areaId, "comment", commentId, request == null ? null : request.publishedBody(),
+                request != null && Boolean.TRUE.equals(request.safeguardingReviewed()));
     }
 
     @Post("/comments/{commentId}/reject")

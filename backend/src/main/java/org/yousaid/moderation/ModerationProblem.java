@@ -6,7 +6,9 @@ import org.yousaid.shared.ProblemCode;
 public enum ModerationProblem implements ProblemCode {
     ALREADY_DECIDED("moderation.already_decided", HttpStatus.CONFLICT, "Already decided"),
     CONTENT_WITHDRAWN("moderation.content_withdrawn", HttpStatus.CONFLICT, "Withdrawn by its author"),
-    REASON_INVALID("moderation.reason_invalid", HttpStatus.BAD_REQUEST, "Reason not valid");
+    REASON_INVALID("moderation.reason_invalid", HttpStatus.BAD_REQUEST, "Reason not valid"),
+    SAFEGUARDING_REVIEW_REQUIRED("moderation.safeguarding_review_required", HttpStatus.CONFLICT,
+            "Safeguarding review required");
 
     private final String code;
     private final HttpStatus status;

@@ -8,8 +8,12 @@ final class ReviewRequests {
     private ReviewRequests() {
     }
 
+    /**
+     * {@code safeguardingReviewed} must be true to publish content tagging flagged: the forum lead
+     * confirms the concern has been looked at (and passed on) before the words go public.
+     */
     @Serdeable
-    record Publish(@Nullable String publishedBody) {
+    record Publish(@Nullable String publishedBody, @Nullable Boolean safeguardingReviewed) {
     }
 
     @Serdeable

@@ -20,6 +20,8 @@ import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.shared.RequestProblem;
+import org.yousaid.tagging.TaggingService;
+import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 /** Forum leads decide what becomes public; every decision is audited with its reason. */
 @Singleton
@@ -28,28 +30,64 @@ class ReviewService {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
     static final int MAX_REASON = 500;
 
+    static final int SAFEGUARDING_QUEUE_LIMIT = 200;
+
     private final AreaAccess access;
     private final AuditLog audit;
+    private final TaggingService tagging;
     private final Map<String, ReviewableContent> contents;
 
-    ReviewService(AreaAccess access, AuditLog audit, List<ReviewableContent> contents) {
+    ReviewService(AreaAccess access, AuditLog audit, TaggingService tagging, List<ReviewableContent> contents) {
         this.access = access;
         this.audit = audit;
+        this.tagging = tagging;
         this.contents = contents.stream().collect(Collectors.toMap(ReviewableContent::contentType, Function.identity()));
     }
 
     @Transactional
     Page<ReviewItem> queue(Caller caller, String areaId, @Nullable Cursor after, int limit) {
         access.require(caller, areaId, Role.FORUM_LEAD);
-        return content("comment").pending(areaId, after, limit);
+        Page<ReviewItem> page = content("comment").pending(areaId, after, limit);
+        return new Page<>(withAnalyses(areaId, "comment", page.items()), page.nextCursor());
+    }
+
+    /**
+     * Pending items that tagging flagged for safeguarding, oldest first, so a human looks at them
+     * before anything else. Flagged items are never published without an explicit review.
+     */
+    @Transactional
+    List<ReviewItem> safeguardingQueue(Caller caller, String areaId) {
+        access.require(caller, areaId, Role.FORUM_LEAD);
+        List<UUID> flagged = tagging.flagged(areaId, "comment", SAFEGUARDING_QUEUE_LIMIT);
+        return withAnalyses(areaId, "comment", content("comment").pendingAmong(areaId, flagged));
     }
 
     @Transactional
-    ReviewItem publish(Caller caller, String areaId, String contentType, UUID id, @Nullable String editedBody) {
+    ContentAnalysis analysis(Caller caller, String areaId, String contentType, UUID id) {
+        access.require(caller, areaId, Role.FORUM_LEAD);
+        content(contentType).get(areaId, id);
+        return tagging.analysis(areaId, contentType, id);
+    }
+
+    private List<ReviewItem> withAnalyses(String areaId, String contentType, List<ReviewItem> items) {
+        Map<UUID, ContentAnalysis> analyses = tagging.analyses(areaId, contentType, items.stream().map(ReviewItem::id).toList());
+        return items.stream().map(i -> i.withAnalysis(analyses.get(i.id()))).toList();
+    }
+
+    @Transactional
+    ReviewItem publish(Caller caller, String areaId, String contentType, UUID id, @Nullable String editedBody,
+                       boolean safeguardingReviewed) {
         CurrentUser moderator = access.require(caller, areaId, Role.FORUM_LEAD);
-        ReviewItem item = content(contentType).publish(moderator, id, editedBody);
+        ReviewableContent content = content(contentType);
+        boolean flagged = tagging.isFlagged(areaId, contentType, id);
+        if (flagged && !safeguardingReviewed && "pending_review".equals(content.get(areaId, id).status())) {
+            throw new ProblemException(ModerationProblem.SAFEGUARDING_REVIEW_REQUIRED,
+                    "Tagging flagged this for safeguarding. Follow your safeguarding procedure, then publish with "
+                            + "safeguardingReviewed set to true.");
+        }
+        ReviewItem item = content.publish(moderator, id, editedBody);
         audit.record(areaId, moderator.uid(), contentType + ".publish", contentType, id.toString(),
-                Map.of("edited", String.valueOf(editedBody != null)));
+                Map.of("edited", String.valueOf(editedBody != null), "safeguardingFlagged", String.valueOf(flagged)));
         LOG.info("{}.publish area={} id={}", contentType, areaId, id);
         return item;
     }

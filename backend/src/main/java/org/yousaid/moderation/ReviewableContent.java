@@ -18,6 +18,12 @@ public interface ReviewableContent {
 
     Page<ReviewItem> pending(String areaId, @Nullable Cursor after, int limit);
 
+    /** The pending items among {@code ids}, oldest first (the safeguarding queue's selection). */
+    java.util.List<ReviewItem> pendingAmong(String areaId, java.util.Collection<UUID> ids);
+
+    /** One item in any state, or a not-found problem. */
+    ReviewItem get(String areaId, UUID id);
+
     /**
      * Publishes, optionally with an edited text. Publishing again without a different text is a
      * no-op; otherwise a decided item is refused with {@link ModerationProblem}.

@@ -30,6 +30,14 @@ interface CommentRepository extends GenericRepository<Comment, UUID> {
     @Query("select * from comments where area_id = :areaId and id = :id")
     Optional<Comment> find(String areaId, UUID id);
 
+    @Query("select * from comments where area_id = :areaId and body is not null order by submitted_at, id")
+    List<Comment> withText(String areaId);
+
+    @Query("""
+            select * from comments where area_id = :areaId and status = 'pending_review' and id in (:ids)
+            order by submitted_at, id""")
+    List<Comment> pendingAmong(String areaId, java.util.Collection<UUID> ids);
+
     @Query("select * from comments where area_id = :areaId and id = :id for update")
     Optional<Comment> findForUpdate(String areaId, UUID id);
 

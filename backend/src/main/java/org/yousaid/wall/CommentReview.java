@@ -41,6 +41,16 @@ final class CommentReview implements ReviewableContent {
     }
 
     @Override
+    public List<ReviewItem> pendingAmong(String areaId, java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : comments.pendingAmong(areaId, ids).stream().map(CommentViews::reviewItem).toList();
+    }
+
+    @Override
+    public ReviewItem get(String areaId, UUID id) {
+        return comments.find(areaId, id).map(CommentViews::reviewItem).orElseThrow(CommentService::notFound);
+    }
+
+    @Override
     public ReviewItem publish(CurrentUser moderator, UUID id, @Nullable String editedBody) {
         Comment comment = lockedComment(moderator, id);
         String text = editedBody == null ? comment.body() : CommentText.normalise(editedBody);

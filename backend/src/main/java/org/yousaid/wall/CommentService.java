@@ -35,13 +35,16 @@ class CommentService {
     private final AreaAccess access;
     private final CommentRepository comments;
     private final ApplicationEventPublisher<CommentSubmitted> submitted;
+    private final ApplicationEventPublisher<CommentWithdrawn> withdrawn;
     private final Clock clock;
 
     CommentService(AreaAccess access, CommentRepository comments,
-                   ApplicationEventPublisher<CommentSubmitted> submitted, Clock clock) {
+                   ApplicationEventPublisher<CommentSubmitted> submitted,
+                   ApplicationEventPublisher<CommentWithdrawn> withdrawn, Clock clock) {
         this.access = access;
         this.comments = comments;
         this.submitted = submitted;
+        this.withdrawn = withdrawn;
         this.clock = clock;
     }
 
@@ -115,6 +118,7 @@ class CommentService {
                     "This comment was not published, so there is nothing to withdraw.");
             default -> {
                 comments.withdraw(areaId, id, now());
+                withdrawn.publishEvent(new CommentWithdrawn(areaId, id));
                 LOG.info("comment.withdraw area={} id={}", areaId, id);
                 return OwnComment.of(comments.find(areaId, id).orElseThrow());
             }

@@ -50,6 +50,24 @@ public class Fixtures {
         }
     }
 
+    /** Runs one statement (tests use it to stage states the API cannot reach, e.g. a dead worker's lease). */
+    @Transactional
+    public void execute(String sql, Object... args) {
+        update(sql, args);
+    }
+
+    @Transactional
+    public String text(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);

@@ -49,6 +49,15 @@ public final class ModelStore {
         JSON.writeValue(dir.resolve(MANIFEST).toFile(), model.manifest());
     }
 
+    /** Only the manifest (cheap: no classifiers are read). */
+    public static ModelManifest manifest(Path dir) {
+        try {
+            return JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifest in " + dir, e);
+        }
+    }
+
     public static TextModel load(Path dir) {
         try {
             ModelManifest manifest = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);

@@ -39,6 +39,13 @@ public final class Tagger {
         return new Tagger(new TextAnalyser(), themes, safeguarding);
     }
 
+    /** The version {@link #load} would report, read from the manifests without loading anything. */
+    public static String versionOf(Path modelsDir) {
+        String themes = ModelStore.manifest(modelsDir.resolve("send")).version();
+        Path sg = modelsDir.resolve("safeguarding");
+        return Files.exists(sg.resolve(ModelStore.MANIFEST)) ? themes + "+" + ModelStore.manifest(sg).version() : themes;
+    }
+
     /** Model version recorded with every result, so a newer model can re-tag what an older one tagged. */
     public String version() {
         return version;

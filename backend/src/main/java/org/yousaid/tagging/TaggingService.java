@@ -1,0 +1,120 @@
+package org.yousaid.tagging;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yousaid.area.AreaAccess;
+import org.yousaid.identity.Caller;
+import org.yousaid.identity.CurrentUser;
+import org.yousaid.identity.Role;
+import org.yousaid.shared.AuditLog;
+import org.yousaid.tagging.TaggingViews.ContentAnalysis;
+import org.yousaid.tagging.TaggingViews.RetagResult;
+import org.yousaid.tagging.TaggingViews.TaggingStatus;
+
+/**
+ * Tagging results and the queue's health. The analysis methods check no role: their caller
+ * (moderation) has already required a moderator; the status and re-tag methods are for forum leads
+ * and area admins.
+ */
+@Singleton
+public class TaggingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaggingService.class);
+
+    private final AreaAccess access;
+    private final TaggingJobs jobs;
+    private final TagStore tags;
+    private final ThemeTagger tagger;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<String, TaggableContent> contents;
+
+    TaggingService(AreaAccess access, TaggingJobs jobs, TagStore tags, ThemeTagger tagger, AuditLog audit, Clock clock,
+                   List<TaggableContent> contents) {
+        this.access = access;
+        this.jobs = jobs;
+        this.tags = tags;
+        this.tagger = tagger;
+        this.audit = audit;
+        this.clock = clock;
+        this.contents = contents.stream().collect(Collectors.toMap(TaggableContent::contentType, Function.identity()));
+    }
+
+    /** Analyses of the given content, keyed by id (for a moderation queue page). */
+    @Transactional
+    public Map<UUID, ContentAnalysis> analyses(String areaId, String contentType, Collection<UUID> ids) {
+        Map<UUID, TagStore.Stored> stored = tags.find(areaId, contentType, ids);
+        Map<UUID, ContentAnalysis> result = new LinkedHashMap<>();
+        for (UUID id : ids) {
+            TagStore.Stored s = stored.get(id);
+            String state = jobs.latestState(areaId, contentType, id).orElse("none");
+            result.put(id, new ContentAnalysis(contentType, id, state, s == null ? null : s.taggedAt(),
+                    s == null ? null : s.tags()));
+        }
+        return result;
+    }
+
+    @Transactional
+    public ContentAnalysis analysis(String areaId, String contentType, UUID id) {
+        return analyses(areaId, contentType, List.of(id)).get(id);
+    }
+
+    /** Ids of content flagged for safeguarding, oldest first. */
+    @Transactional
+    public List<UUID> flagged(String areaId, String contentType, int limit) {
+        return tags.flagged(areaId, contentType, limit);
+    }
+
+    @Transactional
+    public boolean isFlagged(String areaId, String contentType, UUID id) {
+        return tags.find(areaId, contentType, id).map(s -> s.tags().safeguarding().flagged()).orElse(false);
+    }
+
+    @Transactional
+    TaggingStatus status(Caller caller, String areaId) {
+        access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN);
+        Map<String, Integer> counts = jobs.countsByState(areaId);
+        return new TaggingStatus(tagger.modelVersion(), counts.get("queued"), counts.get("running"), counts.get("done"),
+                counts.get("failed"), jobs.failed(areaId, 50));
+    }
+
+    /**
+     * Queues every piece of content in the area whose tags came from another model version, has none
+     * yet, or whose last job failed. Content with a live job is not queued twice.
+     */
+    @Transactional
+    RetagResult retag(Caller caller, String areaId) {
+        CurrentUser admin = access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN);
+        String version = tagger.modelVersion();
+        int queued = 0;
+        for (TaggableContent content : contents.values()) {
+            Set<UUID> ids = new LinkedHashSet<>(tags.taggedWithOtherVersion(areaId, content.contentType(), version));
+            List<UUID> taggable = content.taggable(areaId);
+            Set<UUID> tagged = tags.find(areaId, content.contentType(), taggable).keySet();
+            taggable.stream().filter(id -> !tagged.contains(id)).forEach(ids::add);
+            ids.retainAll(Set.copyOf(taggable));
+            for (UUID id : ids) {
+                if (jobs.enqueue(areaId, content.contentType(), id, "retag", clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+                    queued++;
+                }
+            }
+        }
+        audit.record(areaId, admin.uid(), "tagging.retag", null, null,
+                Map.of("modelVersion", version, "queued", Integer.toString(queued)));
+        LOG.info("tagging.retag area={} queued={} model={}", areaId, queued, version);
+        return new RetagResult(version, queued);
+    }
+}

@@ -1,0 +1,189 @@
+package org.yousaid.tagging;
+
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tagging jobs in this server: {@code yousaid.tagging.workers} threads lease one job at a time,
+ * tag outside any transaction (CoreNLP takes milliseconds, but a lock held that long would serialise
+ * the queue), then store the result and complete the job in one short transaction. Logs carry ids,
+ * never text.
+ */
+@Singleton
+public class TaggingWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaggingWorker.class);
+
+    /** What one call of {@link #runOnce()} did. */
+    public enum Outcome { IDLE, TAGGED, GONE, RETRY_LATER, FAILED, LEASE_LOST }
+
+    private final TaggingJobs jobs;
+    private final TagStore tags;
+    private final ThemeTagger tagger;
+    private final TaggingSettings settings;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final Map<String, TaggableContent> contents;
+    private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<ExecutorService> pools = new ArrayList<>();
+    private volatile boolean running;
+
+    TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
+                  TransactionOperations<Connection> transactions, Clock clock, List<TaggableContent> contents) {
+        this.jobs = jobs;
+        this.tags = tags;
+        this.tagger = tagger;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.contents = contents.stream().collect(Collectors.toMap(TaggableContent::contentType, Function.identity()));
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (settings.workers() <= 0) {
+            return;
+        }
+        running = true;
+        ExecutorService pool = Executors.newFixedThreadPool(settings.workers(), r -> {
+            Thread t = new Thread(r, "tagging-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        pools.add(pool);
+        for (int i = 0; i < settings.workers(); i++) {
+            pool.submit(this::loop);
+        }
+        LOG.info("tagging.workers started={} lease={}", settings.workers(), settings.lease());
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        running = false;
+        for (ExecutorService pool : pools) {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        if (tagger instanceof CoreNlpThemeTagger coreNlp) {
+            coreNlp.warmUp();
+        }
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                if (runOnce() == Outcome.IDLE) {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // The database may be restarting; back off and keep the worker alive.
+                LOG.warn("tagging.loop error={}", e.getClass().getSimpleName());
+                sleepQuietly(settings.pollInterval().toMillis() * 4);
+            }
+        }
+    }
+
+    /** Leases and runs at most one due job. Public so tests and operators can drive the queue by hand. */
+    public Outcome runOnce() {
+        Optional<TaggingJob> leased = transactions.executeWrite(status -> jobs.lease(name, now(), settings.lease()));
+        if (leased.isEmpty()) {
+            return Outcome.IDLE;
+        }
+        TaggingJob job = leased.get();
+        if (job.attempts() > settings.maxAttempts()) {
+            // Its earlier workers died mid-job as many times as it may be tried: stop re-leasing it.
+            transactions.executeWrite(status -> jobs.fail(job, name, "lease expired " + (job.attempts() - 1) + " times", now()));
+            LOG.warn("tagging.failed area={} job={} attempts={}", job.areaId(), job.id(), job.attempts());
+            return Outcome.FAILED;
+        }
+        TaggableContent content = contents.get(job.contentType());
+        try {
+            Optional<String> text = content == null ? Optional.empty()
+                    : transactions.executeRead(status -> content.text(job.areaId(), job.contentId()));
+            if (text.isEmpty()) {
+                boolean ours = transactions.executeWrite(status -> {
+                    tags.delete(job.areaId(), job.contentType(), job.contentId());
+                    return jobs.complete(job, name, now());
+                });
+                return ours ? Outcome.GONE : Outcome.LEASE_LOST;
+            }
+            long start = System.nanoTime();
+            Tags result = tagger.tag(text.get());
+            boolean ours = transactions.executeWrite(status -> {
+                if (!jobs.complete(job, name, now())) {
+                    return false;
+                }
+                // Withdrawn while we were tagging: keep nothing that quotes it.
+                if (content.text(job.areaId(), job.contentId()).isPresent()) {
+                    tags.save(job.areaId(), job.contentType(), job.contentId(), result, now());
+                } else {
+                    tags.delete(job.areaId(), job.contentType(), job.contentId());
+                }
+                return true;
+            });
+            if (ours) {
+                LOG.info("tagging.done area={} {}={} model={} flagged={} ms={}", job.areaId(), job.contentType(),
+                        job.contentId(), result.modelVersion(), result.safeguarding().flagged(),
+                        (System.nanoTime() - start) / 1_000_000);
+                return Outcome.TAGGED;
+            }
+            LOG.warn("tagging.lease_lost area={} job={}", job.areaId(), job.id());
+            return Outcome.LEASE_LOST;
+        } catch (RuntimeException e) {
+            return failed(job, e);
+        }
+    }
+
+    private Outcome failed(TaggingJob job, RuntimeException e) {
+        // Only the exception's class is kept: a message could quote the text being tagged.
+        String error = e.getClass().getName();
+        if (job.attempts() >= settings.maxAttempts()) {
+            transactions.executeWrite(status -> jobs.fail(job, name, error, now()));
+            LOG.warn("tagging.failed area={} job={} attempts={} error={}", job.areaId(), job.id(), job.attempts(),
+                    e.getClass().getSimpleName());
+            return Outcome.FAILED;
+        }
+        Instant runAfter = now().plus(settings.backoffAfter(job.attempts()));
+        transactions.executeWrite(status -> jobs.retryLater(job, name, error, runAfter));
+        LOG.warn("tagging.retry area={} job={} attempts={} after={} error={}", job.areaId(), job.id(), job.attempts(),
+                runAfter, e.getClass().getSimpleName());
+        return Outcome.RETRY_LATER;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

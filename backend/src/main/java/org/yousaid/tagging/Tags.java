@@ -1,0 +1,36 @@
+package org.yousaid.tagging;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * What the tagging step found in one text: themes given (with the model's score), sentiment from
+ * 1 (very positive) to 5 (very negative), spans proposed for redaction, and the safeguarding flag.
+ * Spans and safeguarding evidence quote the family's words, so this is shown to moderators only.
+ */
+@Serdeable
+public record Tags(
+        String modelVersion,
+        List<Theme> themes,
+        @Nullable Integer sentiment,
+        @Nullable Double sentimentConfidence,
+        List<Redaction> redactions,
+        Safeguarding safeguarding) {
+
+    @Serdeable
+    public record Theme(String theme, String name, double score) {
+    }
+
+    @Serdeable
+    public record Redaction(int begin, int end, String kind) {
+    }
+
+    @Serdeable
+    public record Safeguarding(boolean flagged, List<Reason> reasons) {
+    }
+
+    @Serdeable
+    public record Reason(String reason, String evidence) {
+    }
+}

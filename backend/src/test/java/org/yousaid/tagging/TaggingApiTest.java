@@ -1,0 +1,304 @@
+package org.yousaid.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yousaid.testing.Api.Reply;
+import org.yousaid.testing.ApiTest;
+
+/**
+ * The tagging queue and what moderators see, with the real CoreNLP models and real PostgreSQL.
+ * Workers are off in tests; the tests drive the queue with {@link TaggingWorker#runOnce()}.
+ */
+@MicronautTest(transactional = false)
+class TaggingApiTest extends ApiTest {
+
+    @Inject
+    TaggingWorker worker;
+
+    String area;
+    String family;
+    String forumLead;
+
+    @BeforeEach
+    void setUp() {
+        area = fixtures.area();
+        family = fixtures.member(area, "family");
+        forumLead = fixtures.member(area, "forum_lead");
+    }
+
+    String post(String body) {
+        Reply reply = as(family).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/v1/areas/" + area + "/comments", json("body", body));
+        assertThat(reply.status()).isEqualTo(201);
+        return reply.text("id");
+    }
+
+    /** Runs due jobs until none is left. */
+    void drain() {
+        for (int i = 0; i < 10_000 && worker.runOnce() != TaggingWorker.Outcome.IDLE; i++) {
+            // keep going
+        }
+    }
+
+    String jobState(String commentId) {
+        return fixtures.text("select state from tagging_jobs where area_id = ? and content_id = ?::uuid order by created_at desc limit 1",
+                area, commentId);
+    }
+
+    Reply analysis(String uid, String commentId) {
+        return as(uid).get("/v1/areas/" + area + "/moderation/comments/" + commentId + "/analysis");
+    }
+
+    static List<String> themes(JsonNode tags) {
+        return StreamSupport.stream(tags.path("themes").spliterator(), false).map(t -> t.path("theme").asText()).toList();
+    }
+
+    @Test
+    void submittingQueuesExactlyOneJobAndDoesNotWaitForTagging() {
+        String key = UUID.randomUUID().toString();
+        String body = json("body", "We have waited eleven months for a wheelchair repair.");
+        Reply first = as(family).header("Idempotency-Key", key).post("/v1/areas/" + area + "/comments", body);
+        Reply retry = as(family).header("Idempotency-Key", key).post("/v1/areas/" + area + "/comments", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(fixtures.count("select count(*) from tagging_jobs where area_id = ?", area)).isEqualTo(1);
+        assertThat(jobState(first.text("id"))).isEqualTo("queued");
+        assertThat(analysis(forumLead, first.text("id")).text("state")).isEqualTo("queued");
+        assertThat(analysis(forumLead, first.text("id")).json().path("tags").isNull()).isTrue();
+    }
+
+    @Test
+    void aWorkerTagsThemesSentimentRedactionsWithTheRealModels() {
+        String text = "My son Jack has waited eleven months for a wheelchair repair in Chelmsford. It's a disgrace.";
+        String id = post(text);
+
+        drain();
+
+        Reply reply = analysis(forumLead, id);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text("state")).isEqualTo("done");
+        JsonNode tags = reply.json().path("tags");
+        assertThat(themes(tags)).contains("wheelchairs", "waiting_times");
+        assertThat(tags.path("sentiment").asInt()).isGreaterThanOrEqualTo(4);
+        assertThat(tags.path("safeguarding").path("flagged").asBoolean()).isFalse();
+        List<String> redacted = new ArrayList<>();
+        tags.path("redactions").forEach(r -> redacted.add(r.path("kind").asText() + ":"
+                + text.substring(r.path("begin").asInt(), r.path("end").asInt())));
+        assertThat(redacted).contains("person:Jack", "place:Chelmsford");
+        Reply status = as(forumLead).get("/v1/areas/" + area + "/tagging/status");
+        assertThat(tags.path("modelVersion").asText()).isEqualTo(status.text("modelVersion"));
+        assertThat(status.json().path("done").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theReviewQueueCarriesTheAnalysis() {
+        String id = post("Speech therapy has been cancelled again and nobody rings us back.");
+        drain();
+
+        JsonNode item = as(forumLead).get("/v1/areas/" + area + "/moderation/queue").json().path("items").get(0);
+
+        assertThat(item.path("id").asText()).isEqualTo(id);
+        assertThat(item.path("analysis").path("state").asText()).isEqualTo("done");
+        assertThat(themes(item.path("analysis").path("tags"))).contains("speech_language_therapy");
+    }
+
+    @Test
+    void flaggedCommentsGoToTheSafeguardingQueueAndNeedAReviewBeforePublishing() {
+        String flagged = post("He has started hurting himself every night and CAMHS still won't see him.");
+        String ordinary = post("The Local Offer website is out of date.");
+        drain();
+
+        Reply queue = as(forumLead).get("/v1/areas/" + area + "/moderation/safeguarding");
+        List<String> ids = StreamSupport.stream(queue.json().path("items").spliterator(), false)
+                .map(i -> i.path("id").asText()).toList();
+        assertThat(ids).containsExactly(flagged);
+        JsonNode reasons = queue.json().path("items").get(0).path("analysis").path("tags").path("safeguarding").path("reasons");
+        assertThat(reasons.get(0).path("reason").asText()).isEqualTo("self_harm_or_suicide");
+
+        String publish = "/v1/areas/" + area + "/moderation/comments/" + flagged + "/publish";
+        Reply refused = as(forumLead).post(publish, null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("moderation.safeguarding_review_required");
+        assertThat(as(forumLead).post(publish, "{\"safeguardingReviewed\":true}").status()).isEqualTo(200);
+        assertThat(as(forumLead).post("/v1/areas/" + area + "/moderation/comments/" + ordinary + "/publish", null).status())
+                .isEqualTo(200);
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/safeguarding").json().path("items")).isEmpty();
+    }
+
+    @Test
+    void aCrashedWorkersLeaseRunsOutAndTheJobIsLeasedAgain() {
+        String id = post("The taxi to school keeps coming late.");
+        fixtures.execute("""
+                update tagging_jobs set state = 'running', attempts = 1, leased_by = 'worker-that-died',
+                  leased_until = now() - interval '1 second' where area_id = ? and content_id = ?::uuid""", area, id);
+
+        drain();
+
+        assertThat(jobState(id)).isEqualTo("done");
+        assertThat(fixtures.count("select attempts from tagging_jobs where area_id = ? and content_id = ?::uuid", area, id))
+                .isEqualTo(2);
+        assertThat(themes(analysis(forumLead, id).json().path("tags"))).contains("transport");
+    }
+
+    @Test
+    void aLiveLeaseIsNotTakenByAnotherWorker() {
+        String id = post("Respite was cancelled for the summer.");
+        fixtures.execute("""
+                update tagging_jobs set state = 'running', attempts = 1, leased_by = 'busy-worker',
+                  leased_until = now() + interval '1 minute' where area_id = ? and content_id = ?::uuid""", area, id);
+
+        drain();
+
+        assertThat(jobState(id)).isEqualTo("running");
+        assertThat(fixtures.text("select leased_by from tagging_jobs where area_id = ? and content_id = ?::uuid", area, id))
+                .isEqualTo("busy-worker");
+    }
+
+    @Test
+    void aFailureIsRetriedWithBackoffAndThenSucceeds() {
+        String id = post("fail-once: the hoist still has not been fitted.");
+
+        drain();
+
+        assertThat(jobState(id)).isEqualTo("queued");
+        assertThat(fixtures.text("select last_error from tagging_jobs where area_id = ? and content_id = ?::uuid", area, id))
+                .isEqualTo("java.lang.IllegalStateException");
+        assertThat(fixtures.count("""
+                select count(*) from tagging_jobs where area_id = ? and content_id = ?::uuid
+                  and run_after > now() + interval '3 seconds'""", area, id)).isEqualTo(1);
+
+        makeDue(id);
+        drain();
+
+        assertThat(jobState(id)).isEqualTo("done");
+        assertThat(themes(analysis(forumLead, id).json().path("tags"))).contains("equipment_toileting_hoists");
+    }
+
+    @Test
+    void repeatedFailuresEndInAVisibleFailedStateThatRetagQueuesAgain() {
+        String id = post("fail-always: this text cannot be tagged.");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            makeDue(id);
+            drain();
+        }
+
+        assertThat(jobState(id)).isEqualTo("failed");
+        Reply status = as(forumLead).get("/v1/areas/" + area + "/tagging/status");
+        assertThat(status.json().path("failed").asInt()).isEqualTo(1);
+        JsonNode failed = status.json().path("failedJobs").get(0);
+        assertThat(failed.path("contentId").asText()).isEqualTo(id);
+        assertThat(failed.path("attempts").asInt()).isEqualTo(5);
+        assertThat(failed.path("lastError").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(analysis(forumLead, id).text("state")).isEqualTo("failed");
+
+        Reply retag = as(forumLead).post("/v1/areas/" + area + "/tagging/retag", null);
+        assertThat(retag.json().path("queued").asInt()).isEqualTo(1);
+        assertThat(jobState(id)).isEqualTo("queued");
+    }
+
+    @Test
+    void retagQueuesOnlyWhatAnotherModelVersionTagged() {
+        String old = post("The EHC plan took 40 weeks.");
+        String current = post("Short breaks are a lifeline.");
+        drain();
+        fixtures.execute("update content_tags set model_version = 'send-old' where area_id = ? and content_id = ?::uuid", area, old);
+        String admin = fixtures.member(area, "area_admin");
+
+        Reply first = as(admin).post("/v1/areas/" + area + "/tagging/retag", null);
+        Reply again = as(forumLead).post("/v1/areas/" + area + "/tagging/retag", null);
+
+        assertThat(first.json().path("queued").asInt()).isEqualTo(1);
+        assertThat(again.json().path("queued").asInt()).isZero();
+        assertThat(jobState(old)).isEqualTo("queued");
+        assertThat(jobState(current)).isEqualTo("done");
+        drain();
+        assertThat(analysis(forumLead, old).json().path("tags").path("modelVersion").asText())
+                .isEqualTo(first.text("modelVersion"));
+        assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'tagging.retag'", area))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void withdrawingACommentDropsItsTags() {
+        String id = post("My daughter Amelia has been refused an assessment.");
+        drain();
+        assertThat(analysis(forumLead, id).json().path("tags").isNull()).isFalse();
+
+        as(family).post("/v1/areas/" + area + "/comments/" + id + "/withdraw", null);
+
+        assertThat(fixtures.count("select count(*) from content_tags where area_id = ? and content_id = ?::uuid", area, id))
+                .isZero();
+    }
+
+    @Test
+    void twoWorkersNeverTakeTheSameJob() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(post("Comment number " + i + " about waiting for speech therapy."));
+        }
+        ConcurrentLinkedQueue<TaggingWorker.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                TaggingWorker.Outcome o;
+                while ((o = worker.runOnce()) != TaggingWorker.Outcome.IDLE) {
+                    outcomes.add(o);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(outcomes).doesNotContain(TaggingWorker.Outcome.LEASE_LOST);
+        assertThat(fixtures.count("select count(*) from tagging_jobs where area_id = ? and state = 'done' and attempts = 1", area))
+                .isEqualTo(ids.size());
+        assertThat(fixtures.count("select count(*) from content_tags where area_id = ?", area)).isEqualTo(ids.size());
+    }
+
+    @Test
+    void onlyForumLeadsOfTheAreaSeeAnalysesAndQueues() {
+        String id = post("My son Jack is waiting for a wheelchair.");
+        drain();
+        String otherFamily = fixtures.member(area, "family");
+        String commissioner = fixtures.member(area, "commissioner");
+        String otherArea = fixtures.area();
+        String otherLead = fixtures.member(otherArea, "forum_lead");
+
+        assertThat(analysis(family, id).code()).isEqualTo("area.role_forbidden");
+        assertThat(analysis(otherFamily, id).code()).isEqualTo("area.role_forbidden");
+        assertThat(analysis(commissioner, id).code()).isEqualTo("area.role_forbidden");
+        assertThat(analysis(otherLead, id).code()).isEqualTo("area.not_member");
+        assertThat(as(otherLead).get("/v1/areas/" + otherArea + "/moderation/comments/" + id + "/analysis").code())
+                .isEqualTo("wall.comment_not_found");
+        for (String path : List.of("/moderation/safeguarding", "/tagging/status")) {
+            assertThat(as(family).get("/v1/areas/" + area + path).code()).isEqualTo("area.role_forbidden");
+            assertThat(as(otherLead).get("/v1/areas/" + area + path).code()).isEqualTo("area.not_member");
+        }
+        assertThat(as(family).post("/v1/areas/" + area + "/tagging/retag", null).code()).isEqualTo("area.role_forbidden");
+        assertThat(as(commissioner).post("/v1/areas/" + area + "/tagging/retag", null).code()).isEqualTo("area.role_forbidden");
+        assertThat(as(otherLead).post("/v1/areas/" + area + "/tagging/retag", null).code()).isEqualTo("area.not_member");
+        assertThat(api().get("/v1/areas/" + area + "/tagging/status").status()).isEqualTo(401);
+        // Families keep seeing their own comment, with its review status and nothing of the analysis.
+        Reply own = as(family).get("/v1/areas/" + area + "/comments/" + id);
+        assertThat(own.text("status")).isEqualTo("pending_review");
+        assertThat(own.json().has("analysis")).isFalse();
+    }
+
+    void makeDue(String commentId) {
+        fixtures.execute("update tagging_jobs set run_after = now() where area_id = ? and content_id = ?::uuid and state = 'queued'",
+                area, commentId);
+    }
+}
