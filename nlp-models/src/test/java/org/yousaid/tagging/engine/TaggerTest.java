@@ -1,0 +1,33 @@
+package org.yousaid.tagging.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The whole tagging step with the shipped models. */
+class TaggerTest {
+
+    static final Tagger TAGGER = new Tagger(Shared.ANALYSER, ModelStore.load(Shared.home().resolve("models/send")),
+            ModelStore.load(Shared.home().resolve("models/safeguarding")));
+
+    @Test
+    void tagsThemesSentimentRedactionAndSafeguardingAtOnce() {
+        TagResult r = TAGGER.tag("My daughter Amelia has waited 14 months for speech therapy and I'm at breaking point.");
+
+        assertThat(r.givenThemes()).extracting(ThemeScore::label).contains("speech_language_therapy", "waiting_times");
+        assertThat(r.sentiment().value()).isGreaterThanOrEqualTo(4);
+        assertThat(r.redactions()).extracting(RedactionSpan::kind).contains(RedactionSpan.Kind.PERSON);
+        assertThat(r.safeguarding().flagged()).isTrue();
+        assertThat(r.safeguarding().reasons()).contains(SafeguardingCheck.Reason.CARER_AT_BREAKING_POINT);
+        assertThat(r.modelVersion()).isEqualTo(Tagger.versionOf(Shared.home().resolve("models")));
+    }
+
+    @Test
+    void praiseIsPositive() {
+        TagResult r = TAGGER.tag("The short breaks club is brilliant, the staff are so kind. Thank you!");
+
+        assertThat(r.givenThemes()).extracting(ThemeScore::label).contains("short_breaks_respite", "positive_experience");
+        assertThat(r.sentiment().value()).isLessThanOrEqualTo(2);
+        assertThat(r.safeguarding().flagged()).isFalse();
+    }
+}
