@@ -113,17 +113,25 @@ final class TaggingJobs {
         });
     }
 
-    /** The state of the newest job for this content, if any. */
-    Optional<String> latestState(String areaId, String contentType, UUID contentId) {
+    /** The state of the newest job of each piece of content (one query for a whole queue page). */
+    Map<UUID, String> latestStates(String areaId, String contentType, java.util.Collection<UUID> contentIds) {
+        if (contentIds.isEmpty()) {
+            return Map.of();
+        }
         return jdbc.prepareStatement("""
-                select state from tagging_jobs where area_id = ? and content_type = ? and content_id = ?
-                order by created_at desc, (state in ('queued', 'running')) desc limit 1""", s -> {
+                select distinct on (content_id) content_id, state from tagging_jobs
+                where area_id = ? and content_type = ? and content_id = any (?)
+                order by content_id, created_at desc""", s -> {
             s.setString(1, areaId);
             s.setString(2, contentType);
-            s.setObject(3, contentId);
+            s.setArray(3, s.getConnection().createArrayOf("uuid", contentIds.toArray()));
+            Map<UUID, String> states = new java.util.HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                while (rs.next()) {
+                    states.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
             }
+            return states;
         });
     }
 

@@ -57,10 +57,11 @@ public class TaggingService {
     @Transactional
     public Map<UUID, ContentAnalysis> analyses(String areaId, String contentType, Collection<UUID> ids) {
         Map<UUID, TagStore.Stored> stored = tags.find(areaId, contentType, ids);
+        Map<UUID, String> states = jobs.latestStates(areaId, contentType, ids);
         Map<UUID, ContentAnalysis> result = new LinkedHashMap<>();
         for (UUID id : ids) {
             TagStore.Stored s = stored.get(id);
-            String state = jobs.latestState(areaId, contentType, id).orElse("none");
+            String state = states.getOrDefault(id, "none");
             result.put(id, new ContentAnalysis(contentType, id, state, s == null ? null : s.taggedAt(),
                     s == null ? null : s.tags()));
         }
