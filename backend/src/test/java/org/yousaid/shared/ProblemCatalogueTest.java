@@ -12,6 +12,7 @@ import org.yousaid.area.AreaProblem;
 import org.yousaid.identity.AuthProblem;
 import org.yousaid.moderation.ModerationProblem;
 import org.yousaid.testing.Contract;
+import org.yousaid.survey.SurveyProblem;
 import org.yousaid.wall.WallProblem;
 
 /** The code enums and the contract's ProblemCode list must agree, in both directions. */
@@ -19,7 +20,8 @@ class ProblemCatalogueTest {
 
     static Stream<ProblemCode> allCodes() {
         return Stream.of(RequestProblem.values(), IdempotencyProblem.values(), AuthProblem.values(),
-                AreaProblem.values(), WallProblem.values(), ModerationProblem.values()).flatMap(Stream::of);
+                AreaProblem.values(), WallProblem.values(), ModerationProblem.values(),
+                SurveyProblem.values()).flatMap(Stream::of);
     }
 
     @Test

@@ -1,0 +1,173 @@
+package org.yousaid.survey;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yousaid.area.AreaAccess;
+import org.yousaid.identity.Caller;
+import org.yousaid.identity.CurrentUser;
+import org.yousaid.identity.Role;
+import org.yousaid.shared.IdempotencyKey;
+import org.yousaid.shared.ProblemException;
+import org.yousaid.survey.AnswerViews.AnswerView;
+
+/**
+ * Families' answers, offline-safe as ODK Central does it: the phone makes the answer id, may save
+ * partial answers and submit later (even after a newer version was published); submitting the same
+ * answers again is a no-op, different ones under the same id are refused; answers to a retired or
+ * unknown version get a clear 4xx. Answers are checked against their exact version.
+ */
+@Singleton
+class AnswerService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerService.class);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    /** The stored answer, and whether this call changed nothing (a resubmission). */
+    record Saved(AnswerView answer, boolean created, boolean replayed) {
+    }
+
+    private final AreaAccess access;
+    private final SurveyStore surveys;
+    private final AnswerStore answers;
+    private final SurveyService surveyService;
+    private final ApplicationEventPublisher<SurveyAnswered> answered;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AnswerService(AreaAccess access, SurveyStore surveys, AnswerStore answers, SurveyService surveyService,
+                  ApplicationEventPublisher<SurveyAnswered> answered, JsonMapper json, Clock clock) {
+        this.access = access;
+        this.surveys = surveys;
+        this.answers = answers;
+        this.surveyService = surveyService;
+        this.answered = answered;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Saved save(Caller caller, String areaId, UUID surveyId, UUID answerId, @Nullable Integer version,
+               @Nullable Map<String, Object> given, boolean submit) {
+        CurrentUser me = access.require(caller, areaId, Role.FAMILY, Role.YOUNG_PERSON);
+        surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
+        if (version == null) {
+            throw new ProblemException(SurveyProblem.ANSWER_INVALID, "Say which version of the survey these answers are for.",
+                    Map.of("version", "required"));
+        }
+        SurveyVersion v = surveys.version(areaId, surveyId, version).orElseThrow(() -> SurveyService.versionNotFound(version));
+        if (SurveyVersion.DRAFT.equals(v.status())) {
+            throw new ProblemException(SurveyProblem.VERSION_NOT_PUBLISHED, "Version " + version + " is not published yet.");
+        }
+        Map<String, Object> values = given == null ? Map.of() : given;
+        String answersJson = canonical(values);
+        String hash = IdempotencyKey.fingerprint(surveyId.toString(), Integer.toString(version), answersJson);
+
+        var existing = answers.findForUpdate(areaId, answerId);
+        if (existing.isPresent()) {
+            SurveyAnswer a = existing.get();
+            if (!a.isBy(me.uid()) || !a.surveyId().equals(surveyId)) {
+                throw conflict();
+            }
+            if (SurveyAnswer.SUBMITTED.equals(a.status())) {
+                if (submit && hash.equals(a.requestHash())) {
+                    return new Saved(view(a), false, true);
+                }
+                throw conflict();
+            }
+        }
+        if (!v.takesAnswers()) {
+            throw new ProblemException(SurveyProblem.VERSION_RETIRED,
+                    "Version " + version + " of this survey was retired and takes no more answers.");
+        }
+        SurveyDefinition definition = surveyService.validatorless(v.definitionJson());
+        Map<String, String> errors = AnswerRules.check(definition, values, submit, LocalDate.now(clock.withZone(UK)));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(SurveyProblem.ANSWER_INVALID,
+                    "Some answers are not valid for version " + version + "; see errors (by question).", errors);
+        }
+        String status = submit ? SurveyAnswer.SUBMITTED : SurveyAnswer.PARTIAL;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean created = false;
+        if (existing.isEmpty()) {
+            created = answers.insertIfAbsent(areaId, answerId, surveyId, version, me.uid(), me.role().value(), status,
+                    answersJson, submit ? hash : null, now);
+            if (!created) {
+                // Another request with this id won the race: decide against what it stored.
+                return save(caller, areaId, surveyId, answerId, version, given, submit);
+            }
+        } else {
+            answers.update(areaId, answerId, version, status, answersJson, submit ? hash : null, now);
+        }
+        if (submit) {
+            answered.publishEvent(new SurveyAnswered(areaId, surveyId, answerId, version));
+            LOG.info("survey.answer.submit area={} survey={} answer={} version={}", areaId, surveyId, answerId, version);
+        }
+        return new Saved(view(answers.find(areaId, answerId).orElseThrow()), created, false);
+    }
+
+    @Transactional
+    AnswerView get(Caller caller, String areaId, UUID answerId) {
+        CurrentUser me = access.member(caller, areaId);
+        return answers.find(areaId, answerId).filter(a -> a.isBy(me.uid())).map(this::view)
+                .orElseThrow(() -> new ProblemException(SurveyProblem.ANSWER_NOT_FOUND, "There is no such answer of yours."));
+    }
+
+    @Transactional
+    List<AnswerView> mine(Caller caller, String areaId) {
+        CurrentUser me = access.member(caller, areaId);
+        return answers.byRespondent(areaId, me.uid(), 200).stream().map(this::view).toList();
+    }
+
+    private AnswerView view(SurveyAnswer a) {
+        try {
+            return new AnswerView(a.id(), a.surveyId(), a.areaId(), a.version(), a.status(),
+                    json.readValue(a.answersJson(), JsonNode.class), a.startedAt(), a.updatedAt(), a.submittedAt());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keys sorted at every level, so the same answers always hash the same. */
+    private String canonical(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(sorted(values));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            TreeMap<String, Object> out = new TreeMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(AnswerService::sorted).toList();
+        }
+        return value;
+    }
+
+    private static ProblemException conflict() {
+        return new ProblemException(SurveyProblem.ANSWER_CONFLICT,
+                "Other answers were already submitted under this answer id; make a new id for a new answer set.");
+    }
+}

@@ -1,0 +1,123 @@
+package org.yousaid.survey;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Survey answers. Every statement names the area. */
+@Singleton
+final class AnswerStore {
+
+    private static final String COLUMNS = "area_id, id, survey_id, version, respondent_uid, status, answers::text, "
+            + "request_hash, started_at, updated_at, submitted_at";
+
+    private final JdbcOperations jdbc;
+
+    AnswerStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless the id exists (two retries racing both end up reading one row); true when inserted. */
+    boolean insertIfAbsent(String areaId, UUID id, UUID surveyId, int version, String uid, String role, String status,
+                           String answersJson, @Nullable String hash, Instant now) {
+        return jdbc.prepareStatement("""
+                insert into survey_answers (area_id, id, survey_id, version, respondent_uid, respondent_role, status, answers,
+                    request_hash, started_at, updated_at, submitted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                on conflict (area_id, id) do nothing""", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, id);
+            s.setObject(3, surveyId);
+            s.setInt(4, version);
+            s.setString(5, uid);
+            s.setString(6, role);
+            s.setString(7, status);
+            s.setString(8, answersJson);
+            s.setString(9, hash);
+            s.setTimestamp(10, Timestamp.from(now));
+            s.setTimestamp(11, Timestamp.from(now));
+            s.setTimestamp(12, SurveyAnswer.SUBMITTED.equals(status) ? Timestamp.from(now) : null);
+            return s.executeUpdate() == 1;
+        });
+    }
+
+    void update(String areaId, UUID id, int version, String status, String answersJson, @Nullable String hash, Instant now) {
+        jdbc.prepareStatement("""
+                update survey_answers set version = ?, status = ?, answers = ?::jsonb, request_hash = ?, updated_at = ?,
+                    submitted_at = ?
+                where area_id = ? and id = ? and status = 'partial'""", s -> {
+            s.setInt(1, version);
+            s.setString(2, status);
+            s.setString(3, answersJson);
+            s.setString(4, hash);
+            s.setTimestamp(5, Timestamp.from(now));
+            s.setTimestamp(6, SurveyAnswer.SUBMITTED.equals(status) ? Timestamp.from(now) : null);
+            s.setString(7, areaId);
+            s.setObject(8, id);
+            return s.executeUpdate();
+        });
+    }
+
+    Optional<SurveyAnswer> findForUpdate(String areaId, UUID id) {
+        return one("select " + COLUMNS + " from survey_answers where area_id = ? and id = ? for update", areaId, id);
+    }
+
+    Optional<SurveyAnswer> find(String areaId, UUID id) {
+        return one("select " + COLUMNS + " from survey_answers where area_id = ? and id = ?", areaId, id);
+    }
+
+    List<SurveyAnswer> byRespondent(String areaId, String uid, int limit) {
+        return jdbc.prepareStatement("select " + COLUMNS + """
+                 from survey_answers where area_id = ? and respondent_uid = ?
+                order by updated_at desc, id desc limit ?""", s -> {
+            s.setString(1, areaId);
+            s.setString(2, uid);
+            s.setInt(3, limit);
+            List<SurveyAnswer> answers = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    answers.add(answer(rs));
+                }
+            }
+            return answers;
+        });
+    }
+
+    List<UUID> submittedIds(String areaId) {
+        return jdbc.prepareStatement("select id from survey_answers where area_id = ? and status = 'submitted' order by submitted_at", s -> {
+            s.setString(1, areaId);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private Optional<SurveyAnswer> one(String sql, String areaId, UUID id) {
+        return jdbc.prepareStatement(sql, s -> {
+            s.setString(1, areaId);
+            s.setObject(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(answer(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    private static SurveyAnswer answer(ResultSet rs) throws SQLException {
+        Timestamp submitted = rs.getTimestamp(11);
+        return new SurveyAnswer(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getInt(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+                rs.getTimestamp(10).toInstant(), submitted == null ? null : submitted.toInstant());
+    }
+}

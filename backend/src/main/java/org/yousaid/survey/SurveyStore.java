@@ -1,0 +1,178 @@
+package org.yousaid.survey;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Surveys and their versions. Every statement names the area. */
+@Singleton
+final class SurveyStore {
+
+    record Survey(String areaId, UUID id, String kind, String createdBy, Instant createdAt) {
+    }
+
+    private static final String VERSION_COLUMNS =
+            "area_id, survey_id, version, status, definition::text, created_at, published_at, retired_at";
+
+    private final JdbcOperations jdbc;
+
+    SurveyStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertSurvey(String areaId, UUID id, String kind, String createdBy, Instant now) {
+        jdbc.prepareStatement("insert into surveys (area_id, id, kind, created_by, created_at) values (?, ?, ?, ?, ?)", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, id);
+            s.setString(3, kind);
+            s.setString(4, createdBy);
+            s.setTimestamp(5, Timestamp.from(now));
+            return s.executeUpdate();
+        });
+    }
+
+    Optional<Survey> survey(String areaId, UUID id) {
+        return jdbc.prepareStatement("select area_id, id, kind, created_by, created_at from surveys where area_id = ? and id = ?", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(survey(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Locks the survey row: version changes of one survey happen one at a time. */
+    Optional<Survey> surveyForUpdate(String areaId, UUID id) {
+        return jdbc.prepareStatement("select area_id, id, kind, created_by, created_at from surveys where area_id = ? and id = ? for update", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(survey(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    List<Survey> surveys(String areaId) {
+        return jdbc.prepareStatement("select area_id, id, kind, created_by, created_at from surveys where area_id = ? order by created_at, id", s -> {
+            s.setString(1, areaId);
+            List<Survey> surveys = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    surveys.add(survey(rs));
+                }
+            }
+            return surveys;
+        });
+    }
+
+    void updateKind(String areaId, UUID id, String kind) {
+        jdbc.prepareStatement("update surveys set kind = ? where area_id = ? and id = ?", s -> {
+            s.setString(1, kind);
+            s.setString(2, areaId);
+            s.setObject(3, id);
+            return s.executeUpdate();
+        });
+    }
+
+    void insertDraft(String areaId, UUID surveyId, int version, String definitionJson, Instant now) {
+        jdbc.prepareStatement("""
+                insert into survey_versions (area_id, survey_id, version, status, definition, created_at)
+                values (?, ?, ?, 'draft', ?::jsonb, ?)""", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, surveyId);
+            s.setInt(3, version);
+            s.setString(4, definitionJson);
+            s.setTimestamp(5, Timestamp.from(now));
+            return s.executeUpdate();
+        });
+    }
+
+    void replaceDraft(String areaId, UUID surveyId, int version, String definitionJson) {
+        jdbc.prepareStatement("""
+                update survey_versions set definition = ?::jsonb
+                where area_id = ? and survey_id = ? and version = ? and status = 'draft'""", s -> {
+            s.setString(1, definitionJson);
+            s.setString(2, areaId);
+            s.setObject(3, surveyId);
+            s.setInt(4, version);
+            return s.executeUpdate();
+        });
+    }
+
+    /** The published version becomes superseded (it keeps taking answers begun on it), the draft is published. */
+    void publish(String areaId, UUID surveyId, int version, Instant now) {
+        jdbc.prepareStatement("""
+                update survey_versions set status = 'superseded'
+                where area_id = ? and survey_id = ? and status = 'published'""", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, surveyId);
+            return s.executeUpdate();
+        });
+        jdbc.prepareStatement("""
+                update survey_versions set status = 'published', published_at = ?
+                where area_id = ? and survey_id = ? and version = ? and status = 'draft'""", s -> {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, areaId);
+            s.setObject(3, surveyId);
+            s.setInt(4, version);
+            return s.executeUpdate();
+        });
+    }
+
+    void retire(String areaId, UUID surveyId, int version, Instant now) {
+        jdbc.prepareStatement("""
+                update survey_versions set status = 'retired', retired_at = ?
+                where area_id = ? and survey_id = ? and version = ? and status in ('published', 'superseded')""", s -> {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, areaId);
+            s.setObject(3, surveyId);
+            s.setInt(4, version);
+            return s.executeUpdate();
+        });
+    }
+
+    List<SurveyVersion> versions(String areaId, UUID surveyId) {
+        return jdbc.prepareStatement("select " + VERSION_COLUMNS + " from survey_versions where area_id = ? and survey_id = ? order by version", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, surveyId);
+            List<SurveyVersion> versions = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(version(rs));
+                }
+            }
+            return versions;
+        });
+    }
+
+    Optional<SurveyVersion> version(String areaId, UUID surveyId, int version) {
+        return jdbc.prepareStatement("select " + VERSION_COLUMNS + " from survey_versions where area_id = ? and survey_id = ? and version = ?", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, surveyId);
+            s.setInt(3, version);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(version(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    private static Survey survey(ResultSet rs) throws SQLException {
+        return new Survey(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant());
+    }
+
+    private static SurveyVersion version(ResultSet rs) throws SQLException {
+        Timestamp published = rs.getTimestamp(7);
+        Timestamp retired = rs.getTimestamp(8);
+        return new SurveyVersion(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getTimestamp(6).toInstant(), published == null ? null : published.toInstant(),
+                retired == null ? null : retired.toInstant());
+    }
+}

@@ -1,0 +1,59 @@
+package org.yousaid.survey;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+final class SurveyViews {
+
+    private SurveyViews() {
+    }
+
+    @Serdeable
+    record TemplateSummary(String id, String title, String kind, @Nullable String description, int questions) {
+    }
+
+    @Serdeable
+    record TemplateList(List<TemplateSummary> items) {
+    }
+
+    @Serdeable
+    record Template(String id, JsonNode definition) {
+    }
+
+    /** Either a shipped template's id or a definition of one's own. */
+    @Serdeable
+    record CreateSurveyRequest(@Nullable String templateId, @Nullable JsonNode definition) {
+    }
+
+    @Serdeable
+    record DraftRequest(@Nullable JsonNode definition) {
+    }
+
+    @Serdeable
+    record VersionView(int version, String status, Instant createdAt, @Nullable Instant publishedAt,
+                       @Nullable Instant retiredAt, JsonNode definition) {
+    }
+
+    /** A survey as its editors (forum leads, commissioners) see it: every version. */
+    @Serdeable
+    record SurveyView(UUID id, String areaId, String kind, String title, Instant createdAt,
+                      @Nullable Integer publishedVersion, @Nullable Integer draftVersion, List<VersionView> versions) {
+    }
+
+    /** A survey as a family sees it: only the version to answer now. */
+    @Serdeable
+    record PublishedSurvey(UUID id, String areaId, String kind, int version, JsonNode definition) {
+    }
+
+    @Serdeable
+    record SurveyList(List<SurveyView> items) {
+    }
+
+    @Serdeable
+    record PublishedSurveyList(List<PublishedSurvey> items) {
+    }
+}
