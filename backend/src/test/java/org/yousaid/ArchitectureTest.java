@@ -17,6 +17,20 @@ class ArchitectureTest {
     @Test
     void onlyIdentityTalksToFirebaseAuth() {
         noClasses().that().resideOutsideOfPackage("org.yousaid.identity..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.firebase.auth..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyNotifyTalksToFirebaseMessaging() {
+        noClasses().that().resideOutsideOfPackage("org.yousaid.notify..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.firebase.messaging..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyIdentityAndNotifyUseFirebase() {
+        noClasses().that().resideOutsideOfPackages("org.yousaid.identity..", "org.yousaid.notify..")
                 .should().dependOnClassesThat().resideInAPackage("com.google.firebase..")
                 .check(CLASSES);
     }

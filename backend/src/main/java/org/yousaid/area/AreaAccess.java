@@ -56,6 +56,16 @@ public final class AreaAccess {
         return new CurrentUser(caller.uid(), areaId, role);
     }
 
+    /** Uids of the families and young people of the area (a cohort to invite). */
+    public java.util.List<String> familyVoices(String areaId) {
+        return memberships.familyVoices(areaId).stream().map(Membership::uid).toList();
+    }
+
+    /** The role {@code uid} holds in the area, if they are a member. */
+    public java.util.Optional<Role> roleOf(String areaId, String uid) {
+        return memberships.find(areaId, uid).map(m -> Role.of(m.role()));
+    }
+
     void requireArea(String areaId) {
         if (areas.find(areaId).isEmpty()) {
             throw noSuchArea(areaId);

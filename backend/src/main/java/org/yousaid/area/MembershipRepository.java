@@ -22,6 +22,9 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
             where a.id = :areaId""")
     Optional<AreaStanding> standing(String areaId, String uid);
 
+    @Query("select * from memberships where area_id = :areaId and role in ('family', 'young_person') order by joined_at, uid")
+    List<Membership> familyVoices(String areaId);
+
     @Query("select * from memberships where uid = :uid order by joined_at")
     List<Membership> listByUid(String uid);
 

@@ -14,7 +14,11 @@ public enum SurveyProblem implements ProblemCode {
     VERSION_RETIRED("survey.version_retired", HttpStatus.GONE, "Survey version retired"),
     ANSWER_INVALID("survey.answer_invalid", HttpStatus.BAD_REQUEST, "Answers not valid"),
     ANSWER_CONFLICT("survey.answer_conflict", HttpStatus.CONFLICT, "A different answer was already submitted under this id"),
-    ANSWER_NOT_FOUND("survey.answer_not_found", HttpStatus.NOT_FOUND, "No such answer");
+    ANSWER_NOT_FOUND("survey.answer_not_found", HttpStatus.NOT_FOUND, "No such answer"),
+    INVITATION_INVALID("survey.invitation_invalid", HttpStatus.BAD_REQUEST, "Invitation not valid"),
+    INVITATION_NOT_FOUND("survey.invitation_not_found", HttpStatus.NOT_FOUND, "No such invitation"),
+    NO_EHC_PLAN_SURVEY("survey.no_ehc_plan_survey", HttpStatus.CONFLICT, "No published EHC plan survey"),
+    EVENT_CONFLICT("survey.event_conflict", HttpStatus.CONFLICT, "A different event was already posted under this id");
 
     private final String code;
     private final HttpStatus status;

@@ -42,11 +42,13 @@ class SurveyService {
     private final SurveyTemplates templates;
     private final DefinitionValidator validator;
     private final AuditLog audit;
+    private final AnswerStore answers;
     private final JsonMapper json;
     private final Clock clock;
 
     SurveyService(AreaAccess access, SurveyStore store, SurveyTemplates templates, DefinitionValidator validator,
-                  AuditLog audit, JsonMapper json, Clock clock) {
+                  AuditLog audit, AnswerStore answers, JsonMapper json, Clock clock) {
+        this.answers = answers;
         this.access = access;
         this.store = store;
         this.templates = templates;
@@ -156,6 +158,10 @@ class SurveyService {
         return store.survey(areaId, surveyId).flatMap(s -> store.versions(areaId, surveyId).stream()
                 .filter(v -> SurveyVersion.PUBLISHED.equals(v.status())).findFirst()
                 .map(v -> new PublishedSurvey(surveyId, areaId, s.kind(), v.version(), read(v.definitionJson()))));
+    }
+
+    Optional<String> respondent(String areaId, UUID answerId) {
+        return answers.find(areaId, answerId).map(SurveyAnswer::respondentUid);
     }
 
     private static boolean isEditor(CurrentUser me) {

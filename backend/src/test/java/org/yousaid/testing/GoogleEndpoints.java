@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Stands in for Google's servers (not for the SDK): the real Firebase Admin SDK fetches our test
- * signing certificate from here and looks up accounts here when it checks revocation. Tests
+ * signing certificate from here, looks up accounts here when it checks revocation, and sends FCM
+ * messages here (captured, or refused as FCM would: unregistered token, quota exceeded). Tests
  * revoke and disable accounts the way the Firebase console would.
  */
 public final class GoogleEndpoints extends HttpTransport {
@@ -26,6 +27,16 @@ public final class GoogleEndpoints extends HttpTransport {
     private static final Pattern LOOKUP = Pattern.compile("https://identitytoolkit\\.googleapis\\.com/v1/projects/[^/]+/accounts:lookup");
     private static final Pattern LOCAL_ID = Pattern.compile("\"localId\"\\s*:\\s*\\[\\s*\"([^\"]+)\"");
 
+    private static final Pattern FCM_SEND = Pattern.compile("https://fcm\\.googleapis\\.com/v1/projects/[^/]+/messages:send");
+    private static final Pattern FCM_TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** A push FCM accepted: the device token and the whole request body the SDK sent. */
+    public record Push(String token, String body) {
+    }
+
+    private final java.util.List<Push> pushes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Boolean> unregistered = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Map<String, Long> validSince = new ConcurrentHashMap<>();
     private final Map<String, Boolean> disabled = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
@@ -37,6 +48,25 @@ public final class GoogleEndpoints extends HttpTransport {
 
     public void disable(String uid) {
         disabled.put(uid, true);
+    }
+
+    /** FCM answers UNREGISTERED for this token from now on (the app was uninstalled). */
+    public void unregister(String token) {
+        unregistered.put(token, true);
+    }
+
+    /** FCM answers QUOTA_EXCEEDED (429) the next {@code times} sends to this token. */
+    public void failNext(String token, int times) {
+        failuresLeft.put(token, new AtomicInteger(times));
+    }
+
+    /** Pushes FCM accepted, in order. */
+    public java.util.List<Push> pushes() {
+        return java.util.List.copyOf(pushes);
+    }
+
+    public java.util.List<Push> pushesTo(String token) {
+        return pushes.stream().filter(p -> p.token().equals(token)).toList();
     }
 
     public int lookups() {
@@ -66,6 +96,25 @@ public final class GoogleEndpoints extends HttpTransport {
                     long since = validSince.getOrDefault(uid, 0L);
                     return json(200, "{\"users\":[{\"localId\":\"" + uid + "\",\"validSince\":\"" + since
                             + "\",\"disabled\":" + disabled.getOrDefault(uid, false) + "}]}");
+                }
+                if (FCM_SEND.matcher(url).matches()) {
+                    ByteArrayOutputStream body = new ByteArrayOutputStream();
+                    if (getStreamingContent() != null) {
+                        getStreamingContent().writeTo(body);
+                    }
+                    Matcher m = FCM_TOKEN.matcher(body.toString());
+                    String token = m.find() ? m.group(1) : "";
+                    if (unregistered.containsKey(token)) {
+                        return json(404, "{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":\"NOT_FOUND\","
+                                + "\"details\":[{\"@type\":\"type.googleapis.com/google.firebase.fcm.v1.FcmError\",\"errorCode\":\"UNREGISTERED\"}]}}");
+                    }
+                    AtomicInteger left = failuresLeft.get(token);
+                    if (left != null && left.getAndDecrement() > 0) {
+                        return json(429, "{\"error\":{\"code\":429,\"message\":\"Quota exceeded.\",\"status\":\"RESOURCE_EXHAUSTED\","
+                                + "\"details\":[{\"@type\":\"type.googleapis.com/google.firebase.fcm.v1.FcmError\",\"errorCode\":\"QUOTA_EXCEEDED\"}]}}");
+                    }
+                    pushes.add(new Push(token, body.toString()));
+                    return json(200, "{\"name\":\"projects/yousaid-test/messages/" + pushes.size() + "\"}");
                 }
                 return json(404, "{\"error\":{\"code\":404,\"message\":\"not served in tests\"}}");
             }

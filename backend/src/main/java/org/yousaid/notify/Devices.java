@@ -1,0 +1,72 @@
+package org.yousaid.notify;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Registered devices. Every statement names the area. */
+@Singleton
+final class Devices {
+
+    private final JdbcOperations jdbc;
+
+    Devices(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registers the token for this member; registering it again returns the same device. */
+    NotifyViews.DeviceView register(String areaId, String uid, String token, String platform, Instant now) {
+        return jdbc.prepareStatement("""
+                insert into devices (area_id, id, uid, token, platform, registered_at) values (?, ?, ?, ?, ?, ?)
+                on conflict (area_id, uid, token) do update set platform = excluded.platform
+                returning id, platform, registered_at""", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, UUID.randomUUID());
+            s.setString(3, uid);
+            s.setString(4, token);
+            s.setString(5, platform);
+            s.setTimestamp(6, Timestamp.from(now));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new NotifyViews.DeviceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant());
+            }
+        });
+    }
+
+    List<NotifyViews.DeviceView> of(String areaId, String uid) {
+        return jdbc.prepareStatement("select id, platform, registered_at from devices where area_id = ? and uid = ? order by registered_at", s -> {
+            s.setString(1, areaId);
+            s.setString(2, uid);
+            List<NotifyViews.DeviceView> list = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new NotifyViews.DeviceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return list;
+        });
+    }
+
+    boolean remove(String areaId, String uid, UUID id) {
+        return jdbc.prepareStatement("delete from devices where area_id = ? and uid = ? and id = ?", s -> {
+            s.setString(1, areaId);
+            s.setString(2, uid);
+            s.setObject(3, id);
+            return s.executeUpdate() == 1;
+        });
+    }
+
+    /** FCM said the token is gone: forget the device (whoever's it was). */
+    void remove(String areaId, UUID id) {
+        jdbc.prepareStatement("delete from devices where area_id = ? and id = ?", s -> {
+            s.setString(1, areaId);
+            s.setObject(2, id);
+            return s.executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package org.yousaid.notify;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+final class NotifyViews {
+
+    private NotifyViews() {
+    }
+
+    @Serdeable
+    record RegisterDeviceRequest(@Nullable String token, @Nullable String platform) {
+    }
+
+    /** A registered device; the token itself is never returned. */
+    @Serdeable
+    record DeviceView(UUID id, String platform, Instant registeredAt) {
+    }
+
+    @Serdeable
+    record DeviceList(List<DeviceView> items) {
+    }
+
+    /** One push in the outbox log (no token: it identifies a phone). */
+    @Serdeable
+    record OutboxEntry(UUID id, String uid, UUID deviceId, String title, Map<String, String> data, String state,
+                       int attempts, @Nullable String messageId, @Nullable String lastError, Instant createdAt,
+                       @Nullable Instant sentAt) {
+    }
+
+    @Serdeable
+    record OutboxLog(List<OutboxEntry> items) {
+    }
+}

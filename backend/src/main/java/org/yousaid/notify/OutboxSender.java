@@ -1,0 +1,152 @@
+package org.yousaid.notify;
+
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox after commit: leases one due row, calls FCM outside any transaction, then records
+ * the outcome. Sent rows are never sent again; transient failures retry with backoff until
+ * {@code max-attempts}; a token FCM calls unregistered drops the row and removes the device.
+ */
+@Singleton
+public class OutboxSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    /** What one call of {@link #runOnce()} did. */
+    public enum Outcome { IDLE, SENT, UNREGISTERED, RETRY_LATER, FAILED }
+
+    private final Outbox outbox;
+    private final Devices devices;
+    private final PushGateway gateway;
+    private final NotifySettings settings;
+    private final TransactionOperations<Connection> transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private volatile ExecutorService pool;
+    private volatile boolean running;
+
+    OutboxSender(Outbox outbox, Devices devices, PushGateway gateway, NotifySettings settings,
+                 TransactionOperations<Connection> transactions, JsonMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.devices = devices;
+        this.gateway = gateway;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (settings.senders() <= 0) {
+            return;
+        }
+        running = true;
+        pool = Executors.newFixedThreadPool(settings.senders(), r -> {
+            Thread t = new Thread(r, "push-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < settings.senders(); i++) {
+            pool.submit(this::loop);
+        }
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        running = false;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    private void loop() {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                if (runOnce() == Outcome.IDLE) {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("push.loop error={}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Sends at most one due notification. Public so tests and operators can drive the outbox. */
+    public Outcome runOnce() {
+        Optional<Outbox.Row> leased = transactions.executeWrite(s -> outbox.lease(now(), settings.lease()));
+        if (leased.isEmpty()) {
+            return Outcome.IDLE;
+        }
+        Outbox.Row row = leased.get();
+        PushGateway.Outcome outcome = gateway.send(row.token(), row.title(), row.body(), data(row.dataJson()));
+        return switch (outcome) {
+            case PushGateway.Sent sent -> {
+                transactions.executeWrite(s -> {
+                    outbox.sent(row, sent.messageId(), now());
+                    return null;
+                });
+                LOG.info("push.sent area={} outbox={} attempts={}", row.areaId(), row.id(), row.attempts());
+                yield Outcome.SENT;
+            }
+            case PushGateway.Unregistered gone -> {
+                transactions.executeWrite(s -> {
+                    outbox.dropped(row, gone.reason());
+                    devices.remove(row.areaId(), row.deviceId());
+                    return null;
+                });
+                LOG.info("push.unregistered area={} device={}", row.areaId(), row.deviceId());
+                yield Outcome.UNREGISTERED;
+            }
+            case PushGateway.Retry retry -> {
+                if (row.attempts() >= settings.maxAttempts()) {
+                    transactions.executeWrite(s -> {
+                        outbox.failed(row, retry.reason());
+                        return null;
+                    });
+                    LOG.warn("push.failed area={} outbox={} reason={}", row.areaId(), row.id(), retry.reason());
+                    yield Outcome.FAILED;
+                }
+                Instant at = now().plus(settings.backoffAfter(row.attempts()));
+                transactions.executeWrite(s -> {
+                    outbox.retryLater(row, retry.reason(), at);
+                    return null;
+                });
+                LOG.warn("push.retry area={} outbox={} attempts={} reason={}", row.areaId(), row.id(), row.attempts(), retry.reason());
+                yield Outcome.RETRY_LATER;
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> data(String text) {
+        try {
+            return json.readValue(text, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,57 @@
+package org.yousaid.notify;
+
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.messaging.FirebaseMessaging;
+import com.google.firebase.messaging.FirebaseMessagingException;
+import com.google.firebase.messaging.Message;
+import com.google.firebase.messaging.MessagingErrorCode;
+import com.google.firebase.messaging.Notification;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/**
+ * Sends one push through the real Firebase Cloud Messaging SDK and says what became of it. The only
+ * class that knows FCM; what a failure means for the outbox is decided here, once.
+ */
+@Singleton
+final class PushGateway {
+
+    /** Sent (with FCM's message id), a token FCM no longer knows, or a failure worth retrying. */
+    sealed interface Outcome permits Sent, Unregistered, Retry {
+    }
+
+    record Sent(String messageId) implements Outcome {
+    }
+
+    record Unregistered(String reason) implements Outcome {
+    }
+
+    record Retry(String reason) implements Outcome {
+    }
+
+    private final FirebaseMessaging messaging;
+
+    PushGateway(FirebaseApp app) {
+        this.messaging = FirebaseMessaging.getInstance(app);
+    }
+
+    Outcome send(String token, String title, String body, Map<String, String> data) {
+        Message message = Message.builder()
+                .setToken(token)
+                .setNotification(Notification.builder().setTitle(title).setBody(body).build())
+                .putAllData(data)
+                .build();
+        try {
+            return new Sent(messaging.send(message));
+        } catch (FirebaseMessagingException e) {
+            MessagingErrorCode code = e.getMessagingErrorCode();
+            if (code == MessagingErrorCode.UNREGISTERED || code == MessagingErrorCode.SENDER_ID_MISMATCH
+                    || (code == MessagingErrorCode.INVALID_ARGUMENT && e.getMessage() != null && e.getMessage().contains("token"))) {
+                return new Unregistered(String.valueOf(code));
+            }
+            return new Retry(code == null ? String.valueOf(e.getErrorCode()) : code.name());
+        } catch (RuntimeException e) {
+            return new Retry(e.getClass().getName());
+        }
+    }
+}
