@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
@@ -22,8 +23,8 @@ import org.yousaid.survey.ResultsViews.Quarter;
 import org.yousaid.survey.ResultsViews.ValueCount;
 
 /**
- * Results of a survey's submitted answers, aggregated in PostgreSQL (one statement per question, over
- * every version that asked it): counts and distributions, Likert and I-statement agreement and means
+ * Results of a survey's submitted answers, aggregated in PostgreSQL over every version that asked each
+ * question (one pass for all counts, then one statement per number or equipment question): counts and distributions, Likert and I-statement agreement and means
  * (I statements also quarter by quarter), equipment waiting weeks per category against the target.
  * Figures from fewer than five respondents are suppressed. Forum leads, commissioners and area
  * admins of the area only; nobody sees another family's answers.
@@ -53,22 +54,139 @@ class ResultsService {
         SurveyVersion shown = versions.stream().filter(v -> SurveyVersion.PUBLISHED.equals(v.status())).findFirst()
                 .orElse(versions.get(versions.size() - 1));
         SurveyDefinition definition = surveyService.validatorless(shown.definitionJson());
-        long respondents = single("select count(*)" + SUBMITTED, areaId, surveyId);
+        Stamp stamp = stamp(areaId, surveyId, shown.version());
+        ResultsViews.SurveyResults cached = cache.get(stamp);
+        if (cached != null) {
+            return cached;
+        }
+        long respondents = stamp.submitted();
+        Scan scan = scan(areaId, surveyId, definition);
         List<QuestionResult> questions = new ArrayList<>();
         for (SurveyDefinition.Question q : definition.questions()) {
-            questions.add(question(areaId, surveyId, q));
+            questions.add(question(areaId, surveyId, q, scan));
         }
-        return new ResultsViews.SurveyResults(surveyId, areaId, definition.title(), ResultsViews.MINIMUM_GROUP,
-                Figure.count(respondents), questions);
+        ResultsViews.SurveyResults results = new ResultsViews.SurveyResults(surveyId, areaId, definition.title(),
+                ResultsViews.MINIMUM_GROUP, Figure.count(respondents), questions);
+        cache.put(stamp, results);
+        return results;
     }
 
-    private QuestionResult question(String areaId, UUID surveyId, SurveyDefinition.Question q) {
-        long n = single("select count(*)" + SUBMITTED + "and answers -> ? is not null", areaId, surveyId, q.id());
+    /**
+     * Identifies one state of a survey's answers: results are recomputed only when a submission
+     * (or a new published version) changed it. Reading the stamp is an index-only scan.
+     */
+    private record Stamp(String areaId, UUID surveyId, int version, long submitted, long lastSubmittedMicros) {
+    }
+
+    private Stamp stamp(String areaId, UUID surveyId, int version) {
+        return jdbc.prepareStatement("select count(*), coalesce(max(submitted_at), 'epoch')" + SUBMITTED, s -> {
+            bind(s, areaId, surveyId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                java.sql.Timestamp last = rs.getTimestamp(2);
+                return new Stamp(areaId, surveyId, version, rs.getLong(1), last.getTime() * 1000 + last.getNanos() / 1000 % 1000);
+            }
+        });
+    }
+
+    /** The latest results of recently read surveys; small, since staff read a handful at a time. */
+    private final Map<Stamp, ResultsViews.SurveyResults> cache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Stamp, ResultsViews.SurveyResults> eldest) {
+                    return size() > 200;
+                }
+            });
+
+    /**
+     * What one pass over the answers yields for every question at once: respondents per question,
+     * counts per value of single-valued questions, per option of multiple-choice ones, and I-statement
+     * agreement per quarter. Numbers and equipment, which need ordered statistics, get their own queries.
+     */
+    private record Scan(Map<String, Long> respondents, Map<String, Map<String, Long>> values,
+                        Map<String, Map<String, Long>> selected, Map<String, List<Quarter>> quarters) {
+    }
+
+    private Scan scan(String areaId, UUID surveyId, SurveyDefinition definition) {
+        String[] counted = definition.questions().stream()
+                .filter(q -> Set.of("single_choice", "likert", "i_statement").contains(q.type()))
+                .map(SurveyDefinition.Question::id).toArray(String[]::new);
+        String[] multiple = ids(definition, "multiple_choice");
+        String[] statements = ids(definition, "i_statement");
+        Map<String, Long> respondents = new HashMap<>();
+        Map<String, Map<String, Long>> values = new HashMap<>();
+        jdbc.prepareStatement("""
+                select e.key, case when e.key = any (?) then e.value #>> '{}' end, count(*)
+                from survey_answers a cross join lateral jsonb_each(a.answers) e
+                where a.area_id = ? and a.survey_id = ? and a.status = 'submitted'
+                group by 1, 2""", s -> {
+            s.setArray(1, s.getConnection().createArrayOf("text", counted));
+            bindFrom(s, 2, areaId, surveyId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    respondents.merge(rs.getString(1), rs.getLong(3), Long::sum);
+                    if (rs.getString(2) != null) {
+                        values.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                    }
+                }
+            }
+            return null;
+        });
+        Map<String, Map<String, Long>> selected = new HashMap<>();
+        if (multiple.length > 0) {
+            jdbc.prepareStatement("""
+                    select e.key, x, count(*)
+                    from survey_answers a cross join lateral jsonb_each(a.answers) e
+                         cross join lateral jsonb_array_elements_text(e.value) x
+                    where a.area_id = ? and a.survey_id = ? and a.status = 'submitted' and e.key = any (?)
+                      and jsonb_typeof(e.value) = 'array'
+                    group by 1, 2""", s -> {
+                bindFrom(s, 1, areaId, surveyId);
+                s.setArray(3, s.getConnection().createArrayOf("text", multiple));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        selected.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                    }
+                }
+                return null;
+            });
+        }
+        Map<String, List<Quarter>> quarters = new HashMap<>();
+        if (statements.length > 0) {
+            jdbc.prepareStatement("""
+                    select e.key, to_char(date_trunc('quarter', a.submitted_at at time zone 'Europe/London'), 'YYYY-"Q"Q'),
+                           count(*), count(*) filter (where (e.value #>> '{}')::int >= 4)
+                    from survey_answers a cross join lateral jsonb_each(a.answers) e
+                    where a.area_id = ? and a.survey_id = ? and a.status = 'submitted' and e.key = any (?)
+                    group by 1, 2 order by 1, 2""", s -> {
+                bindFrom(s, 1, areaId, surveyId);
+                s.setArray(3, s.getConnection().createArrayOf("text", statements));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long n = rs.getLong(3);
+                        quarters.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new Quarter(rs.getString(2), Figure.count(n), Figure.of((double) rs.getLong(4) / n, n)));
+                    }
+                }
+                return null;
+            });
+        }
+        return new Scan(respondents, values, selected, quarters);
+    }
+
+    private static String[] ids(SurveyDefinition definition, String type) {
+        return definition.questions().stream().filter(q -> type.equals(q.type())).map(SurveyDefinition.Question::id)
+                .toArray(String[]::new);
+    }
+
+    private QuestionResult question(String areaId, UUID surveyId, SurveyDefinition.Question q, Scan scan) {
+        long n = scan.respondents().getOrDefault(q.id(), 0L);
         Figure respondents = Figure.count(n);
         return switch (q.type()) {
             case "single_choice", "multiple_choice" -> new QuestionResult(q.id(), q.type(), q.text(), respondents,
-                    options(areaId, surveyId, q, n), null, null, null, null, null, null, null, null);
-            case "likert", "i_statement" -> scale(areaId, surveyId, q, n, respondents);
+                    options(q, n, "multiple_choice".equals(q.type()) ? scan.selected() : scan.values()),
+                    null, null, null, null, null, null, null, null);
+            case "likert", "i_statement" -> scale(q, n, respondents, scan);
             case "number" -> number(areaId, surveyId, q, n, respondents);
             case "equipment_item" -> new QuestionResult(q.id(), q.type(), q.text(), respondents, null, null, null, null,
                     null, null, null, q.targetWeeks() == null ? 6 : q.targetWeeks(), equipment(areaId, surveyId, q, n));
@@ -77,39 +195,20 @@ class ResultsService {
         };
     }
 
-    private List<OptionCount> options(String areaId, UUID surveyId, SurveyDefinition.Question q, long n) {
-        String sql = "multiple_choice".equals(q.type())
-                ? "select e, count(*) from survey_answers, jsonb_array_elements_text(answers -> ?) e"
-                  + " where area_id = ? and survey_id = ? and status = 'submitted' group by e"
-                : "select answers ->> ?, count(*)" + SUBMITTED + "and answers -> ? is not null group by 1";
-        Map<String, Long> counts = jdbc.prepareStatement(sql, s -> {
-            if ("multiple_choice".equals(q.type())) {
-                bind(s, q.id(), areaId, surveyId);
-            } else {
-                bind(s, q.id(), areaId, surveyId, q.id());
-            }
-            Map<String, Long> m = new HashMap<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    m.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return m;
-        });
+    private static List<OptionCount> options(SurveyDefinition.Question q, long n, Map<String, Map<String, Long>> counts) {
+        Map<String, Long> mine = counts.getOrDefault(q.id(), Map.of());
         return q.options().stream().map(o -> new OptionCount(o.id(), o.label(),
-                n < ResultsViews.MINIMUM_GROUP ? new Figure(null, true) : Figure.count(counts.getOrDefault(o.id(), 0L)))).toList();
+                n < ResultsViews.MINIMUM_GROUP ? new Figure(null, true) : Figure.count(mine.getOrDefault(o.id(), 0L)))).toList();
     }
 
-    private QuestionResult scale(String areaId, UUID surveyId, SurveyDefinition.Question q, long n, Figure respondents) {
+    private static QuestionResult scale(SurveyDefinition.Question q, long n, Figure respondents, Scan scan) {
+        Map<String, Long> mine = scan.values().getOrDefault(q.id(), Map.of());
         long[] counts = new long[6];
-        jdbc.prepareStatement("select (answers ->> ?)::int, count(*)" + SUBMITTED + "and answers -> ? is not null group by 1", s -> {
-            bind(s, q.id(), areaId, surveyId, q.id());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts[rs.getInt(1)] = rs.getLong(2);
-                }
+        mine.forEach((value, count) -> {
+            int v = (int) Math.round(Double.parseDouble(value));
+            if (v >= 1 && v <= 5) {
+                counts[v] += count;
             }
-            return null;
         });
         double sum = 0;
         for (int v = 1; v <= 5; v++) {
@@ -121,24 +220,7 @@ class ResultsService {
         }
         Figure mean = Figure.of(n == 0 ? 0 : sum / n, n);
         Figure agreement = Figure.of(n == 0 ? 0 : (double) (counts[4] + counts[5]) / n, n);
-        List<Quarter> quarters = null;
-        if ("i_statement".equals(q.type())) {
-            quarters = jdbc.prepareStatement("""
-                    select to_char(date_trunc('quarter', submitted_at at time zone 'Europe/London'), 'YYYY-"Q"Q'),
-                           count(*), count(*) filter (where (answers ->> ?)::int >= 4)""" + SUBMITTED
-                    + "and answers -> ? is not null group by 1 order by 1", s -> {
-                bind(s, q.id(), areaId, surveyId, q.id());
-                List<Quarter> list = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long quarterN = rs.getLong(2);
-                        list.add(new Quarter(rs.getString(1), Figure.count(quarterN),
-                                Figure.of((double) rs.getLong(3) / quarterN, quarterN)));
-                    }
-                }
-                return list;
-            });
-        }
+        List<Quarter> quarters = "i_statement".equals(q.type()) ? scan.quarters().getOrDefault(q.id(), List.of()) : null;
         return new QuestionResult(q.id(), q.type(), q.text(), respondents, null, distribution, mean, agreement,
                 q.outcome(), quarters, null, null, null);
     }
@@ -197,19 +279,13 @@ class ResultsService {
         }).toList();
     }
 
-    private long single(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, s -> {
-            bind(s, args);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+        bindFrom(s, 1, args);
     }
 
-    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+    private static void bindFrom(PreparedStatement s, int first, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
-            s.setObject(i + 1, args[i]);
+            s.setObject(first + i, args[i]);
         }
     }
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmark: submit answers to a 20-question survey at concurrency 50 (responses/s, p50, p99), then
+# the results endpoint's latency over 100,000 submitted answers. Starts its own server (dev tokens,
+# throwaway embedded PostgreSQL; tagging and push workers off, so the figures are the survey path's).
+#
+#   infra/bench/survey-bench.sh [clients=50] [seconds=20] [answers=100000]
+#
+# Never run in CI: figures, not tests.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CLIENTS=${1:-50}
+SECONDS_PER_PHASE=${2:-20}
+ANSWERS=${3:-100000}
+PORT=${BENCH_PORT:-18081}
+PGPORT=${BENCH_PG_PORT:-54340}
+
+./mvnw -B -ntp -q -Dspectral.skip=true -pl backend -am test-compile
+JAVA_HOME=$(./mvnw -v | sed -n 's/.*runtime: //p')
+./mvnw -B -ntp -q -pl backend dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+CP="backend/target/classes:backend/target/test-classes:$(cat backend/target/bench.classpath)"
+LOG=$(mktemp)
+"$JAVA_HOME/bin/java" -Xmx1g -Dmicronaut.environments=dev -Dyousaid.embedded-postgres.ephemeral=true \
+  -Dyousaid.embedded-postgres.port="$PGPORT" -Dyousaid.repo.root="$PWD" \
+  -Dyousaid.tagging.workers=0 -Dyousaid.notify.senders=0 \
+  -Dmicronaut.server.port="$PORT" -DYOUSAID_LOG_LEVEL=WARN -cp "$CP" org.yousaid.Application >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT
+for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/health/readiness" >/dev/null && break; sleep 1; done
+echo "server pid $SERVER, embedded PostgreSQL on port $PGPORT, $(nproc) cores"
+"$JAVA_HOME/bin/java" -cp "$CP" org.yousaid.bench.SurveyBench "http://127.0.0.1:$PORT" \
+  "jdbc:postgresql://127.0.0.1:$PGPORT/postgres" "$CLIENTS" "$SECONDS_PER_PHASE" "$ANSWERS"
