@@ -170,6 +170,22 @@ class InvitationApiTest extends ApiTest {
     }
 
     @Test
+    void anInvitationPastItsDateIsExpiredAndTheFamilyCanBeInvitedAgain() {
+        String survey = publishedTemplate("annual-impact");
+        as(forumLead).post(base() + "/surveys/" + survey + "/invitations", "{\"uids\":[\"" + family + "\"],\"expiresInDays\":7}");
+        fixtures.execute("update invitations set expires_at = now() - interval '1 minute' where area_id = ?", area);
+
+        assertThat(as(family).get(base() + "/me/invitations").json().path("items").get(0).path("state").asText()).isEqualTo("expired");
+        Reply again = as(forumLead).post(base() + "/surveys/" + survey + "/invitations", "{\"uids\":[\"" + family + "\"]}");
+
+        assertThat(again.json().path("invited").asInt()).isEqualTo(1);
+        assertThat(as(family).get(base() + "/me/invitations").json().path("items").findValuesAsText("state"))
+                .containsExactly("sent", "expired");
+        assertThat(as(forumLead).post(base() + "/surveys/" + survey + "/invitations", "{\"allFamilies\":true,\"expiresInDays\":0}").code())
+                .isEqualTo("survey.invitation_invalid");
+    }
+
+    @Test
     void aFailedPushIsRetriedWithBackoffAndSentOnce() {
         String survey = publishedTemplate("equipment");
         registerDevice(family, token);
