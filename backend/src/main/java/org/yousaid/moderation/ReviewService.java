@@ -3,7 +3,6 @@ package org.yousaid.moderation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
 import org.yousaid.shared.AuditLog;
+import org.yousaid.shared.FamilyText;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
@@ -112,9 +112,9 @@ class ReviewService {
 
     /** The author reads the reason, so it follows the same text rules as what they wrote. */
     static String checkReason(@Nullable String reason) {
-        String text = reason == null ? "" : Normalizer.normalize(reason, Normalizer.Form.NFC).strip();
-        boolean control = text.codePoints().anyMatch(cp -> cp != '\n' && Character.getType(cp) == Character.CONTROL);
-        int length = text.codePointCount(0, text.length());
+        String text = reason == null ? "" : FamilyText.clean(reason);
+        boolean control = FamilyText.hasRefusedCharacters(text);
+        int length = FamilyText.length(text);
         if (text.isEmpty() || length > MAX_REASON || control) {
             throw new ProblemException(ModerationProblem.REASON_INVALID,
                     "Give the author a reason of 1 to " + MAX_REASON + " characters, without control characters.",

@@ -1,7 +1,6 @@
 package org.yousaid.survey;
 
 import io.micronaut.core.annotation.Nullable;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yousaid.shared.FamilyText;
 
 /**
  * Checks answers against the exact version they were given for. Each error is keyed by the question
@@ -147,17 +147,15 @@ final class AnswerRules {
         if (!(value instanceof String s)) {
             return "give text";
         }
-        String normalised = Normalizer.normalize(s, Normalizer.Form.NFC).strip();
-        int length = normalised.codePointCount(0, normalised.length());
+        String normalised = FamilyText.clean(s);
+        int length = FamilyText.length(normalised);
         if (length == 0) {
             return "give some text, or leave the question out";
         }
         if (length > q.textLimit()) {
             return "at most " + q.textLimit() + " characters";
         }
-        boolean control = normalised.codePoints().anyMatch(cp -> cp != '\n' && cp != '\t'
-                && (Character.getType(cp) == Character.CONTROL || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)));
-        return control ? "control characters are not allowed" : null;
+        return FamilyText.hasRefusedCharacters(normalised) ? "control characters are not allowed" : null;
     }
 
     @Nullable

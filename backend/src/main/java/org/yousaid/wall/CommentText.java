@@ -1,6 +1,6 @@
 package org.yousaid.wall;
 
-import java.text.Normalizer;
+import org.yousaid.shared.FamilyText;
 import org.yousaid.shared.ProblemException;
 
 /**
@@ -19,30 +19,19 @@ final class CommentText {
         if (raw == null) {
             throw new ProblemException(WallProblem.COMMENT_EMPTY, "Write something before sending.");
         }
-        String text = Normalizer.normalize(raw.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC).strip();
+        String text = FamilyText.clean(raw);
         if (text.isEmpty()) {
             throw new ProblemException(WallProblem.COMMENT_EMPTY, "Write something before sending.");
         }
-        int length = text.codePointCount(0, text.length());
+        int length = FamilyText.length(text);
         if (length > MAX_LENGTH) {
             throw new ProblemException(WallProblem.COMMENT_TOO_LONG,
                     "A comment can be at most " + MAX_LENGTH + " characters; this one has " + length + ".");
         }
-        boolean refused = text.codePoints().anyMatch(CommentText::isRefused);
-        if (refused) {
+        if (FamilyText.hasRefusedCharacters(text)) {
             throw new ProblemException(WallProblem.COMMENT_CONTROL_CHARACTERS,
                     "The comment contains control characters; only letters, punctuation, emoji, line breaks and tabs are accepted.");
         }
         return text;
-    }
-
-    private static boolean isRefused(int cp) {
-        if (cp == '\n' || cp == '\t') {
-            return false;
-        }
-        int type = Character.getType(cp);
-        boolean bidiOverride = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-        return type == Character.CONTROL || type == Character.SURROGATE || type == Character.UNASSIGNED && cp > 0x10FFFF
-                || bidiOverride || cp == 0x2028 || cp == 0x2029;
     }
 }

@@ -43,6 +43,8 @@ public final class ModelStore {
                 new GZIPOutputStream(Files.newOutputStream(dir.resolve("vocabulary.txt.gz"))), StandardCharsets.UTF_8))) {
             for (String feature : new TreeSet<>(model.vocabulary().features())) {
                 w.write(feature);
+                w.write('\t');
+                w.write(Double.toString(model.vocabulary().weights().get(feature)));
                 w.write('\n');
             }
         }
@@ -61,17 +63,22 @@ public final class ModelStore {
     public static TextModel load(Path dir) {
         try {
             ModelManifest manifest = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
-            Set<String> features = new HashSet<>();
+            java.util.Map<String, Double> features = new java.util.HashMap<>();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(
                     new GZIPInputStream(Files.newInputStream(dir.resolve("vocabulary.txt.gz"))), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    features.add(line);
+                    int tab = line.lastIndexOf('\t');
+                    if (tab < 0) {
+                        features.put(line, 1.0);
+                    } else {
+                        features.put(line.substring(0, tab), Double.parseDouble(line.substring(tab + 1)));
+                    }
                 }
             }
             Layer first = readLayer(manifest, dir.resolve("first"));
             Layer second = manifest.settings().stacked() ? readLayer(manifest, dir.resolve("stacked")) : null;
-            return new TextModel(manifest, new Vocabulary(Set.copyOf(features), manifest.settings().vectorWeight()), first, second);
+            return new TextModel(manifest, new Vocabulary(java.util.Map.copyOf(features), manifest.settings().vectorWeight()), first, second);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the model in " + dir, e);
         }

@@ -75,6 +75,7 @@ public final class NlpCli {
                 Integer.parseInt(options.getOrDefault("folds", Integer.toString(defaults.folds()))),
                 Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
                 Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
+                Boolean.parseBoolean(options.getOrDefault("idf", Boolean.toString(defaults.idf()))),
                 !options.getOrDefault("stacked", "true").equals("false"),
                 defaults.threads());
         String taxonomyVersion = null;
@@ -115,6 +116,7 @@ public final class NlpCli {
                 Integer.parseInt(options.getOrDefault("inner-folds", Integer.toString(defaults.folds()))),
                 Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
                 Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
+                Boolean.parseBoolean(options.getOrDefault("idf", Boolean.toString(defaults.idf()))),
                 !options.getOrDefault("stacked", "true").equals("false"),
                 defaults.threads());
         progress.say("loading CoreNLP");

@@ -153,13 +153,15 @@ public final class Trainer {
                 df.merge(key, 1, Integer::sum);
             }
         }
-        Set<String> kept = new HashSet<>();
+        Map<String, Double> kept = new HashMap<>();
+        int n = raw.size();
         df.forEach((k, v) -> {
             if (v >= settings.minFeatureCount()) {
-                kept.add(k);
+                // Smoothed inverse document frequency: rare, telling words weigh more than "the".
+                kept.put(k, settings.idf() ? Math.log((n + 1.0) / (v + 1.0)) + 1.0 : 1.0);
             }
         });
-        return new Vocabulary(Set.copyOf(kept), settings.vectorWeight());
+        return new Vocabulary(Map.copyOf(kept), settings.vectorWeight());
     }
 
     private int[] folds(int n) {

@@ -3,15 +3,17 @@ package org.yousaid.tagging.engine;
 /**
  * Knobs of training. {@code sigma} is the Gaussian prior of the label classifiers (smaller = stronger
  * regularisation), {@code folds} the number of held-out folds used to tune per-label thresholds,
- * {@code minFeatureCount} drops features seen in fewer texts than that, {@code vectorWeight} weighs the mean word vector against
+ * {@code minFeatureCount} drops features seen in fewer texts than that, {@code idf} weights sparse features by inverse document frequency,
+ * {@code vectorWeight} weighs the mean word vector against
  * the unit-length sparse features, {@code stacked} adds the
  * second layer.
  */
 public record TrainingSettings(double sigma, double sentimentSigma, int folds, int minFeatureCount, double vectorWeight,
+                               boolean idf,
                                boolean stacked,
                                int threads) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, true, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, true, true, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 }

@@ -21,7 +21,7 @@ class TrainerTest {
     @Test
     void aSavedModelLoadsAndScoresExactlyAsTrained() throws Exception {
         List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-train.tsv")).subList(0, 300);
-        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, true, 2), Progress.silent());
+        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, false, true, 2), Progress.silent());
 
         TextModel trained = trainer.train(rows, "test-1", null, "sha");
         ModelStore.save(trained, dir);
