@@ -111,7 +111,7 @@ final class InvitationStore {
         });
     }
 
-    record EhcEvent(String familyUid, LocalDate issuedOn, @Nullable UUID invitationId, String requestHash) {
+    record EhcEvent(@Nullable UUID invitationId, String requestHash) {
     }
 
     /** Records the event unless its id was seen; true when recorded now. */
@@ -131,13 +131,12 @@ final class InvitationStore {
 
     Optional<EhcEvent> event(String areaId, String eventId) {
         return jdbc.prepareStatement("""
-                select family_uid, issued_on, invitation_id, request_hash from ehc_plan_events
+                select invitation_id, request_hash from ehc_plan_events
                 where area_id = ? and event_id = ? for update""", s -> {
             s.setString(1, areaId);
             s.setString(2, eventId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new EhcEvent(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, UUID.class), rs.getString(4))) : Optional.empty();
+                return rs.next() ? Optional.of(new EhcEvent(rs.getObject(1, UUID.class), rs.getString(2))) : Optional.empty();
             }
         });
     }

@@ -26,7 +26,8 @@ import org.yousaid.survey.ResultsViews.ValueCount;
  * Results of a survey's submitted answers, aggregated in PostgreSQL over every version that asked each
  * question (one pass for all counts, then one statement per number or equipment question): counts and distributions, Likert and I-statement agreement and means
  * (I statements also quarter by quarter), equipment waiting weeks per category against the target.
- * Figures from fewer than five respondents are suppressed. Forum leads, commissioners and area
+ * Figures from fewer than five respondents are suppressed. A question id reused with another type in
+ * a later version only counts answers of the type the figure needs, so old answers never break it. Forum leads, commissioners and area
  * admins of the area only; nobody sees another family's answers.
  */
 @Singleton
@@ -116,7 +117,8 @@ class ResultsService {
         Map<String, Long> respondents = new HashMap<>();
         Map<String, Map<String, Long>> values = new HashMap<>();
         jdbc.prepareStatement("""
-                select e.key, case when e.key = any (?) then e.value #>> '{}' end, count(*)
+                select e.key, case when e.key = any (?) and jsonb_typeof(e.value) in ('string', 'number')
+                                   then e.value #>> '{}' end, count(*)
                 from survey_answers a cross join lateral jsonb_each(a.answers) e
                 where a.area_id = ? and a.survey_id = ? and a.status = 'submitted'
                 group by 1, 2""", s -> {
@@ -155,9 +157,10 @@ class ResultsService {
         if (statements.length > 0) {
             jdbc.prepareStatement("""
                     select e.key, to_char(date_trunc('quarter', a.submitted_at at time zone 'Europe/London'), 'YYYY-"Q"Q'),
-                           count(*), count(*) filter (where (e.value #>> '{}')::int >= 4)
+                           count(*), count(*) filter (where (e.value)::numeric >= 4)
                     from survey_answers a cross join lateral jsonb_each(a.answers) e
                     where a.area_id = ? and a.survey_id = ? and a.status = 'submitted' and e.key = any (?)
+                      and jsonb_typeof(e.value) = 'number'
                     group by 1, 2 order by 1, 2""", s -> {
                 bindFrom(s, 1, areaId, surveyId);
                 s.setArray(3, s.getConnection().createArrayOf("text", statements));
@@ -205,7 +208,7 @@ class ResultsService {
         Map<String, Long> mine = scan.values().getOrDefault(q.id(), Map.of());
         long[] counts = new long[6];
         mine.forEach((value, count) -> {
-            int v = (int) Math.round(Double.parseDouble(value));
+            int v = scaleValue(value);
             if (v >= 1 && v <= 5) {
                 counts[v] += count;
             }
@@ -225,10 +228,19 @@ class ResultsService {
                 q.outcome(), quarters, null, null, null);
     }
 
+    /** 1–5, or 0 for a value another version's question of the same id left (a text, say). */
+    private static int scaleValue(String value) {
+        try {
+            return (int) Math.round(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private QuestionResult number(String areaId, UUID surveyId, SurveyDefinition.Question q, long n, Figure respondents) {
         double[] stats = jdbc.prepareStatement("""
                 select coalesce(avg(v), 0), coalesce(percentile_cont(0.5) within group (order by v), 0)
-                from (select (answers ->> ?)::numeric as v""" + SUBMITTED + "and answers -> ? is not null) x", s -> {
+                from (select (answers -> ?)::numeric as v""" + SUBMITTED + "and jsonb_typeof(answers -> ?) = 'number') x", s -> {
             bind(s, q.id(), areaId, surveyId, q.id());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -255,7 +267,7 @@ class ResultsService {
                 from (select answers -> ? ->> 'category' as category,
                              (answers -> ? ->> 'received') is not null as received,
                              coalesce((answers -> ? ->> 'received')::date, current_date) - (answers -> ? ->> 'identified')::date as days
-                      """ + SUBMITTED + "and answers -> ? is not null) x group by category", s -> {
+                      """ + SUBMITTED + "and jsonb_typeof(answers -> ?) = 'object') x group by category", s -> {
             bind(s, targetDays, targetDays, q.id(), q.id(), q.id(), q.id(), areaId, surveyId, q.id());
             Map<String, EquipmentCategory> m = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {

@@ -63,8 +63,8 @@ final class CoreNlpThemeTagger implements ThemeTagger {
                 redactions, new Tags.Safeguarding(r.safeguarding().flagged(), reasons));
     }
 
-    /** Loads the pipeline now (workers call this at start so the first comment is not slow). */
-    void warmUp() {
+    @Override
+    public void warmUp() {
         loaded();
     }
 

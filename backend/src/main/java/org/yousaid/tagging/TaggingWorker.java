@@ -90,9 +90,7 @@ public class TaggingWorker {
     }
 
     private void loop() {
-        if (tagger instanceof CoreNlpThemeTagger coreNlp) {
-            coreNlp.warmUp();
-        }
+        tagger.warmUp();
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 if (runOnce() == Outcome.IDLE) {

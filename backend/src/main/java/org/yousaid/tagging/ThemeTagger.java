@@ -10,4 +10,8 @@ public interface ThemeTagger {
     String modelVersion();
 
     Tags tag(String text);
+
+    /** Loads whatever is slow to load, so the first text is not slow; workers call it at start. */
+    default void warmUp() {
+    }
 }

@@ -265,6 +265,36 @@ class SurveyApiTest extends ApiTest {
     }
 
     @Test
+    void aQuestionIdReusedWithAnotherTypeDoesNotBreakResults() {
+        String id = publishedSurvey(EVERY_TYPE);
+        for (int i = 0; i < 5; i++) {
+            answer(fixtures.member(area, "family"), id, UUID.randomUUID().toString(), 1,
+                    "{\"who\": \"parent_carer\", \"listened\": 4, \"weeks\": 10, \"why\": \"text\"}", true);
+        }
+        // Version 2 turns "listened" into a choice, "weeks" into free text and "why" into a number.
+        String v2 = EVERY_TYPE
+                .replace("{\"id\": \"listened\", \"type\": \"likert\", \"text\": \"I was listened to.\", \"required\": true}",
+                        "{\"id\": \"listened\", \"type\": \"single_choice\", \"text\": \"Listened?\", \"required\": true, \"options\": [{\"id\": \"yes\", \"label\": \"Yes\"}, {\"id\": \"no\", \"label\": \"No\"}]}")
+                .replace("{\"id\": \"weeks\", \"type\": \"number\", \"text\": \"How many weeks?\", \"unit\": \"weeks\", \"min\": 0, \"max\": 260, \"integer\": true}",
+                        "{\"id\": \"weeks\", \"type\": \"free_text\", \"text\": \"How long?\"}")
+                .replace("{\"id\": \"why\", \"type\": \"free_text\", \"text\": \"Why?\", \"maxLength\": 50}",
+                        "{\"id\": \"why\", \"type\": \"number\", \"text\": \"How many?\", \"min\": 0, \"max\": 9}");
+        as(forumLead).put(surveys() + "/" + id + "/draft", "{\"definition\":" + v2 + "}");
+        as(forumLead).post(surveys() + "/" + id + "/publish", null);
+        for (int i = 0; i < 5; i++) {
+            Reply r = answer(fixtures.member(area, "family"), id, UUID.randomUUID().toString(), 2,
+                    "{\"who\": \"parent_carer\", \"listened\": \"yes\", \"weeks\": \"ages\", \"why\": 3}", true);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+
+        Reply results = as(commissioner).get(surveys() + "/" + id + "/results");
+
+        assertThat(results.status()).isEqualTo(200);
+        assertThat(question(results.json(), "listened").path("options").get(0).path("count").path("value").asDouble()).isEqualTo(5);
+        assertThat(question(results.json(), "why").path("mean").path("value").asDouble()).isEqualTo(3);
+    }
+
+    @Test
     void equipmentWaitsArePerCategoryAgainstTheSixWeekTarget() {
         String id = publishedSurvey(EVERY_TYPE);
         String[] items = {

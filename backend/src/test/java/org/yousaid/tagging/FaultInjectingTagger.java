@@ -29,6 +29,11 @@ final class FaultInjectingTagger implements ThemeTagger {
     }
 
     @Override
+    public void warmUp() {
+        real.warmUp();
+    }
+
+    @Override
     public Tags tag(String text) {
         if (text.contains("fail-always") || (text.contains("fail-once") && failedOnce.add(text))) {
             throw new IllegalStateException("injected failure");

@@ -90,7 +90,7 @@ public final class NlpCli {
         Trainer trainer = new Trainer(new TextAnalyser(), settings, progress);
         TextModel model = trainer.train(rows, version, taxonomyVersion, sha);
         ModelStore.save(model, out);
-        progress.say("saved %s (%d labels) to %s", version, model.labels().size(), out);
+        progress.say("saved %s (%d labels) to %s", version, model.manifest().labels().size(), out);
     }
 
     private static void evaluate(Map<String, String> options, Progress progress, PrintStream out) throws IOException {

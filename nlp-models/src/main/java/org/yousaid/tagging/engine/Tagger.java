@@ -51,10 +51,6 @@ public final class Tagger {
         return version;
     }
 
-    public TextModel themeModel() {
-        return themes;
-    }
-
     public TagResult tag(String text) {
         Analysis analysis = analyser.analyse(text);
         Counter<String> features = featuriser.features(analysis);

@@ -43,8 +43,4 @@ public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer fir
         }
         return new Scores(themes, sentiment);
     }
-
-    public List<String> labels() {
-        return manifest.labels().stream().map(ModelManifest.LabelEntry::label).toList();
-    }
 }
