@@ -5,9 +5,9 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.shared.Sql;
 
 /** Registered devices. Every statement names the area. */
 @Singleton
@@ -39,17 +39,10 @@ final class Devices {
     }
 
     List<NotifyViews.DeviceView> of(String areaId, String uid) {
-        return jdbc.prepareStatement("select id, platform, registered_at from devices where area_id = ? and uid = ? order by registered_at", s -> {
+        return Sql.list(jdbc, "select id, platform, registered_at from devices where area_id = ? and uid = ? order by registered_at", s -> {
             s.setString(1, areaId);
             s.setString(2, uid);
-            List<NotifyViews.DeviceView> list = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    list.add(new NotifyViews.DeviceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()));
-                }
-            }
-            return list;
-        });
+        }, rs -> new NotifyViews.DeviceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()));
     }
 
     boolean remove(String areaId, String uid, UUID id) {

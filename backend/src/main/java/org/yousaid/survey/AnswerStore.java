@@ -7,10 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.shared.Sql;
 
 /** Survey answers. Every statement names the area. */
 @Singleton
@@ -75,43 +75,21 @@ final class AnswerStore {
     }
 
     List<SurveyAnswer> byRespondent(String areaId, String uid, int limit) {
-        return jdbc.prepareStatement("select " + COLUMNS + """
-                 from survey_answers where area_id = ? and respondent_uid = ?
-                order by updated_at desc, id desc limit ?""", s -> {
-            s.setString(1, areaId);
-            s.setString(2, uid);
-            s.setInt(3, limit);
-            List<SurveyAnswer> answers = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    answers.add(answer(rs));
-                }
-            }
-            return answers;
-        });
+        return Sql.list(jdbc, "select " + COLUMNS + " from survey_answers where area_id = ? and respondent_uid = ?"
+                + " order by updated_at desc, id desc limit ?", s -> {
+                    s.setString(1, areaId);
+                    s.setString(2, uid);
+                    s.setInt(3, limit);
+                }, AnswerStore::answer);
     }
 
     List<UUID> submittedIds(String areaId) {
-        return jdbc.prepareStatement("select id from survey_answers where area_id = ? and status = 'submitted' order by submitted_at", s -> {
-            s.setString(1, areaId);
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        return Sql.list(jdbc, "select id from survey_answers where area_id = ? and status = 'submitted' order by submitted_at",
+                s -> s.setString(1, areaId), rs -> rs.getObject(1, UUID.class));
     }
 
     private Optional<SurveyAnswer> one(String sql, String areaId, UUID id) {
-        return jdbc.prepareStatement(sql, s -> {
-            s.setString(1, areaId);
-            s.setObject(2, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(answer(rs)) : Optional.empty();
-            }
-        });
+        return Sql.one(jdbc, sql, s -> SurveyStore.bindAreaAndId(s, areaId, id), AnswerStore::answer);
     }
 
     private static SurveyAnswer answer(ResultSet rs) throws SQLException {

@@ -8,10 +8,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.shared.Sql;
 
 /** Invitations and EHC-plan events. Every statement names the area. */
 @Singleton
@@ -60,15 +60,11 @@ final class InvitationStore {
     }
 
     Optional<UUID> liveInvitation(String areaId, UUID surveyId, String uid) {
-        return jdbc.prepareStatement("""
+        return Sql.one(jdbc, """
                 select id from invitations where area_id = ? and survey_id = ? and invitee_uid = ? and state in ('sent', 'opened')""", s -> {
-            s.setString(1, areaId);
-            s.setObject(2, surveyId);
+            SurveyStore.bindAreaAndId(s, areaId, surveyId);
             s.setString(3, uid);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
-            }
-        });
+        }, rs -> rs.getObject(1, UUID.class));
     }
 
     List<InvitationViews.InvitationView> byInvitee(String areaId, String uid, Instant now) {
@@ -151,18 +147,11 @@ final class InvitationStore {
     }
 
     private List<InvitationViews.InvitationView> list(String sql, Instant now, Object... args) {
-        return jdbc.prepareStatement(sql, s -> {
+        return Sql.list(jdbc, sql, s -> {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
-            List<InvitationViews.InvitationView> list = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    list.add(view(rs, now));
-                }
-            }
-            return list;
-        });
+        }, rs -> view(rs, now));
     }
 
     /** An invitation past its date that was never answered reads as expired, whether or not a write closed it yet. */

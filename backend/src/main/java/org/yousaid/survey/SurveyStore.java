@@ -6,10 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.shared.Sql;
 
 /** Surveys and their versions. Every statement names the area. */
 @Singleton
@@ -18,6 +18,7 @@ final class SurveyStore {
     record Survey(String areaId, UUID id, String kind, String createdBy, Instant createdAt) {
     }
 
+    private static final String SURVEY_COLUMNS = "area_id, id, kind, created_by, created_at";
     private static final String VERSION_COLUMNS =
             "area_id, survey_id, version, status, definition::text, created_at, published_at, retired_at";
 
@@ -39,37 +40,19 @@ final class SurveyStore {
     }
 
     Optional<Survey> survey(String areaId, UUID id) {
-        return jdbc.prepareStatement("select area_id, id, kind, created_by, created_at from surveys where area_id = ? and id = ?", s -> {
-            s.setString(1, areaId);
-            s.setObject(2, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(survey(rs)) : Optional.empty();
-            }
-        });
+        return Sql.one(jdbc, "select " + SURVEY_COLUMNS + " from surveys where area_id = ? and id = ?",
+                s -> bindAreaAndId(s, areaId, id), SurveyStore::survey);
     }
 
     /** Locks the survey row: version changes of one survey happen one at a time. */
     Optional<Survey> surveyForUpdate(String areaId, UUID id) {
-        return jdbc.prepareStatement("select area_id, id, kind, created_by, created_at from surveys where area_id = ? and id = ? for update", s -> {
-            s.setString(1, areaId);
-            s.setObject(2, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(survey(rs)) : Optional.empty();
-            }
-        });
+        return Sql.one(jdbc, "select " + SURVEY_COLUMNS + " from surveys where area_id = ? and id = ? for update",
+                s -> bindAreaAndId(s, areaId, id), SurveyStore::survey);
     }
 
     List<Survey> surveys(String areaId) {
-        return jdbc.prepareStatement("select area_id, id, kind, created_by, created_at from surveys where area_id = ? order by created_at, id", s -> {
-            s.setString(1, areaId);
-            List<Survey> surveys = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    surveys.add(survey(rs));
-                }
-            }
-            return surveys;
-        });
+        return Sql.list(jdbc, "select " + SURVEY_COLUMNS + " from surveys where area_id = ? order by created_at, id",
+                s -> s.setString(1, areaId), SurveyStore::survey);
     }
 
     void updateKind(String areaId, UUID id, String kind) {
@@ -139,28 +122,21 @@ final class SurveyStore {
     }
 
     List<SurveyVersion> versions(String areaId, UUID surveyId) {
-        return jdbc.prepareStatement("select " + VERSION_COLUMNS + " from survey_versions where area_id = ? and survey_id = ? order by version", s -> {
-            s.setString(1, areaId);
-            s.setObject(2, surveyId);
-            List<SurveyVersion> versions = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    versions.add(version(rs));
-                }
-            }
-            return versions;
-        });
+        return Sql.list(jdbc, "select " + VERSION_COLUMNS + " from survey_versions where area_id = ? and survey_id = ? order by version",
+                s -> bindAreaAndId(s, areaId, surveyId), SurveyStore::version);
     }
 
     Optional<SurveyVersion> version(String areaId, UUID surveyId, int version) {
-        return jdbc.prepareStatement("select " + VERSION_COLUMNS + " from survey_versions where area_id = ? and survey_id = ? and version = ?", s -> {
-            s.setString(1, areaId);
-            s.setObject(2, surveyId);
-            s.setInt(3, version);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(version(rs)) : Optional.empty();
-            }
-        });
+        return Sql.one(jdbc, "select " + VERSION_COLUMNS + " from survey_versions where area_id = ? and survey_id = ? and version = ?",
+                s -> {
+                    bindAreaAndId(s, areaId, surveyId);
+                    s.setInt(3, version);
+                }, SurveyStore::version);
+    }
+
+    static void bindAreaAndId(java.sql.PreparedStatement s, String areaId, UUID id) throws SQLException {
+        s.setString(1, areaId);
+        s.setObject(2, id);
     }
 
     private static Survey survey(ResultSet rs) throws SQLException {

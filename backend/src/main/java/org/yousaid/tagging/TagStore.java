@@ -10,13 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.shared.Sql;
 
 /** The latest tags per piece of content (one row each, replaced on re-tagging). */
 @Singleton
@@ -95,37 +95,23 @@ final class TagStore {
 
     /** Flagged content, oldest first: the safeguarding queue's order. */
     List<UUID> flagged(String areaId, String contentType, int limit) {
-        return jdbc.prepareStatement("""
+        return Sql.list(jdbc, """
                 select content_id from content_tags where area_id = ? and content_type = ? and safeguarding_flagged
                 order by tagged_at, content_id limit ?""", s -> {
             s.setString(1, areaId);
             s.setString(2, contentType);
             s.setInt(3, limit);
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        }, rs -> rs.getObject(1, UUID.class));
     }
 
     /** Content of this type whose tags came from another model version. */
     List<UUID> taggedWithOtherVersion(String areaId, String contentType, String version) {
-        return jdbc.prepareStatement("""
+        return Sql.list(jdbc, """
                 select content_id from content_tags where area_id = ? and content_type = ? and model_version <> ?""", s -> {
             s.setString(1, areaId);
             s.setString(2, contentType);
             s.setString(3, version);
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        }, rs -> rs.getObject(1, UUID.class));
     }
 
     private Stored read(ResultSet rs) throws SQLException {
