@@ -14,11 +14,26 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code nlp bench}: time to load CoreNLP and the models, heap in use after loading (after a full
- * GC), then comments per second through the whole tagging step on 1 and 2 threads.
+ * GC) and the process's resident memory, then comments per second through the whole tagging step on 1 and 2 threads.
  */
 final class Bench {
 
     private Bench() {
+    }
+
+    /** VmRSS from /proc: the ONNX runtime's memory lives outside the Java heap. */
+    private static String residentMemory() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    return kb / 1000 + " MB";
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // Not Linux: the heap figure stands alone.
+        }
+        return "unknown";
     }
 
     static void run(Path model, Map<String, String> options, PrintStream out, Progress progress) throws Exception {
@@ -31,7 +46,8 @@ final class Bench {
         tagger.tag("warm the pipeline up: my son Jack waits for speech therapy in Chelmsford.");
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         long heapAfter = usedHeap();
-        out.printf(Locale.ROOT, "load: %.1f s (CoreNLP light pipeline, word vectors, %s)%n", loadSeconds, tagger.version());
+        out.printf(Locale.ROOT, "load: %.1f s (CoreNLP light pipeline, word vectors, sentence encoder, %s)%n",
+                loadSeconds, tagger.version());
         out.printf(Locale.ROOT, "heap after load: %d MB in use (%d MB before loading), max heap %d MB%n",
                 heapAfter / 1_000_000, heapBefore / 1_000_000, Runtime.getRuntime().maxMemory() / 1_000_000);
         progress.say("warming up on %d texts from %s", texts.size(), data.getFileName());
@@ -40,7 +56,8 @@ final class Bench {
             double rate = throughput(tagger, texts, threads, seconds);
             out.printf(Locale.ROOT, "threads %d: %.0f comments/s (%d s)%n", threads, rate, seconds);
         }
-        out.printf(Locale.ROOT, "heap at end: %d MB in use%n", usedHeap() / 1_000_000);
+        out.printf(Locale.ROOT, "heap at end: %d MB in use; process resident memory %s (heap, ONNX runtime, code)%n",
+                usedHeap() / 1_000_000, residentMemory());
     }
 
     private static double throughput(Tagger tagger, List<String> texts, int threads, int seconds) throws Exception {

@@ -21,7 +21,13 @@ public final class Featuriser {
     private static final String[] VECTOR_KEYS = java.util.stream.IntStream.range(0, WordVectors.DIMENSIONS)
             .mapToObj(d -> VECTOR + d).toArray(String[]::new);
 
+    /** Prefix of the dense sentence-embedding features; {@link Vocabulary} scales them as a block. */
+    static final String SENTENCE = "s:";
+    private static final String[] SENTENCE_KEYS = java.util.stream.IntStream.range(0, SentenceVectors.DIMENSIONS)
+            .mapToObj(d -> SENTENCE + d).toArray(String[]::new);
+
     private final WordVectors vectors = WordVectors.shared();
+    private final SentenceVectors sentences = SentenceVectors.shared();
 
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "n't", "nothing", "nobody",
             "none", "cannot", "without", "neither", "nor", "hardly", "nt");
@@ -85,6 +91,12 @@ public final class Featuriser {
             norm = Math.sqrt(norm);
             for (int d = 0; d < meanVector.length && norm > 0; d++) {
                 f.setCount(VECTOR_KEYS[d], meanVector[d] / norm);
+            }
+        }
+        float[] sentence = sentences.embed(analysis.text());
+        for (int d = 0; d < sentence.length; d++) {
+            if (sentence[d] != 0) {
+                f.setCount(SENTENCE_KEYS[d], sentence[d]);
             }
         }
         return f;

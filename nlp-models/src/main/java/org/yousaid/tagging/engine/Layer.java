@@ -1,7 +1,6 @@
 package org.yousaid.tagging.engine;
 
 import edu.stanford.nlp.classify.LinearClassifier;
-import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
@@ -12,35 +11,20 @@ import java.util.List;
  * One layer of classifiers over the same features: a binary {@link LinearClassifier} per label (null
  * for a label never seen positive) and a 5-class sentiment classifier (null without sentiment data).
  */
-record Layer(List<LinearClassifier<String, String>> labels, LinearClassifier<String, String> sentiment) {
+record Layer(List<LinearClassifier<String, String>> labels, LinearClassifier<String, String> sentiment,
+             LayerWeights weights) {
 
     static final String YES = "yes";
     static final String NO = "no";
     static final List<String> SENTIMENTS = List.of("1", "2", "3", "4", "5");
 
-    Layer {
-        labels = Collections.unmodifiableList(new ArrayList<>(labels));
+    Layer(List<LinearClassifier<String, String>> labels, LinearClassifier<String, String> sentiment) {
+        this(Collections.unmodifiableList(new ArrayList<>(labels)), sentiment, new LayerWeights(labels, sentiment));
     }
 
-    double[] probabilities(Counter<String> features) {
-        double[] p = new double[labels.size()];
-        RVFDatum<String, String> datum = new RVFDatum<>(features);
-        for (int l = 0; l < p.length; l++) {
-            LinearClassifier<String, String> c = labels.get(l);
-            p[l] = c == null ? 0 : c.probabilityOf(datum).getCount(YES);
-        }
-        return p;
-    }
-
-    double[] sentimentProbabilities(Counter<String> features) {
-        double[] p = new double[SENTIMENTS.size()];
-        if (sentiment != null) {
-            Counter<String> probabilities = sentiment.probabilityOf(new RVFDatum<>(features));
-            for (int s = 0; s < p.length; s++) {
-                p[s] = probabilities.getCount(SENTIMENTS.get(s));
-            }
-        }
-        return p;
+    /** Label probabilities, then sentiment class probabilities (zeros without a sentiment model), in one pass. */
+    double[][] probabilities(Counter<String> features) {
+        return weights.probabilities(features);
     }
 
     /**

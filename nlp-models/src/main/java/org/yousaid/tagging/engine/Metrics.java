@@ -108,16 +108,22 @@ public record Metrics(List<LabelFigures> perLabel, double microF1, double macroF
     }
 
     static double f1(double[] p, boolean[] gold, double threshold) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
+        long[] c = confusion(p, gold, threshold);
+        return f1(c[0], c[1], c[2]);
+    }
+
+    /** True positives, false positives and false negatives of the decision {@code p >= threshold}. */
+    static long[] confusion(double[] p, boolean[] gold, double threshold) {
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
         for (int i = 0; i < p.length; i++) {
             boolean predicted = p[i] >= threshold;
             tp += predicted && gold[i] ? 1 : 0;
             fp += predicted && !gold[i] ? 1 : 0;
             fn += !predicted && gold[i] ? 1 : 0;
         }
-        return f1(tp, fp, fn);
+        return new long[] {tp, fp, fn};
     }
 
     /** The line {@code nlp evaluate} ends with; CI and people read it, so its shape never changes. */

@@ -63,6 +63,11 @@ public final class ModelStore {
     public static TextModel load(Path dir) {
         try {
             ModelManifest manifest = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
+            if (manifest.settings().sentenceWeight() > 0 && !SentenceVectors.NAME.equals(manifest.sentenceModel())) {
+                throw new IllegalStateException("model " + manifest.version() + " in " + dir + " was trained on "
+                        + manifest.sentenceModel() + " sentence embeddings, this engine computes "
+                        + SentenceVectors.NAME + ": retrain it");
+            }
             java.util.Map<String, Double> features = new java.util.HashMap<>();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(
                     new GZIPInputStream(Files.newInputStream(dir.resolve("vocabulary.txt.gz"))), StandardCharsets.UTF_8))) {
@@ -78,7 +83,8 @@ public final class ModelStore {
             }
             Layer first = readLayer(manifest, dir.resolve("first"));
             Layer second = manifest.settings().stacked() ? readLayer(manifest, dir.resolve("stacked")) : null;
-            return new TextModel(manifest, new Vocabulary(java.util.Map.copyOf(features), manifest.settings().vectorWeight()), first, second);
+            return new TextModel(manifest, new Vocabulary(java.util.Map.copyOf(features), manifest.settings().vectorWeight(),
+                    manifest.settings().sentenceWeight()), first, second);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the model in " + dir, e);
         }

@@ -75,8 +75,11 @@ public final class NlpCli {
                 Integer.parseInt(options.getOrDefault("folds", Integer.toString(defaults.folds()))),
                 Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
                 Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
+                Double.parseDouble(options.getOrDefault("sentence-weight", Double.toString(defaults.sentenceWeight()))),
                 Boolean.parseBoolean(options.getOrDefault("idf", Boolean.toString(defaults.idf()))),
                 !options.getOrDefault("stacked", "true").equals("false"),
+                !options.getOrDefault("joint-thresholds", "true").equals("false"),
+                !options.getOrDefault("weigh-rare", "true").equals("false"),
                 defaults.threads());
         String taxonomyVersion = null;
         if (options.containsKey("taxonomy")) {
@@ -116,8 +119,11 @@ public final class NlpCli {
                 Integer.parseInt(options.getOrDefault("inner-folds", Integer.toString(defaults.folds()))),
                 Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
                 Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
+                Double.parseDouble(options.getOrDefault("sentence-weight", Double.toString(defaults.sentenceWeight()))),
                 Boolean.parseBoolean(options.getOrDefault("idf", Boolean.toString(defaults.idf()))),
                 !options.getOrDefault("stacked", "true").equals("false"),
+                !options.getOrDefault("joint-thresholds", "true").equals("false"),
+                !options.getOrDefault("weigh-rare", "true").equals("false"),
                 defaults.threads());
         progress.say("loading CoreNLP");
         Trainer trainer = new Trainer(new TextAnalyser(), settings, progress);

@@ -17,12 +17,13 @@ public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer fir
 
     public Scores score(Counter<String> rawFeatures) {
         Counter<String> features = vocabulary.restrict(rawFeatures);
-        double[] labelP = first.probabilities(features);
-        double[] sentimentP = first.sentimentProbabilities(features);
+        double[][] p = first.probabilities(features);
+        double[] labelP = p[0];
+        double[] sentimentP = p[1];
         if (second != null) {
-            Counter<String> stacked = Layer.stacked(features, labelP, sentimentP);
-            labelP = second.probabilities(stacked);
-            sentimentP = second.sentimentProbabilities(stacked);
+            double[][] stackedP = second.probabilities(Layer.stacked(features, labelP, sentimentP));
+            labelP = stackedP[0];
+            sentimentP = stackedP[1];
         }
         List<ModelManifest.LabelEntry> entries = manifest.labels();
         double[] thresholds = entries.stream().mapToDouble(ModelManifest.LabelEntry::threshold).toArray();

@@ -80,6 +80,9 @@ public final class Trainer {
 
         List<boolean[]> golds = labels.stream().map(label -> gold(rows, label)).toList();
         double[] thresholds = thresholds(decisive.labels(), golds);
+        if (settings.jointThresholds()) {
+            thresholds = jointThresholds(decisive.labels(), golds, thresholds);
+        }
         double fallbackRatio = bestFallback(rows, labels, decisive.labels(), thresholds);
         Map<String, Double> metrics = metrics(rows, labels, decisive, thresholds, fallbackRatio);
         progress.say("held-out: micro-F1 %.3f macro-F1 %.3f sentiment-acc %.3f",
@@ -96,7 +99,8 @@ public final class Trainer {
                     thresholds[l], positives, Metrics.f1(decisive.labels()[l], gold, thresholds[l])));
         }
         ModelManifest manifest = new ModelManifest(version, taxonomyVersion, dataSha256, rows.size(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), settings, fallbackRatio, entries,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), settings,
+                settings.sentenceWeight() > 0 ? SentenceVectors.NAME : null, fallbackRatio, entries,
                 firstLayer.sentiment() != null, metrics);
         progress.say("final models trained");
         return new TextModel(manifest, vocabulary, firstLayer, secondLayer);
@@ -125,11 +129,11 @@ public final class Trainer {
             }
             Layer layer = fit(rows, labels, features, trainIdx);
             for (int i : testIdx) {
-                double[] p = layer.probabilities(features.get(i));
+                double[][] p = layer.probabilities(features.get(i));
                 for (int l = 0; l < labels.size(); l++) {
-                    labelP[l][i] = p[l];
+                    labelP[l][i] = p[0][l];
                 }
-                sentimentP[i] = layer.sentimentProbabilities(features.get(i));
+                sentimentP[i] = p[1];
             }
             progress.say("%s: held-out fold %d/%d scored", what, k + 1, settings.folds());
         }
@@ -161,7 +165,7 @@ public final class Trainer {
                 kept.put(k, settings.idf() ? Math.log((n + 1.0) / (v + 1.0)) + 1.0 : 1.0);
             }
         });
-        return new Vocabulary(Map.copyOf(kept), settings.vectorWeight());
+        return new Vocabulary(Map.copyOf(kept), settings.vectorWeight(), settings.sentenceWeight());
     }
 
     private int[] folds(int n) {
@@ -183,12 +187,20 @@ public final class Trainer {
         RVFDataset<String, String> data = new RVFDataset<>();
         int positives = 0;
         for (int i : idx) {
-            boolean yes = rows.get(i).labels().contains(label);
-            positives += yes ? 1 : 0;
-            data.add(new RVFDatum<>(features.get(i), yes ? Layer.YES : Layer.NO));
+            positives += rows.get(i).labels().contains(label) ? 1 : 0;
         }
         if (positives == 0 || positives == idx.size()) {
             return null;
+        }
+        // A label with a dozen examples among thousands is drowned by the prior; counting each of its
+        // examples several times lets its words earn weight.
+        int copies = settings.weighRare() && positives < RARE_TARGET
+                ? Math.min(RARE_CAP, (RARE_TARGET + positives - 1) / positives) : 1;
+        for (int i : idx) {
+            boolean yes = rows.get(i).labels().contains(label);
+            for (int c = 0; c < (yes ? copies : 1); c++) {
+                data.add(new RVFDatum<>(features.get(i), yes ? Layer.YES : Layer.NO));
+            }
         }
         return factory(settings.sigma()).trainClassifier(data);
     }
@@ -226,6 +238,9 @@ public final class Trainer {
 
     /** Below this many positives a label's own held-out F1 curve is too noisy to pick a threshold from. */
     static final int RARE_BELOW = 30;
+    /** With {@code weighRare}, a label's examples count as if it had this many (each at most {@link #RARE_CAP} times). */
+    static final int RARE_TARGET = 30;
+    static final int RARE_CAP = 5;
 
     /**
      * Per-label thresholds with the best held-out F1. Rare labels share one threshold, the one with
@@ -268,6 +283,77 @@ public final class Trainer {
             thresholds[l] = shared;
         }
         return thresholds;
+    }
+
+    /**
+     * Moves the frequent labels' thresholds, one label at a time, to where the sum of micro-F1 and
+     * macro-F1 over all labels is highest. A threshold tuned on its own label's F1 alone lets a weak
+     * label ("negative experience", F1 0.2) flood the output with false positives that cost the
+     * comments' overall accuracy more than the weak label gains; the joint objective still weighs each
+     * label's own F1 through the macro term.
+     */
+    static double[] jointThresholds(double[][] p, List<boolean[]> gold, double[] start) {
+        int labels = p.length;
+        int steps = 91;
+        long[][][] counts = new long[labels][steps][];
+        double[] thresholds = start.clone();
+        boolean[] frequent = new boolean[labels];
+        int present = 0;
+        for (int l = 0; l < labels; l++) {
+            int positives = 0;
+            for (boolean g : gold.get(l)) {
+                positives += g ? 1 : 0;
+            }
+            present += positives > 0 ? 1 : 0;
+            frequent[l] = positives >= RARE_BELOW;
+            for (int t = 5; t <= 95; t++) {
+                counts[l][t - 5] = Metrics.confusion(p[l], gold.get(l), t / 100.0);
+            }
+        }
+        long[][] current = new long[labels][];
+        for (int l = 0; l < labels; l++) {
+            current[l] = Metrics.confusion(p[l], gold.get(l), thresholds[l]);
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            boolean moved = false;
+            for (int l = 0; l < labels; l++) {
+                if (!frequent[l]) {
+                    continue;
+                }
+                long tp = 0;
+                long fp = 0;
+                long fn = 0;
+                double f1Sum = 0;
+                for (int k = 0; k < labels; k++) {
+                    if (k != l) {
+                        tp += current[k][0];
+                        fp += current[k][1];
+                        fn += current[k][2];
+                        f1Sum += Metrics.f1(current[k][0], current[k][1], current[k][2]);
+                    }
+                }
+                double best = objective(tp, fp, fn, f1Sum, current[l], present);
+                for (int t = 0; t < steps; t++) {
+                    double j = objective(tp, fp, fn, f1Sum, counts[l][t], present);
+                    if (j > best + 1e-9) {
+                        best = j;
+                        thresholds[l] = (t + 5) / 100.0;
+                        current[l] = counts[l][t];
+                        moved = true;
+                    }
+                }
+            }
+            if (!moved) {
+                break;
+            }
+        }
+        return thresholds;
+    }
+
+    private static double objective(long tp, long fp, long fn, double f1Sum, long[] own, int present) {
+        double micro = Metrics.f1(tp + own[0], fp + own[1], fn + own[2]);
+        double macro = (f1Sum + Metrics.f1(own[0], own[1], own[2])) / Math.max(1, present);
+        return micro + macro;
     }
 
     private static double bestFallback(List<LabelledText> rows, List<String> labels, double[][] p, double[] thresholds) {

@@ -6,14 +6,19 @@ package org.yousaid.tagging.engine;
  * {@code minFeatureCount} drops features seen in fewer texts than that, {@code idf} weights sparse features by inverse document frequency,
  * {@code vectorWeight} weighs the mean word vector against
  * the unit-length sparse features, {@code stacked} adds the
- * second layer.
+ * second layer, {@code jointThresholds} tunes the frequent labels' thresholds together for micro- plus
+ * macro-F1 instead of each label for its own F1, {@code weighRare} counts the examples of labels with
+ * fewer than 30 several times.
  */
 public record TrainingSettings(double sigma, double sentimentSigma, int folds, int minFeatureCount, double vectorWeight,
+                               double sentenceWeight,
                                boolean idf,
                                boolean stacked,
+                               boolean jointThresholds,
+                               boolean weighRare,
                                int threads) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, true, true, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, 1.0, true, true, true, true, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 }

@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * The features a model was trained with and their weights (inverse document frequency, or 1).
  * Sparse features outside it are dropped and the rest weighted before the sparse block is scaled to
- * unit length, so a text is scaled at prediction exactly as it was in training; the word-vector
- * block (already unit length) is added with weight {@code vectorWeight}.
+ * unit length, so a text is scaled at prediction exactly as it was in training; the dense blocks
+ * (already unit length) are added with their weights: the mean word vector with {@code vectorWeight},
+ * the sentence embedding with {@code sentenceWeight}.
  */
-public record Vocabulary(Map<String, Double> weights, double vectorWeight) {
+public record Vocabulary(Map<String, Double> weights, double vectorWeight, double sentenceWeight) {
 
     public Set<String> features() {
         return weights.keySet();
@@ -19,20 +20,24 @@ public record Vocabulary(Map<String, Double> weights, double vectorWeight) {
 
     public Counter<String> restrict(Counter<String> raw) {
         ClassicCounter<String> kept = new ClassicCounter<>();
+        ClassicCounter<String> dense = new ClassicCounter<>();
         for (var entry : raw.entrySet()) {
-            Double weight = entry.getKey().startsWith(Featuriser.VECTOR) ? null : weights.get(entry.getKey());
+            String key = entry.getKey();
+            double blockWeight = key.startsWith(Featuriser.VECTOR) ? vectorWeight
+                    : key.startsWith(Featuriser.SENTENCE) ? sentenceWeight : Double.NaN;
+            if (!Double.isNaN(blockWeight)) {
+                if (blockWeight > 0) {
+                    dense.setCount(key, entry.getValue() * blockWeight);
+                }
+                continue;
+            }
+            Double weight = weights.get(key);
             if (weight != null) {
-                kept.setCount(entry.getKey(), entry.getValue() * weight);
+                kept.setCount(key, entry.getValue() * weight);
             }
         }
         unitLength(kept);
-        if (vectorWeight > 0) {
-            for (var entry : raw.entrySet()) {
-                if (entry.getKey().startsWith(Featuriser.VECTOR)) {
-                    kept.setCount(entry.getKey(), entry.getValue() * vectorWeight);
-                }
-            }
-        }
+        kept.addAll(dense);
         return kept;
     }
 

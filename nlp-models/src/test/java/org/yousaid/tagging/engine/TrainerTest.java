@@ -21,7 +21,7 @@ class TrainerTest {
     @Test
     void aSavedModelLoadsAndScoresExactlyAsTrained() throws Exception {
         List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-train.tsv")).subList(0, 300);
-        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, false, true, 2), Progress.silent());
+        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, 1.0, false, true, true, false, 2), Progress.silent());
 
         TextModel trained = trainer.train(rows, "test-1", null, "sha");
         ModelStore.save(trained, dir);
@@ -35,6 +35,65 @@ class TrainerTest {
             var features = featuriser.features(Shared.ANALYSER.analyse(text));
             assertThat(loaded.score(features)).isEqualTo(trained.score(features));
         }
+        assertThat(loaded.manifest().sentenceModel()).isEqualTo(SentenceVectors.NAME);
+
+        // A model trained on another encoder's sentence vectors would score noise: refused at load.
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace(SentenceVectors.NAME, "all-minilm-l6-v2-q"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelStore.load(dir))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("retrain");
+    }
+
+    @Test
+    void flattenedWeightsScoreAsCoreNlpsOwnClassifiers() throws Exception {
+        TextModel model = ModelStore.load(Shared.home().resolve("models/send"));
+        Featuriser featuriser = new Featuriser();
+        List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-test.tsv")).subList(0, 40);
+        for (LabelledText row : rows) {
+            var features = model.vocabulary().restrict(featuriser.features(Shared.ANALYSER.analyse(row.text())));
+            double[][] fast = model.first().probabilities(features);
+            var datum = new edu.stanford.nlp.ling.RVFDatum<String, String>(features);
+            for (int l = 0; l < fast[0].length; l++) {
+                var classifier = model.first().labels().get(l);
+                double own = classifier == null ? 0 : classifier.probabilityOf(datum).getCount(Layer.YES);
+                assertThat(fast[0][l]).isCloseTo(own, org.assertj.core.data.Offset.offset(1e-9));
+            }
+            var sentiment = model.first().sentiment().probabilityOf(datum);
+            for (int s = 0; s < Layer.SENTIMENTS.size(); s++) {
+                assertThat(fast[1][s]).isCloseTo(sentiment.getCount(Layer.SENTIMENTS.get(s)),
+                        org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void jointThresholdsStopAWeakLabelFloodingTheOutput() {
+        // Label 0 is easy: 100 positives at 0.9, 100 negatives at 0.05.
+        // Label 1 is weak: 10 positives at 0.8; 30 positives and 90 negatives at 0.3; 70 negatives at 0.01.
+        // Alone, its F1 is best taking everything at 0.3 (0.47 against 0.40), at the cost of 90 false positives.
+        int n = 200;
+        double[][] p = new double[2][n];
+        boolean[] gold0 = new boolean[n];
+        boolean[] gold1 = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            gold0[i] = i < 100;
+            p[0][i] = gold0[i] ? 0.9 : 0.05;
+            gold1[i] = i < 40;
+            p[1][i] = i < 10 ? 0.8 : i < 130 ? 0.3 : 0.01;
+        }
+        List<boolean[]> gold = List.of(gold0, gold1);
+
+        double[] own = Trainer.thresholds(p, gold);
+        double[] joint = Trainer.jointThresholds(p, gold, own);
+
+        assertThat(own[1]).isLessThanOrEqualTo(0.3);
+        assertThat(joint[1]).isGreaterThan(0.3).isLessThanOrEqualTo(0.8);
+        assertThat(Metrics.f1(p[0], gold0, joint[0])).isEqualTo(1.0);
+        // Micro-F1 goes from 280/370 to 220/250; macro-F1 from (1 + 0.47)/2 to (1 + 0.40)/2.
+        long[] before = Metrics.confusion(p[1], gold1, own[1]);
+        long[] after = Metrics.confusion(p[1], gold1, joint[1]);
+        assertThat(Metrics.f1(100 + after[0], after[1], after[2]))
+                .isGreaterThan(Metrics.f1(100 + before[0], before[1], before[2]));
     }
 
     @Test
