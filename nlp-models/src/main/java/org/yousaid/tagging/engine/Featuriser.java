@@ -27,7 +27,21 @@ public final class Featuriser {
             .mapToObj(d -> SENTENCE + d).toArray(String[]::new);
 
     private final WordVectors vectors = WordVectors.shared();
-    private final SentenceVectors sentences = SentenceVectors.shared();
+    /** Null for models trained without sentence embeddings. */
+    private final SentenceVectors sentences;
+
+    private Featuriser(SentenceVectors sentences) {
+        this.sentences = sentences;
+    }
+
+    /** Features as the training recipe {@code settings} (or a model trained with them) expects. */
+    public static Featuriser of(TrainingSettings settings) {
+        return new Featuriser(settings.sentenceWeight() > 0 ? SentenceVectors.named(settings.encoder()) : null);
+    }
+
+    public static Featuriser of(TextModel model) {
+        return of(model.manifest().settings());
+    }
 
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "n't", "nothing", "nobody",
             "none", "cannot", "without", "neither", "nor", "hardly", "nt");
@@ -93,10 +107,12 @@ public final class Featuriser {
                 f.setCount(VECTOR_KEYS[d], meanVector[d] / norm);
             }
         }
-        float[] sentence = sentences.embed(analysis.text());
-        for (int d = 0; d < sentence.length; d++) {
-            if (sentence[d] != 0) {
-                f.setCount(SENTENCE_KEYS[d], sentence[d]);
+        if (sentences != null) {
+            float[] sentence = sentences.embed(analysis.text());
+            for (int d = 0; d < sentence.length; d++) {
+                if (sentence[d] != 0) {
+                    f.setCount(SENTENCE_KEYS[d], sentence[d]);
+                }
             }
         }
         return f;

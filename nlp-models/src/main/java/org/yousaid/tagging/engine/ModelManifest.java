@@ -7,9 +7,8 @@ import java.util.Map;
  * What a model directory holds and where it came from: the taxonomy version it was trained for (null
  * for a data set without one), the SHA-256 of the training file, when, with which settings, and the
  * figures measured on held-out folds during training. The version string is what tagging results
- * record, so a new model can re-tag what an older one tagged. {@code sentenceModel} names the sentence
- * embeddings the model's dense features came from (null when it uses none): a model cannot be scored
- * with another encoder's vectors.
+ * record, so a new model can re-tag what an older one tagged. The settings name the sentence encoder
+ * the model was trained on: it is scored with that encoder's vectors and no other.
  */
 public record ModelManifest(
         String version,
@@ -18,7 +17,6 @@ public record ModelManifest(
         int trainingRows,
         String trainedAt,
         TrainingSettings settings,
-        String sentenceModel,
         double fallbackRatio,
         List<LabelEntry> labels,
         boolean sentiment,

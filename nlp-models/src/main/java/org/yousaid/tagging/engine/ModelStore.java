@@ -63,10 +63,9 @@ public final class ModelStore {
     public static TextModel load(Path dir) {
         try {
             ModelManifest manifest = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
-            if (manifest.settings().sentenceWeight() > 0 && !SentenceVectors.NAME.equals(manifest.sentenceModel())) {
-                throw new IllegalStateException("model " + manifest.version() + " in " + dir + " was trained on "
-                        + manifest.sentenceModel() + " sentence embeddings, this engine computes "
-                        + SentenceVectors.NAME + ": retrain it");
+            if (manifest.settings().sentenceWeight() > 0 && !SentenceVectors.known(manifest.settings().encoder())) {
+                throw new IllegalStateException("model " + manifest.version() + " in " + dir + " was trained on the "
+                        + manifest.settings().encoder() + " sentence encoder, which this engine does not have: retrain it");
             }
             java.util.Map<String, Double> features = new java.util.HashMap<>();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(

@@ -76,6 +76,7 @@ public final class NlpCli {
                 Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
                 Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
                 Double.parseDouble(options.getOrDefault("sentence-weight", Double.toString(defaults.sentenceWeight()))),
+                options.getOrDefault("encoder", defaults.encoder()),
                 Boolean.parseBoolean(options.getOrDefault("idf", Boolean.toString(defaults.idf()))),
                 !options.getOrDefault("stacked", "true").equals("false"),
                 !options.getOrDefault("joint-thresholds", "true").equals("false"),
@@ -101,8 +102,13 @@ public final class NlpCli {
         List<LabelledText> rows = LabelledData.read(Path.of(required(options, "data")));
         progress.say("loading CoreNLP and %s", dir);
         TextModel model = ModelStore.load(dir);
-        Trainer trainer = new Trainer(new TextAnalyser(), TrainingSettings.defaults(), progress);
-        var raw = trainer.featurise(rows);
+        // Featurised as the model was trained (its sentence encoder), on this machine's threads.
+        TrainingSettings trained = model.manifest().settings();
+        TrainingSettings settings = new TrainingSettings(trained.sigma(), trained.sentimentSigma(), trained.folds(),
+                trained.minFeatureCount(), trained.vectorWeight(), trained.sentenceWeight(), trained.encoder(),
+                trained.idf(), trained.stacked(), trained.jointThresholds(), trained.weighRare(),
+                TrainingSettings.defaults().threads());
+        var raw = new Trainer(new TextAnalyser(), settings, progress).featurise(rows);
         List<TextModel.Scores> scores = raw.stream().map(model::score).toList();
         List<java.util.Set<String>> predicted = scores.stream().map(s -> java.util.Set.copyOf(s.themes().stream()
                 .filter(ThemeScore::given).map(ThemeScore::label).toList())).toList();
@@ -120,6 +126,7 @@ public final class NlpCli {
                 Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
                 Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
                 Double.parseDouble(options.getOrDefault("sentence-weight", Double.toString(defaults.sentenceWeight()))),
+                options.getOrDefault("encoder", defaults.encoder()),
                 Boolean.parseBoolean(options.getOrDefault("idf", Boolean.toString(defaults.idf()))),
                 !options.getOrDefault("stacked", "true").equals("false"),
                 !options.getOrDefault("joint-thresholds", "true").equals("false"),

@@ -21,7 +21,12 @@ public final class Tagger {
 
     public Tagger(TextAnalyser analyser, TextModel themes, TextModel safeguardingModel) {
         this.analyser = analyser;
-        this.featuriser = new Featuriser();
+        // One feature vector serves both models, so they must agree on the sentence encoder.
+        if (safeguardingModel != null && !sameEncoder(themes.manifest().settings(), safeguardingModel.manifest().settings())) {
+            throw new IllegalStateException("models " + themes.manifest().version() + " and "
+                    + safeguardingModel.manifest().version() + " were trained on different sentence encoders: retrain one");
+        }
+        this.featuriser = Featuriser.of(themes);
         this.themes = themes;
         this.redactor = new Redactor();
         double threshold = safeguardingModel == null ? 1.1 : safeguardingModel.manifest().labels().stream()
@@ -29,6 +34,12 @@ public final class Tagger {
         this.safeguarding = new SafeguardingCheck(safeguardingModel, threshold);
         this.version = themes.manifest().version()
                 + (safeguardingModel == null ? "" : "+" + safeguardingModel.manifest().version());
+    }
+
+    private static boolean sameEncoder(TrainingSettings a, TrainingSettings b) {
+        String encoderA = a.sentenceWeight() > 0 ? a.encoder() : null;
+        String encoderB = b.sentenceWeight() > 0 ? b.encoder() : null;
+        return java.util.Objects.equals(encoderA, encoderB);
     }
 
     /** Loads {@code models/send} and, when present, {@code models/safeguarding} below {@code modelsDir}. */

@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
 public final class Trainer {
 
     private final TextAnalyser analyser;
-    private final Featuriser featuriser = new Featuriser();
+    private final Featuriser featuriser;
     private final TrainingSettings settings;
     private final Progress progress;
 
@@ -39,6 +39,7 @@ public final class Trainer {
         this.analyser = analyser;
         this.settings = settings;
         this.progress = progress;
+        this.featuriser = Featuriser.of(settings);
     }
 
     /** Raw (unscaled) features of each text, computed on {@code threads} threads. */
@@ -99,8 +100,7 @@ public final class Trainer {
                     thresholds[l], positives, Metrics.f1(decisive.labels()[l], gold, thresholds[l])));
         }
         ModelManifest manifest = new ModelManifest(version, taxonomyVersion, dataSha256, rows.size(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), settings,
-                settings.sentenceWeight() > 0 ? SentenceVectors.NAME : null, fallbackRatio, entries,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), settings, fallbackRatio, entries,
                 firstLayer.sentiment() != null, metrics);
         progress.say("final models trained");
         return new TextModel(manifest, vocabulary, firstLayer, secondLayer);

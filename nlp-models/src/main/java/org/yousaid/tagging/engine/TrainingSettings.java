@@ -2,16 +2,18 @@ package org.yousaid.tagging.engine;
 
 /**
  * Knobs of training. {@code sigma} is the Gaussian prior of the label classifiers (smaller = stronger
- * regularisation), {@code folds} the number of held-out folds used to tune per-label thresholds,
- * {@code minFeatureCount} drops features seen in fewer texts than that, {@code idf} weights sparse features by inverse document frequency,
- * {@code vectorWeight} weighs the mean word vector against
- * the unit-length sparse features, {@code stacked} adds the
- * second layer, {@code jointThresholds} tunes the frequent labels' thresholds together for micro- plus
- * macro-F1 instead of each label for its own F1, {@code weighRare} counts the examples of labels with
+ * regularisation) and {@code sentimentSigma} the sentiment classifier's; {@code folds} the number of
+ * held-out folds used to tune per-label thresholds; {@code minFeatureCount} drops features seen in
+ * fewer texts than that; {@code vectorWeight} weighs the mean word vector and {@code sentenceWeight}
+ * the sentence embedding of {@code encoder} (0: none) against the unit-length sparse features;
+ * {@code idf} weights sparse features by inverse document frequency; {@code stacked} adds the second
+ * layer; {@code jointThresholds} tunes the frequent labels' thresholds together for micro- plus
+ * macro-F1 instead of each label for its own F1; {@code weighRare} counts the examples of labels with
  * fewer than 30 several times.
  */
 public record TrainingSettings(double sigma, double sentimentSigma, int folds, int minFeatureCount, double vectorWeight,
                                double sentenceWeight,
+                               String encoder,
                                boolean idf,
                                boolean stacked,
                                boolean jointThresholds,
@@ -19,6 +21,7 @@ public record TrainingSettings(double sigma, double sentimentSigma, int folds, i
                                int threads) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, 1.0, true, true, true, true, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, 1.0, SentenceVectors.BGE_SMALL, true, true, true, true,
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 }

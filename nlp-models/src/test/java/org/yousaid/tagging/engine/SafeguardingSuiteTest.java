@@ -43,7 +43,7 @@ class SafeguardingSuiteTest {
     void rulesAndTheShippedClassifierTogetherStillFlagEveryRiskCase() {
         TextModel model = ModelStore.load(Shared.home().resolve("models/safeguarding"));
         SafeguardingCheck combined = new SafeguardingCheck(model, model.manifest().labels().get(0).threshold());
-        Featuriser featuriser = new Featuriser();
+        Featuriser featuriser = Featuriser.of(model);
 
         SafeguardingSuite.Figures f = SafeguardingSuite.run(CASES,
                 text -> combined.assess(text, featuriser.features(Shared.ANALYSER.analyse(text))));

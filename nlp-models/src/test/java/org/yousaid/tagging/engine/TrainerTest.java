@@ -21,7 +21,7 @@ class TrainerTest {
     @Test
     void aSavedModelLoadsAndScoresExactlyAsTrained() throws Exception {
         List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-train.tsv")).subList(0, 300);
-        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, 1.0, false, true, true, false, 2), Progress.silent());
+        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, 1.0, SentenceVectors.MINILM, false, true, true, false, 2), Progress.silent());
 
         TextModel trained = trainer.train(rows, "test-1", null, "sha");
         ModelStore.save(trained, dir);
@@ -30,16 +30,24 @@ class TrainerTest {
         assertThat(Files.exists(dir.resolve("manifest.json"))).isTrue();
         assertThat(loaded.manifest().version()).isEqualTo("test-1");
         assertThat(loaded.manifest().heldOutMetrics()).containsKeys("microF1", "macroF1", "sentimentAccuracy");
-        Featuriser featuriser = new Featuriser();
+        Featuriser featuriser = Featuriser.of(loaded);
         for (String text : List.of("The wheelchair took a year.", "Thank you to the speech therapist.", "No transport.")) {
             var features = featuriser.features(Shared.ANALYSER.analyse(text));
             assertThat(loaded.score(features)).isEqualTo(trained.score(features));
         }
-        assertThat(loaded.manifest().sentenceModel()).isEqualTo(SentenceVectors.NAME);
+        assertThat(loaded.manifest().settings().encoder()).isEqualTo(SentenceVectors.MINILM);
 
-        // A model trained on another encoder's sentence vectors would score noise: refused at load.
+        // Themes and safeguarding share one feature vector: models on different encoders are refused together.
         Path manifest = dir.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace(SentenceVectors.NAME, "all-minilm-l6-v2-q"));
+        String saved = Files.readString(manifest);
+        Files.writeString(manifest, saved.replace(SentenceVectors.MINILM, SentenceVectors.BGE_SMALL));
+        TextModel onBge = ModelStore.load(dir);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Tagger(Shared.ANALYSER, loaded, onBge))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("different sentence encoders");
+        Files.writeString(manifest, saved);
+
+        // A model trained on an encoder this engine lacks would score noise: refused at load.
+        Files.writeString(manifest, Files.readString(manifest).replace(SentenceVectors.MINILM, "some-other-encoder"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelStore.load(dir))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("retrain");
     }
@@ -47,7 +55,7 @@ class TrainerTest {
     @Test
     void flattenedWeightsScoreAsCoreNlpsOwnClassifiers() throws Exception {
         TextModel model = ModelStore.load(Shared.home().resolve("models/send"));
-        Featuriser featuriser = new Featuriser();
+        Featuriser featuriser = Featuriser.of(model);
         List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-test.tsv")).subList(0, 40);
         for (LabelledText row : rows) {
             var features = model.vocabulary().restrict(featuriser.features(Shared.ANALYSER.analyse(row.text())));
