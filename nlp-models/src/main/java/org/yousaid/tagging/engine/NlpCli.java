@@ -68,20 +68,7 @@ public final class NlpCli {
         Path data = Path.of(required(options, "data"));
         Path out = Path.of(required(options, "out"));
         List<LabelledText> rows = LabelledData.read(data);
-        TrainingSettings defaults = TrainingSettings.defaults();
-        TrainingSettings settings = new TrainingSettings(
-                Double.parseDouble(options.getOrDefault("sigma", Double.toString(defaults.sigma()))),
-                Double.parseDouble(options.getOrDefault("sentiment-sigma", Double.toString(defaults.sentimentSigma()))),
-                Integer.parseInt(options.getOrDefault("folds", Integer.toString(defaults.folds()))),
-                Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
-                Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
-                Double.parseDouble(options.getOrDefault("sentence-weight", Double.toString(defaults.sentenceWeight()))),
-                options.getOrDefault("encoder", defaults.encoder()),
-                Boolean.parseBoolean(options.getOrDefault("idf", Boolean.toString(defaults.idf()))),
-                !options.getOrDefault("stacked", "true").equals("false"),
-                !options.getOrDefault("joint-thresholds", "true").equals("false"),
-                !options.getOrDefault("weigh-rare", "true").equals("false"),
-                defaults.threads());
+        TrainingSettings settings = settings(options, "folds");
         String taxonomyVersion = null;
         if (options.containsKey("taxonomy")) {
             Taxonomy taxonomy = Taxonomy.load(Path.of(options.get("taxonomy")));
@@ -103,11 +90,7 @@ public final class NlpCli {
         progress.say("loading CoreNLP and %s", dir);
         TextModel model = ModelStore.load(dir);
         // Featurised as the model was trained (its sentence encoder), on this machine's threads.
-        TrainingSettings trained = model.manifest().settings();
-        TrainingSettings settings = new TrainingSettings(trained.sigma(), trained.sentimentSigma(), trained.folds(),
-                trained.minFeatureCount(), trained.vectorWeight(), trained.sentenceWeight(), trained.encoder(),
-                trained.idf(), trained.stacked(), trained.jointThresholds(), trained.weighRare(),
-                TrainingSettings.defaults().threads());
+        TrainingSettings settings = model.manifest().settings().withThreads(TrainingSettings.defaults().threads());
         var raw = new Trainer(new TextAnalyser(), settings, progress).featurise(rows);
         List<TextModel.Scores> scores = raw.stream().map(model::score).toList();
         List<java.util.Set<String>> predicted = scores.stream().map(s -> java.util.Set.copyOf(s.themes().stream()
@@ -118,24 +101,53 @@ public final class NlpCli {
 
     private static void crossValidate(Map<String, String> options, Progress progress, PrintStream out) throws IOException {
         List<LabelledText> rows = LabelledData.read(Path.of(required(options, "data")));
-        TrainingSettings defaults = TrainingSettings.defaults();
-        TrainingSettings settings = new TrainingSettings(
-                Double.parseDouble(options.getOrDefault("sigma", Double.toString(defaults.sigma()))),
-                Double.parseDouble(options.getOrDefault("sentiment-sigma", Double.toString(defaults.sentimentSigma()))),
-                Integer.parseInt(options.getOrDefault("inner-folds", Integer.toString(defaults.folds()))),
-                Integer.parseInt(options.getOrDefault("min-count", Integer.toString(defaults.minFeatureCount()))),
-                Double.parseDouble(options.getOrDefault("vector-weight", Double.toString(defaults.vectorWeight()))),
-                Double.parseDouble(options.getOrDefault("sentence-weight", Double.toString(defaults.sentenceWeight()))),
-                options.getOrDefault("encoder", defaults.encoder()),
-                Boolean.parseBoolean(options.getOrDefault("idf", Boolean.toString(defaults.idf()))),
-                !options.getOrDefault("stacked", "true").equals("false"),
-                !options.getOrDefault("joint-thresholds", "true").equals("false"),
-                !options.getOrDefault("weigh-rare", "true").equals("false"),
-                defaults.threads());
+        TrainingSettings settings = settings(options, "inner-folds");
         progress.say("loading CoreNLP");
         Trainer trainer = new Trainer(new TextAnalyser(), settings, progress);
         int folds = Integer.parseInt(options.getOrDefault("folds", "5"));
         report(new CrossValidation(trainer, progress).run(rows, folds), out);
+    }
+
+    /** The training recipe from the command line; {@code foldsKey} names the threshold-tuning folds. */
+    private static TrainingSettings settings(Map<String, String> options, String foldsKey) {
+        TrainingSettings d = TrainingSettings.defaults();
+        String encoder = options.getOrDefault("encoder", d.encoder());
+        if (!SentenceVectors.known(encoder)) {
+            throw new UsageException("--encoder must be " + SentenceVectors.BGE_SMALL + " or " + SentenceVectors.MINILM);
+        }
+        return new TrainingSettings(
+                number(options, "sigma", d.sigma()),
+                number(options, "sentiment-sigma", d.sentimentSigma()),
+                (int) number(options, foldsKey, d.folds()),
+                (int) number(options, "min-count", d.minFeatureCount()),
+                number(options, "vector-weight", d.vectorWeight()),
+                number(options, "sentence-weight", d.sentenceWeight()),
+                encoder,
+                flag(options, "idf", d.idf()),
+                flag(options, "stacked", d.stacked()),
+                flag(options, "joint-thresholds", d.jointThresholds()),
+                flag(options, "weigh-rare", d.weighRare()),
+                d.threads());
+    }
+
+    private static double number(Map<String, String> options, String key, double fallback) {
+        String value = options.get(key);
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + key + " must be a number, not '" + value + "'");
+        }
+    }
+
+    private static boolean flag(Map<String, String> options, String key, boolean fallback) {
+        String value = options.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new UsageException("--" + key + " must be true or false, not '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     static void report(Metrics m, PrintStream out) {

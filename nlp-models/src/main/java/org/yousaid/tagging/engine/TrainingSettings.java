@@ -20,6 +20,12 @@ public record TrainingSettings(double sigma, double sentimentSigma, int folds, i
                                boolean weighRare,
                                int threads) {
 
+    /** The same recipe on another number of threads (threads change speed, never results). */
+    public TrainingSettings withThreads(int n) {
+        return new TrainingSettings(sigma, sentimentSigma, folds, minFeatureCount, vectorWeight, sentenceWeight, encoder,
+                idf, stacked, jointThresholds, weighRare, n);
+    }
+
     public static TrainingSettings defaults() {
         return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, 1.0, SentenceVectors.BGE_SMALL, true, true, true, true,
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
