@@ -194,8 +194,8 @@ public final class Trainer {
         }
         // A label with a dozen examples among thousands is drowned by the prior; counting each of its
         // examples several times lets its words earn weight.
-        int copies = settings.weighRare() && positives < RARE_TARGET
-                ? Math.min(RARE_CAP, (RARE_TARGET + positives - 1) / positives) : 1;
+        int copies = settings.weighRare() && positives < RARE_BELOW
+                ? Math.min(RARE_CAP, (RARE_BELOW + positives - 1) / positives) : 1;
         for (int i : idx) {
             boolean yes = rows.get(i).labels().contains(label);
             for (int c = 0; c < (yes ? copies : 1); c++) {
@@ -238,8 +238,7 @@ public final class Trainer {
 
     /** Below this many positives a label's own held-out F1 curve is too noisy to pick a threshold from. */
     static final int RARE_BELOW = 30;
-    /** With {@code weighRare}, a label's examples count as if it had this many (each at most {@link #RARE_CAP} times). */
-    static final int RARE_TARGET = 30;
+    /** With {@code weighRare}, a rare label's examples count as if it had RARE_BELOW, each at most this many times. */
     static final int RARE_CAP = 5;
 
     /**
