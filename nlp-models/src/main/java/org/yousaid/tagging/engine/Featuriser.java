@@ -2,6 +2,7 @@ package org.yousaid.tagging.engine;
 
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,17 +27,45 @@ public final class Featuriser {
     private static final String[] SENTENCE_KEYS = java.util.stream.IntStream.range(0, SentenceVectors.DIMENSIONS)
             .mapToObj(d -> SENTENCE + d).toArray(String[]::new);
 
+    /**
+     * Prefix of the network's input: the sentence embeddings of its encoders, concatenated. Not a
+     * feature of the linear layers ({@link Vocabulary} drops it).
+     */
+    static final String NETWORK = "n:";
+    private static final int MAX_NETWORK_ENCODERS = 4;
+    private static final String[] NETWORK_KEYS = java.util.stream.IntStream
+            .range(0, SentenceVectors.DIMENSIONS * MAX_NETWORK_ENCODERS).mapToObj(d -> NETWORK + d).toArray(String[]::new);
+
     private final WordVectors vectors = WordVectors.shared();
     /** Null for models trained without sentence embeddings. */
-    private final SentenceVectors sentences;
+    private final String sentenceEncoder;
+    /** Empty for models without a network. */
+    private final List<String> networkEncoders;
 
-    private Featuriser(SentenceVectors sentences) {
-        this.sentences = sentences;
+    private Featuriser(String sentenceEncoder, List<String> networkEncoders) {
+        if (networkEncoders.size() > MAX_NETWORK_ENCODERS) {
+            throw new IllegalArgumentException("a network reads at most " + MAX_NETWORK_ENCODERS + " encoders");
+        }
+        this.sentenceEncoder = sentenceEncoder;
+        this.networkEncoders = networkEncoders;
+        if (sentenceEncoder != null) {
+            SentenceVectors.named(sentenceEncoder);
+        }
+        networkEncoders.forEach(SentenceVectors::named);
     }
 
     /** Features as the training recipe {@code settings} (or a model trained with them) expects. */
     public static Featuriser of(TrainingSettings settings) {
-        return new Featuriser(settings.sentenceWeight() > 0 ? SentenceVectors.named(settings.encoder()) : null);
+        return new Featuriser(settings.sentenceWeight() > 0 ? settings.encoder() : null, settings.networkEncoderList());
+    }
+
+    /** The network's input vector of a text, from its raw features (unit length, as in training). */
+    static float[] networkInput(Counter<String> raw, int inputs) {
+        float[] x = new float[inputs];
+        for (int d = 0; d < inputs; d++) {
+            x[d] = (float) raw.getCount(NETWORK_KEYS[d]);
+        }
+        return x;
     }
 
     public static Featuriser of(TextModel model) {
@@ -107,11 +136,24 @@ public final class Featuriser {
                 f.setCount(VECTOR_KEYS[d], meanVector[d] / norm);
             }
         }
-        if (sentences != null) {
-            float[] sentence = sentences.embed(analysis.text());
+        // Each encoder runs once per text, whether the linear layers, the network or both read it.
+        java.util.Map<String, float[]> embeddings = new java.util.HashMap<>();
+        if (sentenceEncoder != null) {
+            float[] sentence = embeddings.computeIfAbsent(sentenceEncoder, e -> SentenceVectors.named(e).embed(analysis.text()));
             for (int d = 0; d < sentence.length; d++) {
                 if (sentence[d] != 0) {
                     f.setCount(SENTENCE_KEYS[d], sentence[d]);
+                }
+            }
+        }
+        // Each encoder's embedding is unit length; scaled so that the whole input is too.
+        double scale = 1 / Math.sqrt(Math.max(1, networkEncoders.size()));
+        for (int e = 0; e < networkEncoders.size(); e++) {
+            float[] v = embeddings.computeIfAbsent(networkEncoders.get(e), n -> SentenceVectors.named(n).embed(analysis.text()));
+            int offset = e * SentenceVectors.DIMENSIONS;
+            for (int d = 0; d < v.length; d++) {
+                if (v[d] != 0) {
+                    f.setCount(NETWORK_KEYS[offset + d], v[d] * scale);
                 }
             }
         }

@@ -3,8 +3,12 @@ package org.yousaid.tagging.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import edu.stanford.nlp.classify.LinearClassifier;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -23,12 +27,13 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Saves and loads a model directory: {@code manifest.json}, {@code vocabulary.txt.gz}, and per layer
  * ({@code first/}, {@code stacked/}) one {@code NNN.ser.gz} per label and {@code sentiment.ser.gz}, each classifier written by
- * CoreNLP's own {@link LinearClassifier#writeClassifier}.
+ * CoreNLP's own {@link LinearClassifier#writeClassifier}, and {@code network.bin.gz} for a model with a {@link DenseNetwork}.
  */
 public final class ModelStore {
 
     public static final String MANIFEST = "manifest.json";
     private static final String SENTIMENT = "sentiment.ser.gz";
+    private static final String NETWORK = "network.bin.gz";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelStore() {
@@ -48,6 +53,13 @@ public final class ModelStore {
                 w.write('\n');
             }
         }
+        Files.deleteIfExists(dir.resolve(NETWORK));
+        if (model.network() != null) {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    new GZIPOutputStream(Files.newOutputStream(dir.resolve(NETWORK)))))) {
+                model.network().write(out);
+            }
+        }
         JSON.writeValue(dir.resolve(MANIFEST).toFile(), model.manifest());
     }
 
@@ -63,9 +75,15 @@ public final class ModelStore {
     public static TextModel load(Path dir) {
         try {
             ModelManifest manifest = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
-            if (manifest.settings().sentenceWeight() > 0 && !SentenceVectors.known(manifest.settings().encoder())) {
-                throw new IllegalStateException("model " + manifest.version() + " in " + dir + " was trained on the "
-                        + manifest.settings().encoder() + " sentence encoder, which this engine does not have: retrain it");
+            List<String> encoders = new ArrayList<>(manifest.settings().networkEncoderList());
+            if (manifest.settings().sentenceWeight() > 0) {
+                encoders.add(manifest.settings().encoder());
+            }
+            for (String encoder : encoders) {
+                if (!SentenceVectors.known(encoder)) {
+                    throw new IllegalStateException("model " + manifest.version() + " in " + dir + " was trained on the "
+                            + encoder + " sentence encoder, which this engine does not have: retrain it");
+                }
             }
             java.util.Map<String, Double> features = new java.util.HashMap<>();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(
@@ -82,8 +100,15 @@ public final class ModelStore {
             }
             Layer first = readLayer(manifest, dir.resolve("first"));
             Layer second = manifest.settings().stacked() ? readLayer(manifest, dir.resolve("stacked")) : null;
+            DenseNetwork network = null;
+            if (manifest.settings().networkWeight() > 0) {
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                        new GZIPInputStream(Files.newInputStream(dir.resolve(NETWORK)))))) {
+                    network = DenseNetwork.read(in);
+                }
+            }
             return new TextModel(manifest, new Vocabulary(java.util.Map.copyOf(features), manifest.settings().vectorWeight(),
-                    manifest.settings().sentenceWeight()), first, second);
+                    manifest.settings().sentenceWeight()), first, second, network);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the model in " + dir, e);
         }

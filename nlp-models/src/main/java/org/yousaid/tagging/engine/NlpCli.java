@@ -112,8 +112,15 @@ public final class NlpCli {
     private static TrainingSettings settings(Map<String, String> options, String foldsKey) {
         TrainingSettings d = TrainingSettings.defaults();
         String encoder = options.getOrDefault("encoder", d.encoder());
+        String known = String.join(", ", SentenceVectors.BGE_SMALL, SentenceVectors.MINILM, SentenceVectors.E5_SMALL);
         if (!SentenceVectors.known(encoder)) {
-            throw new UsageException("--encoder must be " + SentenceVectors.BGE_SMALL + " or " + SentenceVectors.MINILM);
+            throw new UsageException("--encoder must be one of " + known);
+        }
+        String networkEncoders = options.getOrDefault("network-encoders", d.networkEncoders());
+        for (String e : networkEncoders.split(java.util.regex.Pattern.quote(TrainingSettings.ENCODER_SEPARATOR))) {
+            if (!SentenceVectors.known(e)) {
+                throw new UsageException("--network-encoders must be '+'-separated names among " + known);
+            }
         }
         return new TrainingSettings(
                 number(options, "sigma", d.sigma()),
@@ -127,6 +134,8 @@ public final class NlpCli {
                 flag(options, "stacked", d.stacked()),
                 flag(options, "joint-thresholds", d.jointThresholds()),
                 flag(options, "weigh-rare", d.weighRare()),
+                number(options, "network-weight", d.networkWeight()),
+                networkEncoders,
                 d.threads());
     }
 

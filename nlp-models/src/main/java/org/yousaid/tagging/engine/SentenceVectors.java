@@ -18,10 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * langchain4j's BERT encoder. Unlike a bag of words, the
  * embedding of "nobody ever rings back" sits near "we are never kept informed": meaning learnt from
  * hundreds of millions of sentence pairs, which a few thousand labelled comments cannot teach the
- * sparse features. Two encoders: BAAI's bge-small-en-v1.5 (12 layers, MIT; about 5 ms a comment on
- * one core) and all-MiniLM-L6-v2 (6 layers, Apache-2.0; about 2 ms). On the pxtextmining data bge
- * gave 2–3 points more sentiment accuracy for similar theme F1; MiniLM keeps the tagging step
- * above 300 comments/s on two cores.
+ * sparse features. Three encoders: BAAI's bge-small-en-v1.5 (12 layers, MIT; about 5 ms a comment on
+ * one core), all-MiniLM-L6-v2 (6 layers, Apache-2.0; about 2 ms) and intfloat's e5-small-v2 (12
+ * layers, MIT; about 5 ms). On the pxtextmining data bge gave 2–3 points more sentiment accuracy
+ * than MiniLM for similar theme F1; MiniLM keeps the tagging step above 300 comments/s on two
+ * cores; the three together, each trained on different sentence pairs, feed the {@link DenseNetwork}.
  *
  * <p>One ONNX thread per call: the callers (tagging workers, the trainer's pool) already run one text
  * per core, and a second thread per call would only make them contend.
@@ -32,14 +33,20 @@ final class SentenceVectors {
 
     static final String BGE_SMALL = "bge-small-en-v1.5-q";
     static final String MINILM = "all-minilm-l6-v2-q";
-    /** The encoders the engine can run, with their pooling; a model's settings name the one it was trained on. */
-    private static final Map<String, PoolingMode> POOLING = Map.of(BGE_SMALL, PoolingMode.CLS, MINILM, PoolingMode.MEAN);
+    static final String E5_SMALL = "e5-small-v2-q";
+    /** The encoders the engine can run, with their pooling; a model's settings name the ones it was trained on. */
+    private static final Map<String, PoolingMode> POOLING = Map.of(BGE_SMALL, PoolingMode.CLS, MINILM, PoolingMode.MEAN,
+            E5_SMALL, PoolingMode.MEAN);
+    /** e5 was trained to embed a query after "query: " (and a passage after "passage: "); a comment is a query. */
+    private static final Map<String, String> PREFIX = Map.of(E5_SMALL, "query: ");
     private static final Map<String, SentenceVectors> LOADED = new ConcurrentHashMap<>();
 
     private final EmbeddingModel model;
+    private final String prefix;
 
-    private SentenceVectors(EmbeddingModel model) {
+    private SentenceVectors(EmbeddingModel model, String prefix) {
         this.model = model;
+        this.prefix = prefix;
     }
 
     static boolean known(String name) {
@@ -77,7 +84,7 @@ final class SentenceVectors {
                 protected Integer knownDimension() {
                     return DIMENSIONS;
                 }
-            });
+            }, PREFIX.getOrDefault(name, ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sentence embedding model", e);
         } catch (OrtException e) {
@@ -90,7 +97,7 @@ final class SentenceVectors {
         if (text == null || text.isBlank()) {
             return new float[DIMENSIONS];
         }
-        float[] v = model.embed(text).content().vector();
+        float[] v = model.embed(prefix + text).content().vector();
         double norm = 0;
         for (float x : v) {
             norm += x * x;

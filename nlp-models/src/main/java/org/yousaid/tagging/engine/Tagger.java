@@ -36,10 +36,13 @@ public final class Tagger {
                 + (safeguardingModel == null ? "" : "+" + safeguardingModel.manifest().version());
     }
 
-    private static boolean sameEncoder(TrainingSettings a, TrainingSettings b) {
-        String encoderA = a.sentenceWeight() > 0 ? a.encoder() : null;
-        String encoderB = b.sentenceWeight() > 0 ? b.encoder() : null;
-        return java.util.Objects.equals(encoderA, encoderB);
+    private static boolean sameEncoder(TrainingSettings themes, TrainingSettings safeguarding) {
+        String encoderA = themes.sentenceWeight() > 0 ? themes.encoder() : null;
+        String encoderB = safeguarding.sentenceWeight() > 0 ? safeguarding.encoder() : null;
+        // The features carry the network input the themes model's encoders make; a safeguarding network must read the same.
+        boolean networks = safeguarding.networkEncoderList().isEmpty()
+                || safeguarding.networkEncoderList().equals(themes.networkEncoderList());
+        return java.util.Objects.equals(encoderA, encoderB) && networks;
     }
 
     /** Loads {@code models/send} and, when present, {@code models/safeguarding} below {@code modelsDir}. */

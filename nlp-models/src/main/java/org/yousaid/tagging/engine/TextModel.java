@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * A trained model set: the vocabulary, a first layer of per-label and sentiment classifiers over text
- * features, an optional stacked second layer, the per-label thresholds and the manifest. Immutable
- * and thread-safe.
+ * features, an optional stacked second layer, an optional {@link DenseNetwork} whose probabilities are
+ * blended with the layers', the per-label thresholds and the manifest. Immutable and thread-safe.
  */
-public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer first, Layer second) {
+public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer first, Layer second, DenseNetwork network) {
 
     /** Both outputs of one text, so callers scoring themes and sentiment featurise once. */
     public record Scores(List<ThemeScore> themes, SentimentScore sentiment) {
@@ -24,6 +24,16 @@ public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer fir
             double[][] stackedP = second.probabilities(Layer.stacked(features, labelP, sentimentP));
             labelP = stackedP[0];
             sentimentP = stackedP[1];
+        }
+        if (network != null) {
+            double[][] networkP = network.probabilities(Featuriser.networkInput(rawFeatures, network.inputs()));
+            double w = manifest.settings().networkWeight();
+            for (int l = 0; l < labelP.length; l++) {
+                labelP[l] = blend(labelP[l], networkP[0][l], w);
+            }
+            for (int c = 0; c < sentimentP.length; c++) {
+                sentimentP[c] = blend(sentimentP[c], networkP[1][c], w);
+            }
         }
         List<ModelManifest.LabelEntry> entries = manifest.labels();
         double[] thresholds = entries.stream().mapToDouble(ModelManifest.LabelEntry::threshold).toArray();
@@ -43,5 +53,9 @@ public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer fir
             sentiment = new SentimentScore(best + 1, sentimentP[best]);
         }
         return new Scores(themes, sentiment);
+    }
+
+    static double blend(double linear, double network, double w) {
+        return (1 - w) * linear + w * network;
     }
 }

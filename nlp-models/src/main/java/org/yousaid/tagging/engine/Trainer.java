@@ -79,6 +79,15 @@ public final class Trainer {
             secondLayer = fit(rows, labels, stacked, allRows(rows.size()));
         }
 
+        DenseNetwork network = null;
+        if (settings.networkWeight() > 0) {
+            NetworkData data = NetworkData.of(rows, raw, labels, settings.networkEncoderList().size());
+            HeldOut net = heldOutNetwork(data, fold);
+            network = trainNetwork(data, allRows(rows.size()));
+            decisive = blend(decisive, net, settings.networkWeight());
+            progress.say("network trained");
+        }
+
         List<boolean[]> golds = labels.stream().map(label -> gold(rows, label)).toList();
         double[] thresholds = thresholds(decisive.labels(), golds);
         if (settings.jointThresholds()) {
@@ -103,7 +112,7 @@ public final class Trainer {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), settings, fallbackRatio, entries,
                 firstLayer.sentiment() != null, metrics);
         progress.say("final models trained");
-        return new TextModel(manifest, vocabulary, firstLayer, secondLayer);
+        return new TextModel(manifest, vocabulary, firstLayer, secondLayer, network);
     }
 
     /** Held-out label probabilities [label][text] and sentiment probabilities [text][class]. */
@@ -140,6 +149,75 @@ public final class Trainer {
         return new HeldOut(labelP, sentimentP);
     }
 
+    /** The network's inputs and targets for every text. */
+    record NetworkData(float[][] x, boolean[][] y, int[] sentiment, int labels) {
+        static NetworkData of(List<LabelledText> rows, List<Counter<String>> raw, List<String> labels, int encoders) {
+            int inputs = encoders * SentenceVectors.DIMENSIONS;
+            float[][] x = new float[rows.size()][];
+            boolean[][] y = new boolean[rows.size()][labels.size()];
+            int[] sentiment = new int[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                x[i] = Featuriser.networkInput(raw.get(i), inputs);
+                for (int l = 0; l < labels.size(); l++) {
+                    y[i][l] = rows.get(i).labels().contains(labels.get(l));
+                }
+                Integer s = rows.get(i).sentiment();
+                sentiment[i] = s == null ? -1 : s - 1;
+            }
+            return new NetworkData(x, y, sentiment, labels.size());
+        }
+    }
+
+    private DenseNetwork trainNetwork(NetworkData data, List<Integer> idx) {
+        float[][] x = idx.stream().map(i -> data.x()[i]).toArray(float[][]::new);
+        boolean[][] y = idx.stream().map(i -> data.y()[i]).toArray(boolean[][]::new);
+        int[] sentiment = idx.stream().mapToInt(i -> data.sentiment()[i]).toArray();
+        return inPool(() -> DenseNetwork.train(x, y, sentiment, data.labels(), Layer.SENTIMENTS.size(),
+                DenseNetwork.HIDDEN, DenseNetwork.EPOCHS, NETWORK_SEED));
+    }
+
+    private HeldOut heldOutNetwork(NetworkData data, int[] fold) {
+        int n = data.x().length;
+        double[][] labelP = new double[data.labels()][n];
+        double[][] sentimentP = new double[n][];
+        for (int k = 0; k < settings.folds(); k++) {
+            List<Integer> trainIdx = new ArrayList<>();
+            List<Integer> testIdx = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                (fold[i] == k ? testIdx : trainIdx).add(i);
+            }
+            DenseNetwork network = trainNetwork(data, trainIdx);
+            for (int i : testIdx) {
+                double[][] p = network.probabilities(data.x()[i]);
+                for (int l = 0; l < data.labels(); l++) {
+                    labelP[l][i] = p[0][l];
+                }
+                sentimentP[i] = p[1];
+            }
+            progress.say("network: held-out fold %d/%d scored", k + 1, settings.folds());
+        }
+        return new HeldOut(labelP, sentimentP);
+    }
+
+    /** {@code (1 - w)} of the linear layers' probabilities plus {@code w} of the network's, as {@link TextModel} scores. */
+    static HeldOut blend(HeldOut linear, HeldOut network, double w) {
+        double[][] labels = new double[linear.labels().length][];
+        for (int l = 0; l < labels.length; l++) {
+            labels[l] = new double[linear.labels()[l].length];
+            for (int i = 0; i < labels[l].length; i++) {
+                labels[l][i] = TextModel.blend(linear.labels()[l][i], network.labels()[l][i], w);
+            }
+        }
+        double[][] sentiment = new double[linear.sentiment().length][];
+        for (int i = 0; i < sentiment.length; i++) {
+            sentiment[i] = new double[linear.sentiment()[i].length];
+            for (int c = 0; c < sentiment[i].length; c++) {
+                sentiment[i][c] = TextModel.blend(linear.sentiment()[i][c], network.sentiment()[i][c], w);
+            }
+        }
+        return new HeldOut(labels, sentiment);
+    }
+
     private Layer fit(List<LabelledText> rows, List<String> labels, List<Counter<String>> features, List<Integer> idx) {
         List<LinearClassifier<String, String>> models = new ArrayList<>(Collections.nCopies(labels.size(), null));
         LinearClassifier<String, String> sentiment = inPool(() -> {
@@ -154,6 +232,9 @@ public final class Trainer {
         Map<String, Integer> df = new HashMap<>();
         for (Counter<String> c : raw) {
             for (String key : c.keySet()) {
+                if (key.startsWith(Featuriser.NETWORK)) {
+                    continue;
+                }
                 df.merge(key, 1, Integer::sum);
             }
         }
@@ -235,6 +316,8 @@ public final class Trainer {
         }
         return gold;
     }
+
+    private static final long NETWORK_SEED = 7;
 
     /** Below this many positives a label's own held-out F1 curve is too noisy to pick a threshold from. */
     static final int RARE_BELOW = 30;

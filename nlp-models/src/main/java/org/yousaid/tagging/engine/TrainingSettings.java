@@ -9,7 +9,9 @@ package org.yousaid.tagging.engine;
  * {@code idf} weights sparse features by inverse document frequency; {@code stacked} adds the second
  * layer; {@code jointThresholds} tunes the frequent labels' thresholds together for micro- plus
  * macro-F1 instead of each label for its own F1; {@code weighRare} counts the examples of labels with
- * fewer than 30 several times.
+ * fewer than 30 several times; {@code networkWeight} is the share of the {@link DenseNetwork}'s
+ * probabilities in the blend with the linear layers' (0: no network), the network reading the
+ * sentence embeddings of {@code networkEncoders} ({@code +}-separated).
  */
 public record TrainingSettings(double sigma, double sentimentSigma, int folds, int minFeatureCount, double vectorWeight,
                                double sentenceWeight,
@@ -18,16 +20,29 @@ public record TrainingSettings(double sigma, double sentimentSigma, int folds, i
                                boolean stacked,
                                boolean jointThresholds,
                                boolean weighRare,
+                               double networkWeight,
+                               String networkEncoders,
                                int threads) {
+
+    static final String ENCODER_SEPARATOR = "+";
+
+    /** The encoders the network reads, in order; none without a network. */
+    public java.util.List<String> networkEncoderList() {
+        if (networkWeight <= 0 || networkEncoders == null || networkEncoders.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.List.of(networkEncoders.split(java.util.regex.Pattern.quote(ENCODER_SEPARATOR)));
+    }
 
     /** The same recipe on another number of threads (threads change speed, never results). */
     public TrainingSettings withThreads(int n) {
         return new TrainingSettings(sigma, sentimentSigma, folds, minFeatureCount, vectorWeight, sentenceWeight, encoder,
-                idf, stacked, jointThresholds, weighRare, n);
+                idf, stacked, jointThresholds, weighRare, networkWeight, networkEncoders, n);
     }
 
     public static TrainingSettings defaults() {
         return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, 1.0, SentenceVectors.BGE_SMALL, true, true, true, true,
+                0.35, String.join(ENCODER_SEPARATOR, SentenceVectors.BGE_SMALL, SentenceVectors.MINILM, SentenceVectors.E5_SMALL),
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  * Sparse features outside it are dropped and the rest weighted before the sparse block is scaled to
  * unit length, so a text is scaled at prediction exactly as it was in training; the dense blocks
  * (already unit length) are added with their weights: the mean word vector with {@code vectorWeight},
- * the sentence embedding with {@code sentenceWeight}.
+ * the sentence embedding with {@code sentenceWeight}. The network's input is not theirs and is dropped.
  */
 public record Vocabulary(Map<String, Double> weights, double vectorWeight, double sentenceWeight) {
 
@@ -23,6 +23,9 @@ public record Vocabulary(Map<String, Double> weights, double vectorWeight, doubl
         ClassicCounter<String> dense = new ClassicCounter<>();
         for (var entry : raw.entrySet()) {
             String key = entry.getKey();
+            if (key.startsWith(Featuriser.NETWORK)) {
+                continue;
+            }
             double blockWeight = key.startsWith(Featuriser.VECTOR) ? vectorWeight
                     : key.startsWith(Featuriser.SENTENCE) ? sentenceWeight : Double.NaN;
             if (!Double.isNaN(blockWeight)) {

@@ -21,7 +21,7 @@ class TrainerTest {
     @Test
     void aSavedModelLoadsAndScoresExactlyAsTrained() throws Exception {
         List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-train.tsv")).subList(0, 300);
-        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, 1.0, SentenceVectors.MINILM, false, true, true, false, 2), Progress.silent());
+        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, 1.0, SentenceVectors.MINILM, false, true, true, false, 0.35, SentenceVectors.MINILM, 2), Progress.silent());
 
         TextModel trained = trainer.train(rows, "test-1", null, "sha");
         ModelStore.save(trained, dir);
