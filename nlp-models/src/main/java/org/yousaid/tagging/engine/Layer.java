@@ -44,4 +44,17 @@ record Layer(List<LinearClassifier<String, String>> labels, LinearClassifier<Str
         }
         return f;
     }
+
+    /**
+     * The mean of two layers' label probabilities. The first layer reads the text alone and the
+     * stacked layer leans on the themes that travel with others; on held-out comments their mean
+     * beats either (pxtextmining: half a point of micro-F1).
+     */
+    static double[] average(double[] first, double[] stacked) {
+        double[] mean = new double[first.length];
+        for (int l = 0; l < mean.length; l++) {
+            mean[l] = (first[l] + stacked[l]) / 2;
+        }
+        return mean;
+    }
 }

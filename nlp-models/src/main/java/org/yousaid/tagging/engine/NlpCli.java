@@ -134,6 +134,7 @@ public final class NlpCli {
                 flag(options, "stacked", d.stacked()),
                 flag(options, "joint-thresholds", d.jointThresholds()),
                 flag(options, "weigh-rare", d.weighRare()),
+                flag(options, "average-layers", d.averageLayers()),
                 number(options, "network-weight", d.networkWeight()),
                 networkEncoders,
                 d.threads());

@@ -22,7 +22,7 @@ public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer fir
         double[] sentimentP = p[1];
         if (second != null) {
             double[][] stackedP = second.probabilities(Layer.stacked(features, labelP, sentimentP));
-            labelP = stackedP[0];
+            labelP = manifest.settings().averageLayers() ? Layer.average(labelP, stackedP[0]) : stackedP[0];
             sentimentP = stackedP[1];
         }
         if (network != null) {

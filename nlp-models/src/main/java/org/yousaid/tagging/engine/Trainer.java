@@ -77,6 +77,13 @@ public final class Trainer {
                     .mapToObj(i -> Layer.stacked(features.get(i), first.labelColumn(i), first.sentiment()[i])).toList();
             decisive = heldOut(rows, labels, stacked, fold, "stacked layer");
             secondLayer = fit(rows, labels, stacked, allRows(rows.size()));
+            if (settings.averageLayers()) {
+                double[][] mean = new double[labels.size()][];
+                for (int l = 0; l < mean.length; l++) {
+                    mean[l] = Layer.average(first.labels()[l], decisive.labels()[l]);
+                }
+                decisive = new HeldOut(mean, decisive.sentiment());
+            }
         }
 
         DenseNetwork network = null;

@@ -9,7 +9,8 @@ package org.yousaid.tagging.engine;
  * {@code idf} weights sparse features by inverse document frequency; {@code stacked} adds the second
  * layer; {@code jointThresholds} tunes the frequent labels' thresholds together for micro- plus
  * macro-F1 instead of each label for its own F1; {@code weighRare} counts the examples of labels with
- * fewer than 30 several times; {@code networkWeight} is the share of the {@link DenseNetwork}'s
+ * fewer than 30 several times; {@code averageLayers} takes a label's probability as the mean of the
+ * first and the stacked layer's instead of the stacked layer's alone; {@code networkWeight} is the share of the {@link DenseNetwork}'s
  * probabilities in the blend with the linear layers' (0: no network), the network reading the
  * sentence embeddings of {@code networkEncoders} ({@code +}-separated).
  */
@@ -20,6 +21,7 @@ public record TrainingSettings(double sigma, double sentimentSigma, int folds, i
                                boolean stacked,
                                boolean jointThresholds,
                                boolean weighRare,
+                               boolean averageLayers,
                                double networkWeight,
                                String networkEncoders,
                                int threads) {
@@ -37,11 +39,11 @@ public record TrainingSettings(double sigma, double sentimentSigma, int folds, i
     /** The same recipe on another number of threads (threads change speed, never results). */
     public TrainingSettings withThreads(int n) {
         return new TrainingSettings(sigma, sentimentSigma, folds, minFeatureCount, vectorWeight, sentenceWeight, encoder,
-                idf, stacked, jointThresholds, weighRare, networkWeight, networkEncoders, n);
+                idf, stacked, jointThresholds, weighRare, averageLayers, networkWeight, networkEncoders, n);
     }
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, 1.0, SentenceVectors.BGE_SMALL, true, true, true, true,
+        return new TrainingSettings(10.0, 1.0, 4, 2, 0.5, 1.0, SentenceVectors.BGE_SMALL, true, true, true, true, true,
                 0.35, String.join(ENCODER_SEPARATOR, SentenceVectors.BGE_SMALL, SentenceVectors.MINILM, SentenceVectors.E5_SMALL),
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }

@@ -21,13 +21,15 @@ class TrainerTest {
     @Test
     void aSavedModelLoadsAndScoresExactlyAsTrained() throws Exception {
         List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-train.tsv")).subList(0, 300);
-        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, 1.0, SentenceVectors.MINILM, false, true, true, false, 0.35, SentenceVectors.MINILM, 2), Progress.silent());
+        Trainer trainer = new Trainer(Shared.ANALYSER, new TrainingSettings(10, 1, 3, 2, 0.5, 1.0, SentenceVectors.MINILM, false, true, true, false, true, 0.35, SentenceVectors.MINILM, 2), Progress.silent());
 
         TextModel trained = trainer.train(rows, "test-1", null, "sha");
         ModelStore.save(trained, dir);
         TextModel loaded = ModelStore.load(dir);
 
         assertThat(Files.exists(dir.resolve("manifest.json"))).isTrue();
+        assertThat(Files.exists(dir.resolve("network.bin.gz"))).isTrue();
+        assertThat(loaded.network()).isNotNull();
         assertThat(loaded.manifest().version()).isEqualTo("test-1");
         assertThat(loaded.manifest().heldOutMetrics()).containsKeys("microF1", "macroF1", "sentimentAccuracy");
         Featuriser featuriser = Featuriser.of(loaded);
