@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -135,18 +137,30 @@ public final class Trainer {
 
     private HeldOut heldOut(List<LabelledText> rows, List<String> labels, List<Counter<String>> features,
                             int[] fold, String what) {
-        double[][] labelP = new double[labels.size()][rows.size()];
-        double[][] sentimentP = new double[rows.size()][];
+        return heldOut(rows.size(), labels.size(), fold, what, idx -> {
+            Layer layer = fit(rows, labels, features, idx);
+            return i -> layer.probabilities(features.get(i));
+        });
+    }
+
+    /**
+     * Scores every text with a model fitted (by {@code fitOn}) to the other folds: label and sentiment
+     * probabilities of text i, as {@link Layer#probabilities} and {@link DenseNetwork#probabilities} give them.
+     */
+    private HeldOut heldOut(int n, int labelCount, int[] fold, String what,
+                            Function<List<Integer>, IntFunction<double[][]>> fitOn) {
+        double[][] labelP = new double[labelCount][n];
+        double[][] sentimentP = new double[n][];
         for (int k = 0; k < settings.folds(); k++) {
             List<Integer> trainIdx = new ArrayList<>();
             List<Integer> testIdx = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 (fold[i] == k ? testIdx : trainIdx).add(i);
             }
-            Layer layer = fit(rows, labels, features, trainIdx);
+            IntFunction<double[][]> scorer = fitOn.apply(trainIdx);
             for (int i : testIdx) {
-                double[][] p = layer.probabilities(features.get(i));
-                for (int l = 0; l < labels.size(); l++) {
+                double[][] p = scorer.apply(i);
+                for (int l = 0; l < labelCount; l++) {
                     labelP[l][i] = p[0][l];
                 }
                 sentimentP[i] = p[1];
@@ -184,26 +198,10 @@ public final class Trainer {
     }
 
     private HeldOut heldOutNetwork(NetworkData data, int[] fold) {
-        int n = data.x().length;
-        double[][] labelP = new double[data.labels()][n];
-        double[][] sentimentP = new double[n][];
-        for (int k = 0; k < settings.folds(); k++) {
-            List<Integer> trainIdx = new ArrayList<>();
-            List<Integer> testIdx = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                (fold[i] == k ? testIdx : trainIdx).add(i);
-            }
-            DenseNetwork network = trainNetwork(data, trainIdx);
-            for (int i : testIdx) {
-                double[][] p = network.probabilities(data.x()[i]);
-                for (int l = 0; l < data.labels(); l++) {
-                    labelP[l][i] = p[0][l];
-                }
-                sentimentP[i] = p[1];
-            }
-            progress.say("network: held-out fold %d/%d scored", k + 1, settings.folds());
-        }
-        return new HeldOut(labelP, sentimentP);
+        return heldOut(data.x().length, data.labels(), fold, "network", idx -> {
+            DenseNetwork network = trainNetwork(data, idx);
+            return i -> network.probabilities(data.x()[i]);
+        });
     }
 
     /** {@code (1 - w)} of the linear layers' probabilities plus {@code w} of the network's, as {@link TextModel} scores. */
