@@ -32,7 +32,7 @@ public final class Featuriser {
      * feature of the linear layers ({@link Vocabulary} drops it).
      */
     static final String NETWORK = "n:";
-    private static final int MAX_NETWORK_ENCODERS = 4;
+    static final int MAX_NETWORK_ENCODERS = 4;
     private static final String[] NETWORK_KEYS = java.util.stream.IntStream
             .range(0, SentenceVectors.DIMENSIONS * MAX_NETWORK_ENCODERS).mapToObj(d -> NETWORK + d).toArray(String[]::new);
 

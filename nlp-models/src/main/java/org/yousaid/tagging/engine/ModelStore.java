@@ -75,11 +75,7 @@ public final class ModelStore {
     public static TextModel load(Path dir) {
         try {
             ModelManifest manifest = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
-            List<String> encoders = new ArrayList<>(manifest.settings().networkEncoderList());
-            if (manifest.settings().sentenceWeight() > 0) {
-                encoders.add(manifest.settings().encoder());
-            }
-            for (String encoder : encoders) {
+            for (String encoder : manifest.settings().encoders()) {
                 if (!SentenceVectors.known(encoder)) {
                     throw new IllegalStateException("model " + manifest.version() + " in " + dir + " was trained on the "
                             + encoder + " sentence encoder, which this engine does not have: retrain it");

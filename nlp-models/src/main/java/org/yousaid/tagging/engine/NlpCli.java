@@ -109,35 +109,34 @@ public final class NlpCli {
     }
 
     /** The training recipe from the command line; {@code foldsKey} names the threshold-tuning folds. */
-    private static TrainingSettings settings(Map<String, String> options, String foldsKey) {
+    static TrainingSettings settings(Map<String, String> options, String foldsKey) {
         TrainingSettings d = TrainingSettings.defaults();
-        String encoder = options.getOrDefault("encoder", d.encoder());
-        String known = String.join(", ", SentenceVectors.BGE_SMALL, SentenceVectors.MINILM, SentenceVectors.E5_SMALL);
-        if (!SentenceVectors.known(encoder)) {
-            throw new UsageException("--encoder must be one of " + known);
-        }
-        String networkEncoders = options.getOrDefault("network-encoders", d.networkEncoders());
-        for (String e : networkEncoders.split(java.util.regex.Pattern.quote(TrainingSettings.ENCODER_SEPARATOR))) {
-            if (!SentenceVectors.known(e)) {
-                throw new UsageException("--network-encoders must be '+'-separated names among " + known);
-            }
-        }
-        return new TrainingSettings(
+        TrainingSettings settings = new TrainingSettings(
                 number(options, "sigma", d.sigma()),
                 number(options, "sentiment-sigma", d.sentimentSigma()),
                 (int) number(options, foldsKey, d.folds()),
                 (int) number(options, "min-count", d.minFeatureCount()),
                 number(options, "vector-weight", d.vectorWeight()),
                 number(options, "sentence-weight", d.sentenceWeight()),
-                encoder,
+                options.getOrDefault("encoder", d.encoder()),
                 flag(options, "idf", d.idf()),
                 flag(options, "stacked", d.stacked()),
                 flag(options, "joint-thresholds", d.jointThresholds()),
                 flag(options, "weigh-rare", d.weighRare()),
                 flag(options, "average-layers", d.averageLayers()),
                 number(options, "network-weight", d.networkWeight()),
-                networkEncoders,
+                options.getOrDefault("network-encoders", d.networkEncoders()),
                 d.threads());
+        for (String encoder : settings.encoders()) {
+            if (!SentenceVectors.known(encoder)) {
+                throw new UsageException("unknown encoder '" + encoder + "' in --encoder or --network-encoders ('+'-separated); known: "
+                        + SentenceVectors.names());
+            }
+        }
+        if (settings.networkEncoderList().size() > Featuriser.MAX_NETWORK_ENCODERS) {
+            throw new UsageException("--network-encoders takes at most " + Featuriser.MAX_NETWORK_ENCODERS + " encoders");
+        }
+        return settings;
     }
 
     private static double number(Map<String, String> options, String key, double fallback) {

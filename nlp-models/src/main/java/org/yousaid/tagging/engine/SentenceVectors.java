@@ -49,6 +49,11 @@ final class SentenceVectors {
         this.prefix = prefix;
     }
 
+    /** The encoders this engine can run, for messages. */
+    static String names() {
+        return String.join(", ", new java.util.TreeSet<>(POOLING.keySet()));
+    }
+
     static boolean known(String name) {
         return name != null && POOLING.containsKey(name);
     }

@@ -36,6 +36,16 @@ public record TrainingSettings(double sigma, double sentimentSigma, int folds, i
         return java.util.List.of(networkEncoders.split(java.util.regex.Pattern.quote(ENCODER_SEPARATOR)));
     }
 
+    /** Every encoder the recipe runs on a text: the linear layers' (if any), then the network's. */
+    public java.util.List<String> encoders() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (sentenceWeight > 0) {
+            all.add(encoder);
+        }
+        all.addAll(networkEncoderList());
+        return all;
+    }
+
     /** The same recipe on another number of threads (threads change speed, never results). */
     public TrainingSettings withThreads(int n) {
         return new TrainingSettings(sigma, sentimentSigma, folds, minFeatureCount, vectorWeight, sentenceWeight, encoder,

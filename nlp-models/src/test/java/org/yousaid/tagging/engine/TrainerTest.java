@@ -127,6 +127,27 @@ class TrainerTest {
     }
 
     @Test
+    void trainingOptionsAreReadOnceAndBadOnesAreUsageErrors() {
+        TrainingSettings settings = NlpCli.settings(java.util.Map.of("network-encoders", SentenceVectors.MINILM,
+                "network-weight", "0.5", "average-layers", "false"), "folds");
+        assertThat(settings.networkEncoderList()).containsExactly(SentenceVectors.MINILM);
+        assertThat(settings.encoders()).containsExactly(SentenceVectors.BGE_SMALL, SentenceVectors.MINILM);
+        assertThat(settings.averageLayers()).isFalse();
+        // Without a network its encoders are neither run nor checked.
+        assertThat(NlpCli.settings(java.util.Map.of("network-weight", "0"), "folds").encoders())
+                .containsExactly(SentenceVectors.BGE_SMALL);
+
+        for (var bad : List.of(java.util.Map.of("encoder", "foo"),
+                java.util.Map.of("network-encoders", SentenceVectors.MINILM + "+foo"),
+                java.util.Map.of("network-encoders", String.join("+", java.util.Collections.nCopies(5, SentenceVectors.MINILM))),
+                java.util.Map.of("network-weight", "lots"),
+                java.util.Map.of("average-layers", "maybe"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> NlpCli.settings(bad, "folds"))
+                    .as(bad.toString()).isInstanceOf(NlpCli.UsageException.class);
+        }
+    }
+
+    @Test
     void evaluateReportsPerLabelThenEndsWithTheSummaryLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<LabelledText> gold = List.of(new LabelledText("1", "a", Set.of("transport"), 2));
