@@ -133,6 +133,13 @@ public final class NlpCli {
                         + SentenceVectors.names());
             }
         }
+        // A share outside 0..1 would turn the blend into an extrapolation; a network with no encoders reads nothing.
+        if (settings.networkWeight() < 0 || settings.networkWeight() > 1) {
+            throw new UsageException("--network-weight must be between 0 (no network) and 1, not " + settings.networkWeight());
+        }
+        if (settings.networkWeight() > 0 && settings.networkEncoderList().isEmpty()) {
+            throw new UsageException("--network-weight above 0 needs at least one encoder in --network-encoders");
+        }
         if (settings.networkEncoderList().size() > Featuriser.MAX_NETWORK_ENCODERS) {
             throw new UsageException("--network-encoders takes at most " + Featuriser.MAX_NETWORK_ENCODERS + " encoders");
         }

@@ -141,6 +141,9 @@ class TrainerTest {
                 java.util.Map.of("network-encoders", SentenceVectors.MINILM + "+foo"),
                 java.util.Map.of("network-encoders", String.join("+", java.util.Collections.nCopies(5, SentenceVectors.MINILM))),
                 java.util.Map.of("network-weight", "lots"),
+                java.util.Map.of("network-weight", "1.5"),
+                java.util.Map.of("network-weight", "-0.2"),
+                java.util.Map.of("network-weight", "0.3", "network-encoders", " "),
                 java.util.Map.of("average-layers", "maybe"))) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> NlpCli.settings(bad, "folds"))
                     .as(bad.toString()).isInstanceOf(NlpCli.UsageException.class);
