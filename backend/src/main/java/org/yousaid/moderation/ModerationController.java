@@ -8,8 +8,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.validation.Validated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.yousaid.identity.Caller;
@@ -19,36 +21,42 @@ import org.yousaid.shared.RequestProblem;
 import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 @Controller("/v1/areas/{areaId}/moderation")
-@io.micronaut.validation.Validated
+@Validated
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ModerationController {
 
     private final ReviewService reviews;
+    private final SafeguardingService safeguarding;
 
-    ModerationController(ReviewService reviews) {
+    ModerationController(ReviewService reviews, SafeguardingService safeguarding) {
         this.reviews = reviews;
+        this.safeguarding = safeguarding;
     }
 
     @Get("/queue")
     Page<ReviewItem> listReviewQueue(Caller caller, String areaId,
                                      @Nullable @QueryValue @Size(max = 200) String cursor,
                                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        Cursor after = cursor == null ? null : Cursor.decode(cursor, RequestProblem.INVALID_PARAMETER);
-        return reviews.queue(caller, areaId, after, limit);
+        return reviews.queue(caller, areaId, decode(cursor), limit);
     }
 
     @Get("/safeguarding")
-    SafeguardingQueue listSafeguardingQueue(Caller caller, String areaId) {
-        return new SafeguardingQueue(reviews.safeguardingQueue(caller, areaId));
+    Page<SafeguardingCaseView> listSafeguardingQueue(Caller caller, String areaId,
+                                                     @QueryValue(defaultValue = "new") @Pattern(regexp = "new|handled") String status,
+                                                     @Nullable @QueryValue @Size(max = 200) String cursor,
+                                                     @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return safeguarding.queue(caller, areaId, status, decode(cursor), limit);
+    }
+
+    @Post("/safeguarding/{contentType}/{contentId}/handle")
+    SafeguardingCaseView handleSafeguardingCase(Caller caller, String areaId, String contentType, UUID contentId,
+                                                @Body ReviewRequests.Handle request) {
+        return safeguarding.handle(caller, areaId, contentType, contentId, request.note());
     }
 
     @Get("/comments/{commentId}/analysis")
     ContentAnalysis getCommentAnalysis(Caller caller, String areaId, UUID commentId) {
         return reviews.analysis(caller, areaId, "comment", commentId);
-    }
-
-    @io.micronaut.serde.annotation.Serdeable
-    record SafeguardingQueue(java.util.List<ReviewItem> items) {
     }
 
     @Post("/comments/{commentId}/publish")
@@ -61,5 +69,9 @@ class ModerationController {
     @Post("/comments/{commentId}/reject")
     ReviewItem rejectComment(Caller caller, String areaId, UUID commentId, @Body ReviewRequests.Reject request) {
         return reviews.reject(caller, areaId, "comment", commentId, request.reason());
+    }
+
+    private static @Nullable Cursor decode(@Nullable String cursor) {
+        return cursor == null ? null : Cursor.decode(cursor, RequestProblem.INVALID_PARAMETER);
     }
 }

@@ -19,4 +19,9 @@ final class ReviewRequests {
     @Serdeable
     record Reject(@Nullable String reason) {
     }
+
+    /** What the forum lead did about a safeguarding case, in their own words (staff only). */
+    @Serdeable
+    record Handle(@Nullable String note) {
+    }
 }

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,18 +30,20 @@ class ReviewService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
     static final int MAX_REASON = 500;
-
-    static final int SAFEGUARDING_QUEUE_LIMIT = 200;
+    private static final String PENDING_REVIEW = "pending_review";
 
     private final AreaAccess access;
     private final AuditLog audit;
     private final TaggingService tagging;
+    private final SafeguardingService safeguarding;
     private final Map<String, ReviewableContent> contents;
 
-    ReviewService(AreaAccess access, AuditLog audit, TaggingService tagging, List<ReviewableContent> contents) {
+    ReviewService(AreaAccess access, AuditLog audit, TaggingService tagging, SafeguardingService safeguarding,
+                  List<ReviewableContent> contents) {
         this.access = access;
         this.audit = audit;
         this.tagging = tagging;
+        this.safeguarding = safeguarding;
         this.contents = contents.stream().collect(Collectors.toMap(ReviewableContent::contentType, Function.identity()));
     }
 
@@ -49,17 +52,6 @@ class ReviewService {
         access.require(caller, areaId, Role.FORUM_LEAD);
         Page<ReviewItem> page = content("comment").pending(areaId, after, limit);
         return new Page<>(withAnalyses(areaId, "comment", page.items()), page.nextCursor());
-    }
-
-    /**
-     * Pending items that tagging flagged for safeguarding, oldest first, so a human looks at them
-     * before anything else. Flagged items are never published without an explicit review.
-     */
-    @Transactional
-    List<ReviewItem> safeguardingQueue(Caller caller, String areaId) {
-        access.require(caller, areaId, Role.FORUM_LEAD);
-        List<UUID> flagged = tagging.flagged(areaId, "comment", SAFEGUARDING_QUEUE_LIMIT);
-        return withAnalyses(areaId, "comment", content("comment").pendingAmong(areaId, flagged));
     }
 
     @Transactional
@@ -74,22 +66,55 @@ class ReviewService {
         return items.stream().map(i -> i.withAnalysis(analyses.get(i.id()))).toList();
     }
 
+    /**
+     * Nothing is published before the analysis has seen it: while tagging is pending the answer is
+     * 409 {@code moderation.analysis_pending}; when tagging failed for good, a forum lead may publish
+     * only by confirming they read it for safeguarding themselves. A flagged text needs its
+     * safeguarding case handled, or the review confirmed now (which handles it).
+     */
     @Transactional
     ReviewItem publish(Caller caller, String areaId, String contentType, UUID id, @Nullable String editedBody,
                        boolean safeguardingReviewed) {
         CurrentUser moderator = access.require(caller, areaId, Role.FORUM_LEAD);
         ReviewableContent content = content(contentType);
-        boolean flagged = tagging.isFlagged(areaId, contentType, id);
-        if (flagged && !safeguardingReviewed && "pending_review".equals(content.get(areaId, id).status())) {
-            throw new ProblemException(ModerationProblem.SAFEGUARDING_REVIEW_REQUIRED,
-                    "Tagging flagged this for safeguarding. Follow your safeguarding procedure, then publish with "
-                            + "safeguardingReviewed set to true.");
+        boolean pending = PENDING_REVIEW.equals(content.get(areaId, id).status());
+        ContentAnalysis analysis = tagging.analysis(areaId, contentType, id);
+        Optional<SafeguardingCase> openCase = safeguarding.caseOf(areaId, contentType, id).filter(SafeguardingCase::isOpen);
+        if (pending) {
+            requireAnalysis(analysis, safeguardingReviewed);
+            if (openCase.isPresent() && !safeguardingReviewed) {
+                throw new ProblemException(ModerationProblem.SAFEGUARDING_REVIEW_REQUIRED,
+                        "Tagging flagged this for safeguarding. Follow your safeguarding procedure and handle the case, "
+                                + "or publish with safeguardingReviewed set to true.");
+            }
         }
         ReviewItem item = content.publish(moderator, id, editedBody);
+        if (pending && openCase.isPresent()) {
+            safeguarding.closeOnPublish(moderator, openCase.get());
+        }
         audit.record(areaId, moderator.uid(), contentType + ".publish", contentType, id.toString(),
-                Map.of("edited", String.valueOf(editedBody != null), "safeguardingFlagged", String.valueOf(flagged)));
+                Map.of("edited", String.valueOf(editedBody != null),
+                        "safeguardingFlagged", String.valueOf(analysis.flagged() || openCase.isPresent()),
+                        "analysis", analysis.state()));
         LOG.info("{}.publish area={} id={}", contentType, areaId, id);
         return item;
+    }
+
+    private static void requireAnalysis(ContentAnalysis analysis, boolean safeguardingReviewed) {
+        if (analysis.tags() != null) {
+            return;
+        }
+        if ("failed".equals(analysis.state())) {
+            if (!safeguardingReviewed) {
+                throw new ProblemException(ModerationProblem.ANALYSIS_FAILED,
+                        "Tagging could not analyse this text. Re-tag it, or read it for safeguarding yourself and "
+                                + "publish with safeguardingReviewed set to true.");
+            }
+            return;
+        }
+        throw new ProblemException(ModerationProblem.ANALYSIS_PENDING,
+                "Tagging has not finished with this text yet (redactions and the safeguarding check). "
+                        + "Try again in a few seconds.");
     }
 
     @Transactional
@@ -115,7 +140,7 @@ class ReviewService {
         String text = reason == null ? "" : FamilyText.clean(reason);
         boolean control = FamilyText.hasRefusedCharacters(text);
         int length = FamilyText.length(text);
-        if (text.isEmpty() || length > MAX_REASON || control) {
+        if (FamilyText.isBlank(text) || length > MAX_REASON || control) {
             throw new ProblemException(ModerationProblem.REASON_INVALID,
                     "Give the author a reason of 1 to " + MAX_REASON + " characters, without control characters.",
                     Map.of("reason", "1 to " + MAX_REASON + " characters"));

@@ -7,22 +7,14 @@ import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Page;
 
 /**
- * What a feature implements so its content can be reviewed (Decidim's "Reportable"): the review
- * decision lives with moderation, the content stays with its feature. Implementations run inside
- * the moderation service's transaction and check nothing about the caller's role.
+ * What a feature implements so its content can be reviewed for publication (Decidim's
+ * "Reportable"): the review decision lives with moderation, the content stays with its feature.
+ * Implementations run inside the moderation service's transaction and check nothing about the
+ * caller's role.
  */
-public interface ReviewableContent {
-
-    /** The content type in paths and audit records, e.g. {@code comment}. */
-    String contentType();
+public interface ReviewableContent extends ModeratedContent {
 
     Page<ReviewItem> pending(String areaId, @Nullable Cursor after, int limit);
-
-    /** The pending items among {@code ids}, oldest first (the safeguarding queue's selection). */
-    java.util.List<ReviewItem> pendingAmong(String areaId, java.util.Collection<UUID> ids);
-
-    /** One item in any state, or a not-found problem. */
-    ReviewItem get(String areaId, UUID id);
 
     /**
      * Publishes, optionally with an edited text. Publishing again without a different text is a

@@ -21,6 +21,21 @@ public final class FamilyText {
         return text.codePointCount(0, text.length());
     }
 
+    /**
+     * True when nothing in the text can be seen: only spaces, zero-width and format characters,
+     * lone combining marks or the "filler" letters some keyboards use to post an empty message.
+     */
+    public static boolean isBlank(String text) {
+        return text.codePoints().allMatch(FamilyText::isInvisible);
+    }
+
+    private static boolean isInvisible(int cp) {
+        int type = Character.getType(cp);
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.FORMAT
+                || type == Character.CONTROL || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800;
+    }
+
     public static boolean hasRefusedCharacters(String text) {
         return text.codePoints().anyMatch(FamilyText::isRefused);
     }

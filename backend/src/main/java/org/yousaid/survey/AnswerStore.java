@@ -17,7 +17,7 @@ import org.yousaid.shared.Sql;
 final class AnswerStore {
 
     private static final String COLUMNS = "area_id, id, survey_id, version, respondent_uid, status, answers::text, "
-            + "request_hash, started_at, updated_at, submitted_at";
+            + "request_hash, started_at, updated_at, submitted_at, respondent_role";
 
     private final JdbcOperations jdbc;
 
@@ -83,6 +83,13 @@ final class AnswerStore {
                 }, AnswerStore::answer);
     }
 
+    List<SurveyAnswer> findAmong(String areaId, java.util.Collection<UUID> ids) {
+        return Sql.list(jdbc, "select " + COLUMNS + " from survey_answers where area_id = ? and id = any (?)", s -> {
+            s.setString(1, areaId);
+            s.setArray(2, s.getConnection().createArrayOf("uuid", ids.toArray()));
+        }, AnswerStore::answer);
+    }
+
     List<UUID> submittedIds(String areaId) {
         return Sql.list(jdbc, "select id from survey_answers where area_id = ? and status = 'submitted' order by submitted_at",
                 s -> s.setString(1, areaId), rs -> rs.getObject(1, UUID.class));
@@ -96,6 +103,6 @@ final class AnswerStore {
         Timestamp submitted = rs.getTimestamp(11);
         return new SurveyAnswer(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getInt(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
-                rs.getTimestamp(10).toInstant(), submitted == null ? null : submitted.toInstant());
+                rs.getTimestamp(10).toInstant(), submitted == null ? null : submitted.toInstant(), rs.getString(12));
     }
 }

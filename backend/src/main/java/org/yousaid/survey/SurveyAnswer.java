@@ -7,7 +7,7 @@ import java.util.UUID;
 /** A stored answer set (partial or submitted), with its answers as stored JSON text. */
 record SurveyAnswer(String areaId, UUID id, UUID surveyId, int version, String respondentUid, String status,
                     String answersJson, @Nullable String requestHash, Instant startedAt, Instant updatedAt,
-                    @Nullable Instant submittedAt) {
+                    @Nullable Instant submittedAt, String respondentRole) {
 
     static final String PARTIAL = "partial";
     static final String SUBMITTED = "submitted";

@@ -1,5 +1,6 @@
 package org.yousaid.tagging;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -43,12 +44,14 @@ public class TaggingWorker {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Map<String, TaggableContent> contents;
+    private final ApplicationEventPublisher<ContentFlagged> flagged;
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
     private volatile boolean running;
 
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
-                  TransactionOperations<Connection> transactions, Clock clock, List<TaggableContent> contents) {
+                  TransactionOperations<Connection> transactions, Clock clock, List<TaggableContent> contents,
+                  ApplicationEventPublisher<ContentFlagged> flagged) {
         this.jobs = jobs;
         this.tags = tags;
         this.tagger = tagger;
@@ -56,6 +59,7 @@ public class TaggingWorker {
         this.transactions = transactions;
         this.clock = clock;
         this.contents = contents.stream().collect(Collectors.toMap(TaggableContent::contentType, Function.identity()));
+        this.flagged = flagged;
     }
 
     @EventListener
@@ -138,7 +142,13 @@ public class TaggingWorker {
                 }
                 // Withdrawn while we were tagging: keep nothing that quotes it.
                 if (content.text(job.areaId(), job.contentId()).isPresent()) {
-                    tags.save(job.areaId(), job.contentType(), job.contentId(), result, now());
+                    Instant taggedAt = now();
+                    tags.save(job.areaId(), job.contentType(), job.contentId(), result, taggedAt);
+                    if (result.safeguarding().flagged()) {
+                        // Whatever state the content is in (pending, published, rejected): a person must see it.
+                        flagged.publishEvent(new ContentFlagged(job.areaId(), job.contentType(), job.contentId(),
+                                result.modelVersion(), taggedAt));
+                    }
                 } else {
                     tags.delete(job.areaId(), job.contentType(), job.contentId());
                 }

@@ -34,9 +34,8 @@ interface CommentRepository extends GenericRepository<Comment, UUID> {
     List<Comment> withText(String areaId);
 
     @Query("""
-            select * from comments where area_id = :areaId and status = 'pending_review' and id in (:ids)
-            order by submitted_at, id""")
-    List<Comment> pendingAmong(String areaId, java.util.Collection<UUID> ids);
+            select * from comments where area_id = :areaId and id in (:ids)""")
+    List<Comment> findAmong(String areaId, java.util.Collection<UUID> ids);
 
     @Query("select * from comments where area_id = :areaId and id = :id for update")
     Optional<Comment> findForUpdate(String areaId, UUID id);

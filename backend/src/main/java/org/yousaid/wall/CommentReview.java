@@ -41,8 +41,8 @@ final class CommentReview implements ReviewableContent {
     }
 
     @Override
-    public List<ReviewItem> pendingAmong(String areaId, java.util.Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : comments.pendingAmong(areaId, ids).stream().map(CommentViews::reviewItem).toList();
+    public List<ReviewItem> find(String areaId, java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : comments.findAmong(areaId, ids).stream().map(CommentViews::reviewItem).toList();
     }
 
     @Override

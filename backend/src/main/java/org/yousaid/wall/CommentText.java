@@ -20,7 +20,7 @@ final class CommentText {
             throw new ProblemException(WallProblem.COMMENT_EMPTY, "Write something before sending.");
         }
         String text = FamilyText.clean(raw);
-        if (text.isEmpty()) {
+        if (FamilyText.isBlank(text)) {
             throw new ProblemException(WallProblem.COMMENT_EMPTY, "Write something before sending.");
         }
         int length = FamilyText.length(text);

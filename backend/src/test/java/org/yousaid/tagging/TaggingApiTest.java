@@ -113,27 +113,161 @@ class TaggingApiTest extends ApiTest {
         assertThat(themes(item.path("analysis").path("tags"))).contains("speech_language_therapy");
     }
 
+    Reply safeguarding(String query) {
+        return as(forumLead).get("/v1/areas/" + area + "/moderation/safeguarding" + query);
+    }
+
+    static List<String> caseIds(Reply queue) {
+        return StreamSupport.stream(queue.json().path("items").spliterator(), false)
+                .map(i -> i.path("contentId").asText()).toList();
+    }
+
+    String publishPath(String commentId) {
+        return "/v1/areas/" + area + "/moderation/comments/" + commentId + "/publish";
+    }
+
     @Test
-    void flaggedCommentsGoToTheSafeguardingQueueAndNeedAReviewBeforePublishing() {
+    void flaggedCommentsOpenASafeguardingCaseThatMustBeHandledBeforePublishing() {
         String flagged = post("He has started hurting himself every night and CAMHS still won't see him.");
         String ordinary = post("The Local Offer website is out of date.");
         drain();
 
-        Reply queue = as(forumLead).get("/v1/areas/" + area + "/moderation/safeguarding");
-        List<String> ids = StreamSupport.stream(queue.json().path("items").spliterator(), false)
-                .map(i -> i.path("id").asText()).toList();
-        assertThat(ids).containsExactly(flagged);
-        JsonNode reasons = queue.json().path("items").get(0).path("analysis").path("tags").path("safeguarding").path("reasons");
+        Reply queue = safeguarding("");
+        assertThat(caseIds(queue)).containsExactly(flagged);
+        JsonNode item = queue.json().path("items").get(0);
+        assertThat(item.path("status").asText()).isEqualTo("new");
+        assertThat(item.path("content").path("contentType").asText()).isEqualTo("comment");
+        assertThat(item.path("content").path("body").asText()).startsWith("He has started hurting himself");
+        JsonNode reasons = item.path("content").path("analysis").path("tags").path("safeguarding").path("reasons");
         assertThat(reasons.get(0).path("reason").asText()).isEqualTo("self_harm_or_suicide");
 
-        String publish = "/v1/areas/" + area + "/moderation/comments/" + flagged + "/publish";
-        Reply refused = as(forumLead).post(publish, null);
+        Reply refused = as(forumLead).post(publishPath(flagged), null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("moderation.safeguarding_review_required");
-        assertThat(as(forumLead).post(publish, "{\"safeguardingReviewed\":true}").status()).isEqualTo(200);
-        assertThat(as(forumLead).post("/v1/areas/" + area + "/moderation/comments/" + ordinary + "/publish", null).status())
-                .isEqualTo(200);
-        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/safeguarding").json().path("items")).isEmpty();
+        assertThat(as(forumLead).post(publishPath(flagged), "{\"safeguardingReviewed\":true}").status()).isEqualTo(200);
+        assertThat(as(forumLead).post(publishPath(ordinary), null).status()).isEqualTo(200);
+        assertThat(safeguarding("").json().path("items")).isEmpty();
+        Reply handled = safeguarding("?status=handled");
+        assertThat(caseIds(handled)).containsExactly(flagged);
+        assertThat(handled.json().path("items").get(0).path("handledBy").asText()).isEqualTo(forumLead);
+    }
+
+    @Test
+    void nothingIsPublishedBeforeTheAnalysisHasSeenIt() {
+        String risky = post("She told me she wants to die and has been cutting herself.");
+
+        Reply early = as(forumLead).post(publishPath(risky), null);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("moderation.analysis_pending");
+        // Not even with the safeguarding box ticked: a person cannot see what the analysis would find.
+        assertThat(as(forumLead).post(publishPath(risky), "{\"safeguardingReviewed\":false}").code())
+                .isEqualTo("moderation.analysis_pending");
+        assertThat(as(family).get("/v1/areas/" + area + "/comments").json().path("items")).isEmpty();
+
+        drain();
+
+        assertThat(as(forumLead).post(publishPath(risky), null).code()).isEqualTo("moderation.safeguarding_review_required");
+        assertThat(caseIds(safeguarding(""))).containsExactly(risky);
+    }
+
+    @Test
+    void aTextFlaggedAfterItWasRejectedStillReachesAPerson() {
+        String risky = post("My son says he wants to kill himself and the school sent him home again.");
+        Reply rejected = as(forumLead).post("/v1/areas/" + area + "/moderation/comments/" + risky + "/reject",
+                json("reason", "Please contact the forum directly so we can help."));
+        assertThat(rejected.text("status")).isEqualTo("rejected");
+
+        drain();
+
+        Reply queue = safeguarding("");
+        assertThat(caseIds(queue)).containsExactly(risky);
+        assertThat(queue.json().path("items").get(0).path("content").path("status").asText()).isEqualTo("rejected");
+    }
+
+    @Test
+    void aPublishedTextFlaggedByANewModelOpensACase() {
+        String id = post("He has been hurting himself since the placement broke down.");
+        drain();
+        as(forumLead).post(publishPath(id), "{\"safeguardingReviewed\":true}");
+        assertThat(safeguarding("").json().path("items")).isEmpty();
+        // As if it had been published under an older model that missed it.
+        fixtures.execute("delete from safeguarding_cases where area_id = ?", area);
+        fixtures.execute("update content_tags set model_version = 'older-model' where area_id = ?", area);
+
+        as(forumLead).post("/v1/areas/" + area + "/tagging/retag", null);
+        drain();
+
+        Reply queue = safeguarding("");
+        assertThat(caseIds(queue)).containsExactly(id);
+        assertThat(queue.json().path("items").get(0).path("content").path("status").asText()).isEqualTo("published");
+    }
+
+    @Test
+    void aRiskWrittenInASurveyAnswerReachesTheSafeguardingQueue() {
+        String commissioner = fixtures.member(area, "commissioner");
+        String definition = """
+                {"title": "Short breaks", "kind": "other", "questions": [
+                  {"id": "rating", "type": "likert", "text": "Short breaks meet our needs."},
+                  {"id": "more", "type": "free_text", "text": "Tell us more"}]}""";
+        String surveyId = as(commissioner).post("/v1/areas/" + area + "/surveys", "{\"definition\":" + definition + "}").text("id");
+        as(commissioner).post("/v1/areas/" + area + "/surveys/" + surveyId + "/publish", null);
+        String answerId = UUID.randomUUID().toString();
+        String words = "Our daughter keeps saying she wants to die and we have had no short break for a year.";
+        Reply answered = as(family).put("/v1/areas/" + area + "/surveys/" + surveyId + "/answers/" + answerId,
+                "{\"version\":1,\"submit\":true,\"answers\":{\"rating\":5,\"more\":" + quote(words) + "}}");
+        assertThat(answered.status()).isEqualTo(201);
+
+        drain();
+
+        Reply queue = safeguarding("");
+        assertThat(caseIds(queue)).containsExactly(answerId);
+        JsonNode item = queue.json().path("items").get(0);
+        assertThat(item.path("contentType").asText()).isEqualTo("survey_answer");
+        assertThat(item.path("content").path("body").asText()).isEqualTo(words);
+        assertThat(item.path("content").path("status").asText()).isEqualTo("submitted");
+        assertThat(item.path("content").path("analysis").path("tags").path("safeguarding").path("flagged").asBoolean()).isTrue();
+
+        String handle = "/v1/areas/" + area + "/moderation/safeguarding/survey_answer/" + answerId + "/handle";
+        assertThat(as(family).post(handle, json("note", "x")).code()).isEqualTo("area.role_forbidden");
+        assertThat(as(commissioner).post(handle, json("note", "x")).code()).isEqualTo("area.role_forbidden");
+        String otherArea = fixtures.area();
+        String otherLead = fixtures.member(otherArea, "forum_lead");
+        assertThat(as(otherLead).post(handle, json("note", "x")).code()).isEqualTo("area.not_member");
+        assertThat(as(otherLead).post("/v1/areas/" + otherArea + "/moderation/safeguarding/survey_answer/" + answerId + "/handle",
+                json("note", "x")).code()).isEqualTo("moderation.case_not_found");
+        assertThat(as(forumLead).post(handle, json("note", "\u200b ")).code()).isEqualTo("moderation.note_invalid");
+        assertThat(as(forumLead).post("/v1/areas/" + area + "/moderation/safeguarding/poster/" + answerId + "/handle",
+                json("note", "x")).status()).isEqualTo(404);
+
+        Reply closed = as(forumLead).post(handle, json("note", "Rang the family and passed it to the designated safeguarding lead."));
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.text("status")).isEqualTo("handled");
+        assertThat(closed.text("handlingNote")).startsWith("Rang the family");
+        Reply again = as(forumLead).post(handle, json("note", "Something else"));
+        assertThat(again.text("handlingNote")).startsWith("Rang the family");
+        assertThat(safeguarding("").json().path("items")).isEmpty();
+        assertThat(caseIds(safeguarding("?status=handled"))).containsExactly(answerId);
+        assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'safeguarding.handle'", area))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSafeguardingQueuePages() {
+        List<String> ids = new ArrayList<>();
+        for (String text : List.of("He is hurting himself again.", "She says she wants to die.", "He tried to kill himself.")) {
+            ids.add(post(text));
+        }
+        drain();
+
+        Reply first = safeguarding("?limit=2");
+        Reply second = safeguarding("?limit=2&cursor=" + first.text("nextCursor"));
+
+        assertThat(caseIds(first)).hasSize(2);
+        assertThat(second.json().path("nextCursor").isNull()).isTrue();
+        List<String> all = new ArrayList<>(caseIds(first));
+        all.addAll(caseIds(second));
+        assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(safeguarding("?status=open").code()).isEqualTo("request.invalid");
     }
 
     @Test

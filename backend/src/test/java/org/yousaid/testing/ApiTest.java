@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
+import org.yousaid.tagging.TaggingWorker;
 
 /** Base for HTTP tests: the real server, a contract-validating client and per-test fixtures. */
 public abstract class ApiTest {
@@ -19,8 +20,21 @@ public abstract class ApiTest {
     @Inject
     protected GoogleEndpoints google;
 
+    @Inject
+    protected TaggingWorker taggingWorker;
+
     protected Api api() {
         return Api.at(server.getURI());
+    }
+
+    /**
+     * Runs every due tagging job (of every area) to the end, as the server's workers would: nothing
+     * is published before its analysis.
+     */
+    protected void analyseAll() {
+        for (int i = 0; i < 10_000 && taggingWorker.runOnce() != TaggingWorker.Outcome.IDLE; i++) {
+            // keep going
+        }
     }
 
     /** A client signed in as {@code uid} with a valid ID token. */

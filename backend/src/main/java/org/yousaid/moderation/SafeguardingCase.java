@@ -1,0 +1,33 @@
+package org.yousaid.moderation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.UUID;
+import org.yousaid.shared.Cursor;
+
+/** A flagged text waiting for, or seen by, a person; the key is (area, content type, content id). */
+@MappedEntity("safeguarding_cases")
+record SafeguardingCase(
+        String areaId,
+        String contentType,
+        @Id UUID contentId,
+        String status,
+        Instant flaggedAt,
+        String modelVersion,
+        @Nullable Instant handledAt,
+        @Nullable String handledBy,
+        @Nullable String handlingNote) {
+
+    static final String NEW = "new";
+    static final String HANDLED = "handled";
+
+    boolean isOpen() {
+        return NEW.equals(status);
+    }
+
+    Cursor position() {
+        return new Cursor(flaggedAt, contentId);
+    }
+}

@@ -1,0 +1,48 @@
+package org.yousaid.moderation;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every statement names the area and the content type with the id. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface SafeguardingCaseRepository extends GenericRepository<SafeguardingCase, UUID> {
+
+    @Query("""
+            insert into safeguarding_cases (area_id, content_type, content_id, status, flagged_at, model_version)
+            values (:areaId, :contentType, :contentId, 'new', :flaggedAt, :modelVersion)
+            on conflict (area_id, content_type, content_id) do nothing""")
+    int openIfAbsent(String areaId, String contentType, UUID contentId, Instant flaggedAt, String modelVersion);
+
+    @Query("""
+            select * from safeguarding_cases
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId""")
+    Optional<SafeguardingCase> find(String areaId, String contentType, UUID contentId);
+
+    @Query("""
+            select * from safeguarding_cases
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId for update""")
+    Optional<SafeguardingCase> findForUpdate(String areaId, String contentType, UUID contentId);
+
+    @Query("""
+            select * from safeguarding_cases where area_id = :areaId and status = :status
+            order by flagged_at, content_id limit :limit""")
+    List<SafeguardingCase> queue(String areaId, String status, int limit);
+
+    @Query("""
+            select * from safeguarding_cases where area_id = :areaId and status = :status
+              and (flagged_at, content_id) > (:afterAt, :afterId)
+            order by flagged_at, content_id limit :limit""")
+    List<SafeguardingCase> queueAfter(String areaId, String status, Instant afterAt, UUID afterId, int limit);
+
+    @Query("""
+            update safeguarding_cases set status = 'handled', handled_at = :handledAt, handled_by = :handledBy,
+                   handling_note = :note
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId and status = 'new'""")
+    int handle(String areaId, String contentType, UUID contentId, Instant handledAt, String handledBy, String note);
+}

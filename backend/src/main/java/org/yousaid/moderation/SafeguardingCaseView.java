@@ -1,0 +1,21 @@
+package org.yousaid.moderation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A safeguarding case as a forum lead sees it: the flagged text (null when its author withdrew it
+ * or it is gone), with what tagging found, and who handled it with what note.
+ */
+@Serdeable
+record SafeguardingCaseView(String contentType, UUID contentId, String status, Instant flaggedAt,
+                            @Nullable Instant handledAt, @Nullable String handledBy, @Nullable String handlingNote,
+                            @Nullable ReviewItem content) {
+
+    static SafeguardingCaseView of(SafeguardingCase c, @Nullable ReviewItem content) {
+        return new SafeguardingCaseView(c.contentType(), c.contentId(), c.status(), c.flaggedAt(), c.handledAt(),
+                c.handledBy(), c.handlingNote(), content);
+    }
+}

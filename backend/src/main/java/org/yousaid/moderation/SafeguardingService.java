@@ -1,0 +1,145 @@
+package org.yousaid.moderation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yousaid.area.AreaAccess;
+import org.yousaid.identity.Caller;
+import org.yousaid.identity.CurrentUser;
+import org.yousaid.identity.Role;
+import org.yousaid.shared.AuditLog;
+import org.yousaid.shared.Cursor;
+import org.yousaid.shared.FamilyText;
+import org.yousaid.shared.Page;
+import org.yousaid.shared.ProblemException;
+import org.yousaid.tagging.ContentFlagged;
+import org.yousaid.tagging.TaggingService;
+import org.yousaid.tagging.TaggingViews.ContentAnalysis;
+
+/**
+ * Every text tagging flags, from any feature and in any review state, becomes a case a forum lead
+ * must see and close with a note. Cases are opened in the transaction that stores the flag, so a
+ * flag is never stored without its case.
+ */
+@Singleton
+class SafeguardingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SafeguardingService.class);
+    static final int MAX_NOTE = 2000;
+
+    private final AreaAccess access;
+    private final SafeguardingCaseRepository cases;
+    private final TaggingService tagging;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<String, ModeratedContent> contents;
+
+    SafeguardingService(AreaAccess access, SafeguardingCaseRepository cases, TaggingService tagging, AuditLog audit,
+                        Clock clock, List<ModeratedContent> contents) {
+        this.access = access;
+        this.cases = cases;
+        this.tagging = tagging;
+        this.audit = audit;
+        this.clock = clock;
+        this.contents = contents.stream().collect(Collectors.toMap(ModeratedContent::contentType, Function.identity()));
+    }
+
+    @EventListener
+    void onFlagged(ContentFlagged event) {
+        if (cases.openIfAbsent(event.areaId(), event.contentType(), event.contentId(), event.flaggedAt(),
+                event.modelVersion()) == 1) {
+            LOG.warn("safeguarding.case_opened area={} {}={}", event.areaId(), event.contentType(), event.contentId());
+        }
+    }
+
+    /** Cases of one status, oldest flag first, each with its text and analysis. */
+    @Transactional
+    Page<SafeguardingCaseView> queue(Caller caller, String areaId, String status, @Nullable Cursor after, int limit) {
+        access.require(caller, areaId, Role.FORUM_LEAD);
+        List<SafeguardingCase> rows = after == null
+                ? cases.queue(areaId, status, limit + 1)
+                : cases.queueAfter(areaId, status, after.at(), after.id(), limit + 1);
+        Page<SafeguardingCase> page = Page.of(rows, limit, SafeguardingCase::position, Function.identity());
+        Map<String, Map<UUID, ReviewItem>> items = new HashMap<>();
+        page.items().stream().collect(Collectors.groupingBy(SafeguardingCase::contentType,
+                        Collectors.mapping(SafeguardingCase::contentId, Collectors.toList())))
+                .forEach((type, ids) -> items.put(type, withAnalyses(areaId, type, content(type).find(areaId, ids))));
+        return new Page<>(page.items().stream()
+                .map(c -> SafeguardingCaseView.of(c, items.getOrDefault(c.contentType(), Map.of()).get(c.contentId())))
+                .toList(), page.nextCursor());
+    }
+
+    /** A forum lead closes a case, saying what they did; handling again changes nothing. */
+    @Transactional
+    SafeguardingCaseView handle(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        ModeratedContent content = content(contentType);
+        String checked = checkNote(note);
+        SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
+        if (current.isOpen()) {
+            close(lead, current, checked);
+        }
+        SafeguardingCase after = cases.find(areaId, contentType, contentId).orElseThrow();
+        ReviewItem item = content.find(areaId, List.of(contentId)).stream().findFirst().orElse(null);
+        return SafeguardingCaseView.of(after, item == null ? null : withAnalyses(areaId, contentType, List.of(item)).get(contentId));
+    }
+
+    Optional<SafeguardingCase> caseOf(String areaId, String contentType, UUID contentId) {
+        return cases.findForUpdate(areaId, contentType, contentId);
+    }
+
+    /** Publishing with the safeguarding review confirmed closes the case in the same transaction. */
+    void closeOnPublish(CurrentUser lead, SafeguardingCase open) {
+        close(lead, open, "Safeguarding review confirmed when the comment was published.");
+    }
+
+    private void close(CurrentUser lead, SafeguardingCase open, String note) {
+        cases.handle(open.areaId(), open.contentType(), open.contentId(), now(), lead.uid(), note);
+        audit.record(open.areaId(), lead.uid(), "safeguarding.handle", open.contentType(), open.contentId().toString(), Map.of());
+        LOG.info("safeguarding.handle area={} {}={}", open.areaId(), open.contentType(), open.contentId());
+    }
+
+    private Map<UUID, ReviewItem> withAnalyses(String areaId, String contentType, List<ReviewItem> found) {
+        Map<UUID, ContentAnalysis> analyses = tagging.analyses(areaId, contentType, found.stream().map(ReviewItem::id).toList());
+        return found.stream().collect(Collectors.toMap(ReviewItem::id, i -> i.withAnalysis(analyses.get(i.id()))));
+    }
+
+    private ModeratedContent content(String contentType) {
+        ModeratedContent content = contents.get(contentType);
+        if (content == null) {
+            throw new ProblemException(ModerationProblem.CASE_NOT_FOUND, "Nothing of type '" + contentType + "' is moderated.");
+        }
+        return content;
+    }
+
+    static String checkNote(@Nullable String note) {
+        String text = note == null ? "" : FamilyText.clean(note);
+        if (FamilyText.isBlank(text) || FamilyText.length(text) > MAX_NOTE || FamilyText.hasRefusedCharacters(text)) {
+            throw new ProblemException(ModerationProblem.NOTE_INVALID,
+                    "Say what you did in 1 to " + MAX_NOTE + " characters, without control characters.",
+                    Map.of("note", "1 to " + MAX_NOTE + " characters"));
+        }
+        return text;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ProblemException noCase() {
+        return new ProblemException(ModerationProblem.CASE_NOT_FOUND, "There is no safeguarding case for this content.");
+    }
+}

@@ -1,0 +1,13 @@
+package org.yousaid.tagging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Tagging found a possible safeguarding risk in a family's text. Published inside the transaction
+ * that stores the tags, so the flag and whatever a listener records for a person to look at commit
+ * together. Published on every flagged result (re-tagging included); listeners must be idempotent.
+ * Carries no text.
+ */
+public record ContentFlagged(String areaId, String contentType, UUID contentId, String modelVersion, Instant flaggedAt) {
+}
