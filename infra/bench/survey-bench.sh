@@ -14,9 +14,11 @@ ANSWERS=${3:-100000}
 PORT=${BENCH_PORT:-18081}
 PGPORT=${BENCH_PG_PORT:-54340}
 
-./mvnw -B -ntp -q -Dspectral.skip=true -pl backend -am test-compile
+# One reactor build: the backend's sibling modules (nlp-models, the contract) resolve to their own
+# target/classes, so a fresh clone needs nothing installed in the local Maven repository first.
+./mvnw -B -ntp -q -Dspectral.skip=true -pl backend -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 JAVA_HOME=$(./mvnw -v | sed -n 's/.*runtime: //p')
-./mvnw -B -ntp -q -pl backend dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 CP="backend/target/classes:backend/target/test-classes:$(cat backend/target/bench.classpath)"
 LOG=$(mktemp)
 "$JAVA_HOME/bin/java" -Xmx1g -Dmicronaut.environments=dev -Dyousaid.embedded-postgres.ephemeral=true \
