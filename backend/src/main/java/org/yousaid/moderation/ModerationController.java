@@ -15,9 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.yousaid.identity.Caller;
-import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Page;
-import org.yousaid.shared.RequestProblem;
 import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 @Controller("/v1/areas/{areaId}/moderation")
@@ -37,7 +35,7 @@ class ModerationController {
     Page<ReviewItem> listReviewQueue(Caller caller, String areaId,
                                      @Nullable @QueryValue @Size(max = 200) String cursor,
                                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return reviews.queue(caller, areaId, decode(cursor), limit);
+        return reviews.queue(caller, areaId, cursor, limit);
     }
 
     @Get("/safeguarding")
@@ -45,7 +43,7 @@ class ModerationController {
                                                      @QueryValue(defaultValue = "new") @Pattern(regexp = "new|handled") String status,
                                                      @Nullable @QueryValue @Size(max = 200) String cursor,
                                                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return safeguarding.queue(caller, areaId, status, decode(cursor), limit);
+        return safeguarding.queue(caller, areaId, status, cursor, limit);
     }
 
     @Post("/safeguarding/{contentType}/{contentId}/handle")
@@ -69,9 +67,5 @@ class ModerationController {
     @Post("/comments/{commentId}/reject")
     ReviewItem rejectComment(Caller caller, String areaId, UUID commentId, @Body ReviewRequests.Reject request) {
         return reviews.reject(caller, areaId, "comment", commentId, request.reason());
-    }
-
-    private static @Nullable Cursor decode(@Nullable String cursor) {
-        return cursor == null ? null : Cursor.decode(cursor, RequestProblem.INVALID_PARAMETER);
     }
 }

@@ -18,6 +18,7 @@ import org.yousaid.identity.Role;
 import org.yousaid.shared.AuditLog;
 import org.yousaid.shared.FamilyText;
 import org.yousaid.shared.Cursor;
+import org.yousaid.shared.Cursors;
 import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.shared.RequestProblem;
@@ -36,11 +37,13 @@ class ReviewService {
     private final AuditLog audit;
     private final TaggingService tagging;
     private final SafeguardingService safeguarding;
+    private final Cursors cursors;
     private final Map<String, ReviewableContent> contents;
 
     ReviewService(AreaAccess access, AuditLog audit, TaggingService tagging, SafeguardingService safeguarding,
-                  List<ReviewableContent> contents) {
+                  Cursors cursors, List<ReviewableContent> contents) {
         this.access = access;
+        this.cursors = cursors;
         this.audit = audit;
         this.tagging = tagging;
         this.safeguarding = safeguarding;
@@ -48,9 +51,11 @@ class ReviewService {
     }
 
     @Transactional
-    Page<ReviewItem> queue(Caller caller, String areaId, @Nullable Cursor after, int limit) {
+    Page<ReviewItem> queue(Caller caller, String areaId, @Nullable String cursor, int limit) {
         access.require(caller, areaId, Role.FORUM_LEAD);
-        Page<ReviewItem> page = content("comment").pending(areaId, after, limit);
+        Cursors.Listing listing = cursors.listing(caller.uid(), "review-queue", areaId);
+        Page<ReviewItem> page = listing.page(content("comment").pending(areaId, listing.after(cursor), limit + 1), limit,
+                i -> new Cursor(i.submittedAt(), i.id()), Function.identity());
         return new Page<>(withAnalyses(areaId, "comment", page.items()), page.nextCursor());
     }
 

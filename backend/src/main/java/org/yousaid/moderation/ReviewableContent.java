@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.UUID;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.shared.Cursor;
-import org.yousaid.shared.Page;
 
 /**
  * What a feature implements so its content can be reviewed for publication (Decidim's
@@ -14,7 +13,8 @@ import org.yousaid.shared.Page;
  */
 public interface ReviewableContent extends ModeratedContent {
 
-    Page<ReviewItem> pending(String areaId, @Nullable Cursor after, int limit);
+    /** Up to {@code limit} items waiting for review after the position, oldest first (submitted, id). */
+    java.util.List<ReviewItem> pending(String areaId, @Nullable Cursor after, int limit);
 
     /**
      * Publishes, optionally with an edited text. Publishing again without a different text is a

@@ -22,6 +22,7 @@ import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
 import org.yousaid.shared.AuditLog;
 import org.yousaid.shared.Cursor;
+import org.yousaid.shared.Cursors;
 import org.yousaid.shared.FamilyText;
 import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
@@ -45,11 +46,13 @@ class SafeguardingService {
     private final TaggingService tagging;
     private final AuditLog audit;
     private final Clock clock;
+    private final Cursors cursors;
     private final Map<String, ModeratedContent> contents;
 
     SafeguardingService(AreaAccess access, SafeguardingCaseRepository cases, TaggingService tagging, AuditLog audit,
-                        Clock clock, List<ModeratedContent> contents) {
+                        Clock clock, Cursors cursors, List<ModeratedContent> contents) {
         this.access = access;
+        this.cursors = cursors;
         this.cases = cases;
         this.tagging = tagging;
         this.audit = audit;
@@ -67,12 +70,14 @@ class SafeguardingService {
 
     /** Cases of one status, oldest flag first, each with its text and analysis. */
     @Transactional
-    Page<SafeguardingCaseView> queue(Caller caller, String areaId, String status, @Nullable Cursor after, int limit) {
+    Page<SafeguardingCaseView> queue(Caller caller, String areaId, String status, @Nullable String cursor, int limit) {
         access.require(caller, areaId, Role.FORUM_LEAD);
+        Cursors.Listing listing = cursors.listing(caller.uid(), "safeguarding", areaId, status);
+        Cursor after = listing.after(cursor);
         List<SafeguardingCase> rows = after == null
                 ? cases.queue(areaId, status, limit + 1)
                 : cases.queueAfter(areaId, status, after.at(), after.id(), limit + 1);
-        Page<SafeguardingCase> page = Page.of(rows, limit, SafeguardingCase::position, Function.identity());
+        Page<SafeguardingCase> page = listing.page(rows, limit, SafeguardingCase::position, Function.identity());
         Map<String, Map<UUID, ReviewItem>> items = new HashMap<>();
         page.items().stream().collect(Collectors.groupingBy(SafeguardingCase::contentType,
                         Collectors.mapping(SafeguardingCase::contentId, Collectors.toList())))

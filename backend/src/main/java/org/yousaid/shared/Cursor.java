@@ -6,18 +6,18 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Keyset position in a list ordered by (time, id): stable under inserts, unlike offsets.
- * Opaque to clients (base64url).
+ * Keyset position in a list ordered by (time, id): stable under inserts, unlike offsets. Clients
+ * only ever see it signed by {@link Cursors}.
  */
 public record Cursor(Instant at, UUID id) {
 
-    public String encode() {
+    String encode() {
         String raw = at.toEpochMilli() + ":" + at.getNano() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Decodes a client's cursor, or throws the given problem when it is not one of ours. */
-    public static Cursor decode(String encoded, ProblemCode invalid) {
+    /** Decodes a position {@link Cursors} verified, or throws the given problem. */
+    static Cursor decode(String encoded, ProblemCode invalid) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             String[] parts = raw.split(":", 3);

@@ -31,19 +31,29 @@ final class DatabaseProblems implements ExceptionHandler<DataAccessException, Ht
             case RequestProblem.CONFLICT -> "This conflicts with something already recorded.";
             case RequestProblem.RETRY -> "Another change got there first. Please try again.";
             case RequestProblem.INVALID -> "A value is not valid.";
-            default -> "The database is not available. Nothing you sent was lost; please try again later.";
+            case RequestProblem.UNAVAILABLE -> "The database is not available. Nothing you sent was lost; please try again later.";
+            // Not an outage, so no invitation to retry: the same request would fail the same way.
+            default -> "Something went wrong on our side; we have logged it.";
         });
     }
 
     static ProblemCode problemFor(String state) {
         if (state == null) {
+            // No SQLSTATE: the driver could not reach the server (a closed pool, a timeout getting a connection).
             return RequestProblem.UNAVAILABLE;
         }
         return switch (state) {
             case "23505", "23503", "23P01" -> RequestProblem.CONFLICT;
             case "40001", "40P01", "55P03" -> RequestProblem.RETRY;
-            case "22001", "22P02", "23514", "23502" -> RequestProblem.INVALID;
-            default -> state.startsWith("08") || state.startsWith("57") ? RequestProblem.UNAVAILABLE : RequestProblem.INTERNAL;
+            case "23514", "23502" -> RequestProblem.INVALID;
+            default -> {
+                if (state.startsWith("22")) {
+                    // Data exceptions (a value too long, a date out of range, text PostgreSQL cannot hold): the input.
+                    yield RequestProblem.INVALID;
+                }
+                yield state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
+                        ? RequestProblem.UNAVAILABLE : RequestProblem.INTERNAL;
+            }
         };
     }
 

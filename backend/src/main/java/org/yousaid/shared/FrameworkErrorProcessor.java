@@ -46,6 +46,8 @@ final class FrameworkErrorProcessor implements ErrorResponseProcessor<Problem> {
                 case METHOD_NOT_ALLOWED -> RequestProblem.METHOD_NOT_ALLOWED;
                 case NOT_ACCEPTABLE -> RequestProblem.NOT_ACCEPTABLE;
                 case REQUEST_ENTITY_TOO_LARGE -> RequestProblem.TOO_LARGE;
+                case REQUEST_URI_TOO_LONG -> RequestProblem.URI_TOO_LONG;
+                case REQUEST_HEADER_FIELDS_TOO_LARGE -> RequestProblem.HEADERS_TOO_LARGE;
                 case UNSUPPORTED_MEDIA_TYPE -> RequestProblem.UNSUPPORTED_MEDIA_TYPE;
                 case CONFLICT -> RequestProblem.CONFLICT;
                 default -> RequestProblem.INVALID;
@@ -54,6 +56,8 @@ final class FrameworkErrorProcessor implements ErrorResponseProcessor<Problem> {
                 case NOT_FOUND -> "There is nothing at " + context.getRequest().getPath() + ".";
                 case METHOD_NOT_ALLOWED -> "This address does not accept " + context.getRequest().getMethodName() + ".";
                 case REQUEST_ENTITY_TOO_LARGE -> "The request body is larger than the server accepts.";
+                case REQUEST_URI_TOO_LONG -> "The address is longer than the server accepts.";
+                case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request's headers are larger than the server accepts.";
                 case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
                 case NOT_ACCEPTABLE -> "This endpoint answers with application/json.";
                 default -> status.getReason();
@@ -98,7 +102,8 @@ final class FrameworkErrorProcessor implements ErrorResponseProcessor<Problem> {
                 return new Classified(RequestProblem.INVALID_PARAMETER, "The parameter '" + name + "' is not valid.");
             }
         }
-        return new Classified(RequestProblem.MALFORMED_JSON, "The request could not be read.");
+        // Not necessarily the body: a header the server cannot parse ends here too.
+        return new Classified(RequestProblem.MALFORMED, "The request could not be read (its headers or its body).");
     }
 
     private static String lastNode(jakarta.validation.Path path) {

@@ -132,11 +132,18 @@ final class AnswerRules {
         return null;
     }
 
+    /** Children and young people with SEND are 0 to 25: nothing a family reports is older than this. */
+    static final int OLDEST_YEARS = 30;
+
     @Nullable
     private static String date(String text, LocalDate today) {
         try {
             LocalDate date = LocalDate.parse(text);
-            return date.isAfter(today) ? "this date is in the future" : null;
+            if (date.isAfter(today)) {
+                return "this date is in the future";
+            }
+            return date.isBefore(today.minusYears(OLDEST_YEARS))
+                    ? "give a date in the last " + OLDEST_YEARS + " years" : null;
         } catch (DateTimeParseException e) {
             return "give a date as YYYY-MM-DD";
         }
@@ -171,7 +178,8 @@ final class AnswerRules {
             return "choose a category from the list";
         }
         if (!(item.get("identified") instanceof String identifiedText) || date(identifiedText, today) != null) {
-            return "give the date the equipment was identified as YYYY-MM-DD, not in the future";
+            return "give the date the equipment was identified as YYYY-MM-DD, in the last " + OLDEST_YEARS
+                    + " years and not in the future";
         }
         Object received = item.get("received");
         boolean waiting = Boolean.TRUE.equals(item.get("stillWaiting"));
@@ -180,7 +188,7 @@ final class AnswerRules {
         }
         if (received != null) {
             if (!(received instanceof String receivedText) || date(receivedText, today) != null) {
-                return "give the date received as YYYY-MM-DD, not in the future";
+                return "give the date received as YYYY-MM-DD, in the last " + OLDEST_YEARS + " years and not in the future";
             }
             if (LocalDate.parse(receivedText).isBefore(LocalDate.parse(identifiedText))) {
                 return "the date received is before the date identified";

@@ -42,6 +42,8 @@ class InvitationService {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
     private static final ZoneId UK = ZoneId.of("Europe/London");
     static final int DEFAULT_DAYS = 28;
+    /** The Children and Families Act 2014 brought EHC plans in from this day. */
+    static final LocalDate FIRST_EHC_PLANS = LocalDate.of(2014, 9, 1);
 
     private final AreaAccess access;
     private final InvitationStore invitations;
@@ -123,8 +125,9 @@ class InvitationService {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        if (issuedOn == null || issuedOn.isAfter(LocalDate.now(clock.withZone(UK)))) {
-            errors.put("issuedOn", "the date the plan was issued, YYYY-MM-DD, not in the future");
+        if (issuedOn == null || issuedOn.isAfter(LocalDate.now(clock.withZone(UK))) || issuedOn.isBefore(FIRST_EHC_PLANS)) {
+            errors.put("issuedOn", "the date the plan was issued, YYYY-MM-DD, from 2014-09-01 (when EHC plans began) "
+                    + "and not in the future");
         }
         String family = request.familyUid();
         if (family == null || access.roleOf(areaId, family).filter(Role::isFamilyVoice).isEmpty()) {

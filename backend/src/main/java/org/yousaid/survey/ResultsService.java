@@ -267,8 +267,16 @@ class ResultsService {
                 from (select answers -> ? ->> 'category' as category,
                              (answers -> ? ->> 'received') is not null as received,
                              coalesce((answers -> ? ->> 'received')::date, current_date) - (answers -> ? ->> 'identified')::date as days
-                      """ + SUBMITTED + "and jsonb_typeof(answers -> ?) = 'object') x group by category", s -> {
-            bind(s, targetDays, targetDays, q.id(), q.id(), q.id(), q.id(), areaId, surveyId, q.id());
+                      """ + SUBMITTED + """
+                        and jsonb_typeof(answers -> ?) = 'object'
+                        and (answers -> ? ->> 'identified') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                        and (answers -> ? ->> 'identified') >= '1900-01-01'
+                        and coalesce(answers -> ? ->> 'received', '1900-01-01') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                        and coalesce(answers -> ? ->> 'received', '1900-01-01') >= '1900-01-01') x
+                      group by category""", s -> {
+            // An item stored before dates were range-checked (year 0 cannot be a PostgreSQL date) is
+            // left out rather than failing every read of the results.
+            bind(s, targetDays, targetDays, q.id(), q.id(), q.id(), q.id(), areaId, surveyId, q.id(), q.id(), q.id(), q.id(), q.id());
             Map<String, EquipmentCategory> m = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -17,10 +17,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.yousaid.identity.Caller;
-import org.yousaid.shared.Cursor;
 import org.yousaid.shared.IdempotencyKey;
 import org.yousaid.shared.Page;
-import org.yousaid.shared.RequestProblem;
 import org.yousaid.wall.CommentViews.OwnComment;
 import org.yousaid.wall.CommentViews.PostCommentRequest;
 import org.yousaid.wall.CommentViews.PublishedComment;
@@ -52,7 +50,7 @@ class CommentController {
     Page<PublishedComment> listWall(Caller caller, String areaId,
                                     @Nullable @QueryValue @Size(max = 200) String cursor,
                                     @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return comments.wall(caller, areaId, decode(cursor), limit);
+        return comments.wall(caller, areaId, cursor, limit);
     }
 
     @Get("/comments/{commentId}")
@@ -69,10 +67,6 @@ class CommentController {
     Page<OwnComment> listMyComments(Caller caller, String areaId,
                                     @Nullable @QueryValue @Size(max = 200) String cursor,
                                     @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return comments.mine(caller, areaId, decode(cursor), limit);
-    }
-
-    private static @Nullable Cursor decode(@Nullable String cursor) {
-        return cursor == null ? null : Cursor.decode(cursor, RequestProblem.INVALID_PARAMETER);
+        return comments.mine(caller, areaId, cursor, limit);
     }
 }

@@ -12,7 +12,6 @@ import org.yousaid.moderation.ModerationProblem;
 import org.yousaid.moderation.ReviewItem;
 import org.yousaid.moderation.ReviewableContent;
 import org.yousaid.shared.Cursor;
-import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
 
 /** Wall comments as moderation sees them. */
@@ -33,11 +32,11 @@ final class CommentReview implements ReviewableContent {
     }
 
     @Override
-    public Page<ReviewItem> pending(String areaId, @Nullable Cursor after, int limit) {
+    public List<ReviewItem> pending(String areaId, @Nullable Cursor after, int limit) {
         List<Comment> rows = after == null
-                ? comments.pending(areaId, limit + 1)
-                : comments.pendingAfter(areaId, after.at(), after.id(), limit + 1);
-        return Page.of(rows, limit, Comment::submittedPosition, CommentViews::reviewItem);
+                ? comments.pending(areaId, limit)
+                : comments.pendingAfter(areaId, after.at(), after.id(), limit);
+        return rows.stream().map(CommentViews::reviewItem).toList();
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
 import org.yousaid.shared.Cursor;
+import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
 import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
@@ -37,15 +38,17 @@ class CommentService {
     private final ApplicationEventPublisher<CommentSubmitted> submitted;
     private final ApplicationEventPublisher<CommentWithdrawn> withdrawn;
     private final Clock clock;
+    private final Cursors cursors;
 
     CommentService(AreaAccess access, CommentRepository comments,
                    ApplicationEventPublisher<CommentSubmitted> submitted,
-                   ApplicationEventPublisher<CommentWithdrawn> withdrawn, Clock clock) {
+                   ApplicationEventPublisher<CommentWithdrawn> withdrawn, Clock clock, Cursors cursors) {
         this.access = access;
         this.comments = comments;
         this.submitted = submitted;
         this.withdrawn = withdrawn;
         this.clock = clock;
+        this.cursors = cursors;
     }
 
     /**
@@ -72,21 +75,25 @@ class CommentService {
     }
 
     @Transactional
-    Page<PublishedComment> wall(Caller caller, String areaId, @Nullable Cursor after, int limit) {
+    Page<PublishedComment> wall(Caller caller, String areaId, @Nullable String cursor, int limit) {
         access.member(caller, areaId);
+        Cursors.Listing listing = cursors.listing(caller.uid(), "wall", areaId);
+        Cursor after = listing.after(cursor);
         List<Comment> rows = after == null
                 ? comments.wall(areaId, limit + 1)
                 : comments.wallAfter(areaId, after.at(), after.id(), limit + 1);
-        return Page.of(rows, limit, Comment::publishedPosition, PublishedComment::of);
+        return listing.page(rows, limit, Comment::publishedPosition, PublishedComment::of);
     }
 
     @Transactional
-    Page<OwnComment> mine(Caller caller, String areaId, @Nullable Cursor after, int limit) {
+    Page<OwnComment> mine(Caller caller, String areaId, @Nullable String cursor, int limit) {
         CurrentUser me = access.member(caller, areaId);
+        Cursors.Listing listing = cursors.listing(caller.uid(), "my-comments", areaId);
+        Cursor after = listing.after(cursor);
         List<Comment> rows = after == null
                 ? comments.byAuthor(areaId, me.uid(), limit + 1)
                 : comments.byAuthorAfter(areaId, me.uid(), after.at(), after.id(), limit + 1);
-        return Page.of(rows, limit, Comment::submittedPosition, OwnComment::of);
+        return listing.page(rows, limit, Comment::submittedPosition, OwnComment::of);
     }
 
     /** The author sees their comment in any state; other members only once it is published. */

@@ -161,6 +161,29 @@ class WallApiTest extends ApiTest {
     }
 
     @Test
+    void cursorsAreOpaqueAndBoundToTheirListAndCaller() {
+        for (int i = 0; i < 3; i++) {
+            publish(posted(family, "Comment number " + i));
+        }
+        String wall = "/v1/areas/" + area + "/comments?limit=1&cursor=";
+        String cursor = as(family).get("/v1/areas/" + area + "/comments?limit=1").text("nextCursor");
+
+        assertThat(as(family).get(wall + cursor).status()).isEqualTo(200);
+        Reply otherCaller = as(otherFamily).get(wall + cursor);
+        assertThat(otherCaller.status()).isEqualTo(400);
+        assertThat(otherCaller.code()).isEqualTo("request.invalid_parameter");
+        assertThat(otherCaller.json().path("errors").has("cursor")).isTrue();
+        assertThat(as(family).get("/v1/areas/" + area + "/me/comments?limit=1&cursor=" + cursor).code())
+                .isEqualTo("request.invalid_parameter");
+        String tampered = (cursor.charAt(0) == 'A' ? 'B' : 'A') + cursor.substring(1);
+        assertThat(as(family).get(wall + tampered).code()).isEqualTo("request.invalid_parameter");
+        String otherArea = fixtures.area();
+        fixtures.execute("insert into memberships (area_id, id, uid, role) values (?, gen_random_uuid(), ?, 'family')", otherArea, family);
+        assertThat(as(family).get("/v1/areas/" + otherArea + "/comments?limit=1&cursor=" + cursor).code())
+                .isEqualTo("request.invalid_parameter");
+    }
+
+    @Test
     void badPathsAndQueriesAreRefused() {
         Api family = as(this.family);
         assertThat(family.get("/v1/areas/" + area + "/comments/not-a-uuid").code()).isEqualTo("request.invalid_parameter");

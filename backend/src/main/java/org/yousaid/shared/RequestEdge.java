@@ -1,0 +1,179 @@
+package org.yousaid.shared;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.MethodBasedRouteInfo;
+import io.micronaut.web.router.RouteAttributes;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The edge every request crosses before any feature reads it. What a database cannot store (a NUL
+ * character, a lone surrogate) or a client could not have meant is refused here with a 4xx, never
+ * left to surface as a 500 from deep inside: control characters in the path or query, a body sent
+ * without a Content-Type, JSON that is not strictly JSON (trailing commas, duplicate keys, text
+ * after the value), and JSON whose types differ from the contract's ({@link ContractRequests}).
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class RequestEdge implements Ordered {
+
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final List<HttpMethod> WITH_BODY = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    private final ContractRequests contract;
+
+    RequestEdge(ContractRequests contract) {
+        this.contract = contract;
+    }
+
+    @Override
+    public int getOrder() {
+        // Before authentication: a malformed request is refused without verifying a token.
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        Optional<HttpResponse<?>> refused = checkAddress(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (body == null || body.length == 0 || !WITH_BODY.contains(request.getMethod())) {
+            return null;
+        }
+        Optional<MediaType> type = request.getContentType();
+        if (type.isEmpty()) {
+            return ProblemResponses.of(RequestProblem.UNSUPPORTED_MEDIA_TYPE,
+                    "Say what the body is: send it with Content-Type: application/json.");
+        }
+        if (!type.get().matchesExtension(MediaType.EXTENSION_JSON) && !MediaType.APPLICATION_JSON_TYPE.matches(type.get())) {
+            return null;
+        }
+        return checkJson(request, body);
+    }
+
+    private static Optional<HttpResponse<?>> checkAddress(HttpRequest<?> request) {
+        String path;
+        try {
+            path = URI.create(request.getUri().toString()).getPath();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(ProblemResponses.of(RequestProblem.INVALID_PARAMETER, "The address is not a valid URI."));
+        }
+        if (path != null && hasUnusable(path)) {
+            return Optional.of(ProblemResponses.of(RequestProblem.INVALID_PARAMETER,
+                    "The address contains a control character; ids and names never do.", Map.of("path", "control character")));
+        }
+        for (Map.Entry<String, List<String>> parameter : request.getParameters().asMap().entrySet()) {
+            if (hasUnusable(parameter.getKey()) || parameter.getValue().stream().anyMatch(RequestEdge::hasUnusable)) {
+                String name = hasUnusable(parameter.getKey()) ? "query" : parameter.getKey();
+                return Optional.of(ProblemResponses.of(RequestProblem.INVALID_PARAMETER,
+                        "The parameter '" + name + "' contains a control character.", Map.of(name, "control character")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private @Nullable HttpResponse<?> checkJson(HttpRequest<?> request, byte[] body) {
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(body);
+        } catch (JsonProcessingException e) {
+            // The parser's message may quote the body: never echoed.
+            return ProblemResponses.of(RequestProblem.MALFORMED_JSON,
+                    "The request body is not well-formed JSON (no trailing commas, duplicate keys or comments).");
+        } catch (IOException e) {
+            return ProblemResponses.of(RequestProblem.MALFORMED_JSON, "The request body could not be read.");
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return null;
+        }
+        Map<String, String> unstorable = new LinkedHashMap<>();
+        findUnstorable(tree, "", unstorable);
+        if (!unstorable.isEmpty()) {
+            return ProblemResponses.of(RequestProblem.INVALID,
+                    "Some text contains a NUL character or a broken surrogate pair, which cannot be stored.", unstorable);
+        }
+        Optional<String> operation = RouteAttributes.getRouteInfo(request)
+                .filter(MethodBasedRouteInfo.class::isInstance)
+                .map(r -> ((MethodBasedRouteInfo<?, ?>) r).getTargetMethod().getMethodName());
+        if (operation.isEmpty()) {
+            return null;
+        }
+        return contract.check(operation.get(), tree).filter(m -> !m.isEmpty()).<HttpResponse<?>>map(m -> {
+            if (m.wrongType().containsKey("$")) {
+                return ProblemResponses.of(RequestProblem.MALFORMED_JSON, "The request body does not match the expected JSON shape.");
+            }
+            if (!m.unknown().isEmpty()) {
+                String first = m.unknown().keySet().iterator().next();
+                return ProblemResponses.of(RequestProblem.UNKNOWN_FIELD, "The field '" + first + "' is not part of this request.",
+                        m.unknown());
+            }
+            return ProblemResponses.of(RequestProblem.INVALID,
+                    "Some fields have the wrong JSON type for this request; see errors.", m.wrongType());
+        }).orElse(null);
+    }
+
+    private static void findUnstorable(JsonNode node, String at, Map<String, String> found) {
+        if (node.isTextual() && !isStorable(node.textValue())) {
+            found.putIfAbsent(at.isEmpty() ? "$" : at, "contains a NUL character or a lone surrogate");
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String name = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+                if (!isStorable(field.getKey())) {
+                    found.putIfAbsent(at.isEmpty() ? "$" : at, "a field name contains a NUL character or a lone surrogate");
+                }
+                findUnstorable(field.getValue(), name, found);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findUnstorable(node.get(i), at + "[" + i + "]", found);
+            }
+        }
+    }
+
+    /** PostgreSQL text and jsonb hold neither U+0000 nor half a surrogate pair. */
+    private static boolean isStorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ids, names and parameters never hold control characters, and the database stores no NUL. */
+    private static boolean hasUnusable(String text) {
+        return !isStorable(text) || text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL);
+    }
+}
