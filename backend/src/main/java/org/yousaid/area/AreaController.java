@@ -9,10 +9,16 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.Valid;
-import java.util.List;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.yousaid.shared.Page;
 import org.yousaid.identity.Caller;
 
 @Controller("/v1")
+@io.micronaut.validation.Validated
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AreaController {
 
@@ -23,13 +29,15 @@ class AreaController {
     }
 
     @Get("/areas")
-    List<AreaView> listAreas(Caller caller) {
-        return memberships.listAreas();
+    Page<AreaView> listAreas(Caller caller, @Nullable @QueryValue @Size(max = 200) String cursor,
+                             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return memberships.listAreas(caller, cursor, limit);
     }
 
     @Get("/me/memberships")
-    List<MembershipView> listMyMemberships(Caller caller) {
-        return memberships.listMine(caller);
+    Page<MembershipView> listMyMemberships(Caller caller, @Nullable @QueryValue @Size(max = 200) String cursor,
+                                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return memberships.listMine(caller, cursor, limit);
     }
 
     @Get("/areas/{areaId}/membership")

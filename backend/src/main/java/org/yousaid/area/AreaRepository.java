@@ -13,8 +13,14 @@ interface AreaRepository extends GenericRepository<Area, String> {
     @Query("select * from areas where id = :id")
     Optional<Area> find(String id);
 
-    @Query("select * from areas order by name")
-    List<Area> listAll();
+    @Query("select * from areas order by name, id limit :limit")
+    List<Area> firstPage(int limit);
+
+    /** Areas after the named one in (name, id) order; a cursor to a deleted area reads as the end. */
+    @Query("""
+            select * from areas where (name, id) > ((select a.name from areas a where a.id = :afterId), :afterId)
+            order by name, id limit :limit""")
+    List<Area> pageAfter(String afterId, int limit);
 
     @Query("select * from areas where id in (:ids) order by name")
     List<Area> findAll(List<String> ids);

@@ -25,8 +25,13 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
     @Query("select * from memberships where area_id = :areaId and role in ('family', 'young_person') order by joined_at, uid")
     List<Membership> familyVoices(String areaId);
 
-    @Query("select * from memberships where uid = :uid order by joined_at")
-    List<Membership> listByUid(String uid);
+    @Query("select * from memberships where uid = :uid order by joined_at, id limit :limit")
+    List<Membership> listByUid(String uid, int limit);
+
+    @Query("""
+            select * from memberships where uid = :uid and (joined_at, id) > (:afterAt, :afterId)
+            order by joined_at, id limit :limit""")
+    List<Membership> listByUidAfter(String uid, java.time.Instant afterAt, UUID afterId, int limit);
 
     @Query("""
             insert into memberships (area_id, id, uid, role, granted_by)

@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.Role;
 import org.yousaid.shared.AuditLog;
+import org.yousaid.shared.Cursor;
+import org.yousaid.shared.Cursors;
+import org.yousaid.shared.Page;
+import io.micronaut.core.annotation.Nullable;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.shared.RequestProblem;
 
@@ -28,27 +32,35 @@ class MembershipService {
     private final MembershipRepository memberships;
     private final AreaAccess access;
     private final AuditLog audit;
+    private final Cursors cursors;
 
-    MembershipService(AreaRepository areas, MembershipRepository memberships, AreaAccess access, AuditLog audit) {
+    MembershipService(AreaRepository areas, MembershipRepository memberships, AreaAccess access, AuditLog audit,
+                      Cursors cursors) {
+        this.cursors = cursors;
         this.areas = areas;
         this.memberships = memberships;
         this.access = access;
         this.audit = audit;
     }
 
-    List<AreaView> listAreas() {
-        return areas.listAll().stream().map(a -> new AreaView(a.id(), a.name())).toList();
+    @Transactional
+    Page<AreaView> listAreas(Caller caller, @Nullable String cursor, int limit) {
+        Cursors.Listing listing = cursors.listing(caller.uid(), "areas");
+        String after = listing.afterKey(cursor);
+        List<Area> rows = after == null ? areas.firstPage(limit + 1) : areas.pageAfter(after, limit + 1);
+        return listing.pageByKey(rows, limit, Area::id, a -> new AreaView(a.id(), a.name()));
     }
 
     @Transactional
-    List<MembershipView> listMine(Caller caller) {
-        List<Membership> mine = memberships.listByUid(caller.uid());
-        if (mine.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Area> byId = areas.findAll(mine.stream().map(Membership::areaId).toList()).stream()
-                .collect(Collectors.toMap(Area::id, Function.identity()));
-        return mine.stream().map(m -> MembershipView.of(m, byId.get(m.areaId()))).toList();
+    Page<MembershipView> listMine(Caller caller, @Nullable String cursor, int limit) {
+        Cursors.Listing listing = cursors.listing(caller.uid(), "my-memberships");
+        Cursor after = listing.after(cursor);
+        List<Membership> mine = after == null
+                ? memberships.listByUid(caller.uid(), limit + 1)
+                : memberships.listByUidAfter(caller.uid(), after.at(), after.id(), limit + 1);
+        Map<String, Area> byId = mine.isEmpty() ? Map.of() : areas.findAll(mine.stream().map(Membership::areaId).toList())
+                .stream().collect(Collectors.toMap(Area::id, Function.identity()));
+        return listing.page(mine, limit, m -> new Cursor(m.joinedAt(), m.id()), m -> MembershipView.of(m, byId.get(m.areaId())));
     }
 
     @Transactional

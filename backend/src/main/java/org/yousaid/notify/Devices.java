@@ -38,11 +38,20 @@ final class Devices {
         });
     }
 
-    List<NotifyViews.DeviceView> of(String areaId, String uid) {
-        return Sql.list(jdbc, "select id, platform, registered_at from devices where area_id = ? and uid = ? order by registered_at", s -> {
-            s.setString(1, areaId);
-            s.setString(2, uid);
-        }, rs -> new NotifyViews.DeviceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()));
+    /** Newest first, before the given position (null for the first page). */
+    List<NotifyViews.DeviceView> of(String areaId, String uid, @io.micronaut.core.annotation.Nullable org.yousaid.shared.Cursor before,
+                                    int limit) {
+        return Sql.list(jdbc, "select id, platform, registered_at from devices where area_id = ? and uid = ?"
+                + (before == null ? "" : " and (registered_at, id) < (?, ?)") + " order by registered_at desc, id desc limit ?", s -> {
+                    s.setString(1, areaId);
+                    s.setString(2, uid);
+                    int next = 3;
+                    if (before != null) {
+                        s.setTimestamp(next++, java.sql.Timestamp.from(before.at()));
+                        s.setObject(next++, before.id());
+                    }
+                    s.setInt(next, limit);
+                }, rs -> new NotifyViews.DeviceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()));
     }
 
     boolean remove(String areaId, String uid, UUID id) {

@@ -12,9 +12,13 @@ import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
+import java.util.function.Function;
+import org.yousaid.shared.Cursor;
+import org.yousaid.shared.Cursors;
+import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
 
-/** Members register their phones; forum leads and area admins read the outbox log. */
+/** Members register their phones; commissioners and area admins read the outbox log. */
 @Singleton
 class NotifyService {
 
@@ -24,8 +28,10 @@ class NotifyService {
     private final Devices devices;
     private final Outbox outbox;
     private final Clock clock;
+    private final Cursors cursors;
 
-    NotifyService(AreaAccess access, Devices devices, Outbox outbox, Clock clock) {
+    NotifyService(AreaAccess access, Devices devices, Outbox outbox, Clock clock, Cursors cursors) {
+        this.cursors = cursors;
         this.access = access;
         this.devices = devices;
         this.outbox = outbox;
@@ -47,9 +53,11 @@ class NotifyService {
     }
 
     @Transactional
-    NotifyViews.DeviceList mine(Caller caller, String areaId) {
+    Page<NotifyViews.DeviceView> mine(Caller caller, String areaId, @Nullable String cursor, int limit) {
         CurrentUser me = access.member(caller, areaId);
-        return new NotifyViews.DeviceList(devices.of(areaId, me.uid()));
+        Cursors.Listing listing = cursors.listing(caller.uid(), "my-devices", areaId);
+        return listing.page(devices.of(areaId, me.uid(), listing.after(cursor), limit + 1), limit,
+                d -> new Cursor(d.registeredAt(), d.id()), Function.identity());
     }
 
     @Transactional
@@ -60,9 +68,15 @@ class NotifyService {
         }
     }
 
+    /**
+     * Who was pushed what: an invitation sent because a family's EHC plan was issued is a case event,
+     * so the log is for council staff, not the forum's volunteers.
+     */
     @Transactional
-    NotifyViews.OutboxLog log(Caller caller, String areaId) {
-        access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN, Role.COMMISSIONER);
-        return new NotifyViews.OutboxLog(outbox.log(areaId, 200));
+    Page<NotifyViews.OutboxEntry> log(Caller caller, String areaId, @Nullable String cursor, int limit) {
+        access.require(caller, areaId, Role.AREA_ADMIN, Role.COMMISSIONER);
+        Cursors.Listing listing = cursors.listing(caller.uid(), "outbox", areaId);
+        return listing.page(outbox.log(areaId, listing.after(cursor), limit + 1), limit,
+                e -> new Cursor(e.createdAt(), e.id()), Function.identity());
     }
 }

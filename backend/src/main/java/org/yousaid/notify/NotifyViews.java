@@ -21,18 +21,11 @@ final class NotifyViews {
     record DeviceView(UUID id, String platform, Instant registeredAt) {
     }
 
-    @Serdeable
-    record DeviceList(List<DeviceView> items) {
-    }
 
     /** One push in the outbox log (no token: it identifies a phone). */
     @Serdeable
     record OutboxEntry(UUID id, String uid, UUID deviceId, String title, Map<String, String> data, String state,
                        int attempts, @Nullable String messageId, @Nullable String lastError, Instant createdAt,
                        @Nullable Instant sentAt) {
-    }
-
-    @Serdeable
-    record OutboxLog(List<OutboxEntry> items) {
     }
 }

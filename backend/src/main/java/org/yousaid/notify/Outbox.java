@@ -85,12 +85,17 @@ final class Outbox {
                 + " where area_id = ? and id = ? and state = 'sending'", reason, row.areaId(), row.id());
     }
 
-    List<NotifyViews.OutboxEntry> log(String areaId, int limit) {
+    /** Newest first, before the given position (null for the first page). */
+    List<NotifyViews.OutboxEntry> log(String areaId, @io.micronaut.core.annotation.Nullable org.yousaid.shared.Cursor before,
+                                      int limit) {
         return jdbc.prepareStatement("""
                 select id, uid, device_id, title, data::text, state, attempts, message_id, last_error, created_at, sent_at
-                from notification_outbox where area_id = ? order by created_at desc, id limit ?""", s -> {
+                from notification_outbox where area_id = ? and (created_at, id) < (?, ?)
+                order by created_at desc, id desc limit ?""", s -> {
             s.setString(1, areaId);
-            s.setInt(2, limit);
+            s.setTimestamp(2, Timestamp.from(before == null ? java.time.Instant.parse("9999-12-31T00:00:00Z") : before.at()));
+            s.setObject(3, before == null ? new UUID(-1L, -1L) : before.id());
+            s.setInt(4, limit);
             List<NotifyViews.OutboxEntry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

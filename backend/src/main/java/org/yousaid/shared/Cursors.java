@@ -59,6 +59,25 @@ public final class Cursors {
             return token == null ? null : cursors.read(token, binding);
         }
 
+        /** The key after which to continue, for lists ordered by a text key rather than by time. */
+        public @Nullable String afterKey(@Nullable String token) {
+            return token == null ? null : new String(Base64.getUrlDecoder().decode(cursors.readPayload(token, "key\n" + binding)),
+                    StandardCharsets.UTF_8);
+        }
+
+        /** A page of a list ordered by a text key (see {@link #afterKey}). */
+        public <R, T> Page<T> pageByKey(List<R> rows, int limit, Function<R, String> key, Function<R, T> view) {
+            boolean more = rows.size() > limit;
+            List<R> shown = more ? rows.subList(0, limit) : rows;
+            String next = null;
+            if (more) {
+                String payload = Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(key.apply(shown.get(shown.size() - 1)).getBytes(StandardCharsets.UTF_8));
+                next = cursors.sign(payload, "key\n" + binding);
+            }
+            return new Page<>(shown.stream().map(view).toList(), next);
+        }
+
         /** A page from rows fetched with {@code limit + 1}: the extra row only says there is more. */
         public <R, T> Page<T> page(List<R> rows, int limit, Function<R, Cursor> position, Function<R, T> view) {
             boolean more = rows.size() > limit;
@@ -69,11 +88,18 @@ public final class Cursors {
     }
 
     String write(Cursor position, String binding) {
-        String payload = position.encode();
-        return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(binding, payload));
+        return sign(position.encode(), binding);
     }
 
     Cursor read(String token, String binding) {
+        return Cursor.decode(readPayload(token, binding), RequestProblem.INVALID_PARAMETER);
+    }
+
+    private String sign(String payload, String binding) {
+        return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(binding, payload));
+    }
+
+    private String readPayload(String token, String binding) {
         int dot = token.lastIndexOf('.');
         if (dot > 0) {
             String payload = token.substring(0, dot);
@@ -84,7 +110,7 @@ public final class Cursors {
                 given = new byte[0];
             }
             if (MessageDigest.isEqual(given, mac(binding, payload))) {
-                return Cursor.decode(payload, RequestProblem.INVALID_PARAMETER);
+                return payload;
             }
         }
         throw new ProblemException(RequestProblem.INVALID_PARAMETER,

@@ -23,7 +23,10 @@ import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
+import org.yousaid.shared.Cursor;
+import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
+import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.survey.AnswerViews.AnswerView;
 
@@ -50,9 +53,11 @@ class AnswerService {
     private final ApplicationEventPublisher<SurveyAnswered> answered;
     private final JsonMapper json;
     private final Clock clock;
+    private final Cursors cursors;
 
     AnswerService(AreaAccess access, SurveyStore surveys, AnswerStore answers, SurveyService surveyService,
-                  ApplicationEventPublisher<SurveyAnswered> answered, JsonMapper json, Clock clock) {
+                  ApplicationEventPublisher<SurveyAnswered> answered, JsonMapper json, Clock clock, Cursors cursors) {
+        this.cursors = cursors;
         this.access = access;
         this.surveys = surveys;
         this.answers = answers;
@@ -130,9 +135,12 @@ class AnswerService {
     }
 
     @Transactional
-    List<AnswerView> mine(Caller caller, String areaId) {
+    Page<AnswerView> mine(Caller caller, String areaId, @Nullable String cursor, int limit) {
         CurrentUser me = access.member(caller, areaId);
-        return answers.byRespondent(areaId, me.uid(), 200).stream().map(this::view).toList();
+        Cursors.Listing listing = cursors.listing(caller.uid(), "my-answers", areaId);
+        Cursor after = listing.after(cursor);
+        return listing.page(answers.byRespondent(areaId, me.uid(), after, limit + 1), limit,
+                a -> new Cursor(a.updatedAt(), a.id()), this::view);
     }
 
     private AnswerView view(SurveyAnswer a) {

@@ -74,12 +74,18 @@ final class AnswerStore {
         return one("select " + COLUMNS + " from survey_answers where area_id = ? and id = ?", areaId, id);
     }
 
-    List<SurveyAnswer> byRespondent(String areaId, String uid, int limit) {
+    /** Most recently changed first, after the given position (null for the first page). */
+    List<SurveyAnswer> byRespondent(String areaId, String uid, @Nullable org.yousaid.shared.Cursor after, int limit) {
         return Sql.list(jdbc, "select " + COLUMNS + " from survey_answers where area_id = ? and respondent_uid = ?"
-                + " order by updated_at desc, id desc limit ?", s -> {
+                + (after == null ? "" : " and (updated_at, id) < (?, ?)") + " order by updated_at desc, id desc limit ?", s -> {
                     s.setString(1, areaId);
                     s.setString(2, uid);
-                    s.setInt(3, limit);
+                    int next = 3;
+                    if (after != null) {
+                        s.setTimestamp(next++, Timestamp.from(after.at()));
+                        s.setObject(next++, after.id());
+                    }
+                    s.setInt(next, limit);
                 }, AnswerStore::answer);
     }
 

@@ -27,7 +27,4 @@ final class AnswerViews {
                       Instant startedAt, Instant updatedAt, @Nullable Instant submittedAt) {
     }
 
-    @Serdeable
-    record AnswerList(List<AnswerView> items) {
-    }
 }

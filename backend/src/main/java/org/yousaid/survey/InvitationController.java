@@ -9,11 +9,18 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.yousaid.shared.Page;
 import org.yousaid.identity.Caller;
 import org.yousaid.shared.IdempotencyKey;
 
 @Controller("/v1/areas/{areaId}")
+@io.micronaut.validation.Validated
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InvitationController {
 
@@ -30,8 +37,15 @@ class InvitationController {
     }
 
     @Get("/surveys/{surveyId}/invitations")
-    InvitationViews.InvitationList listSurveyInvitations(Caller caller, String areaId, UUID surveyId) {
-        return invitations.forSurvey(caller, areaId, surveyId);
+    Page<InvitationViews.InvitationView> listSurveyInvitations(Caller caller, String areaId, UUID surveyId,
+                                                              @Nullable @QueryValue @Size(max = 200) String cursor,
+                                                              @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return invitations.forSurvey(caller, areaId, surveyId, cursor, limit);
+    }
+
+    @Get("/surveys/{surveyId}/invitations/summary")
+    InvitationViews.InvitationSummary getSurveyInvitationSummary(Caller caller, String areaId, UUID surveyId) {
+        return invitations.summary(caller, areaId, surveyId);
     }
 
     @Post("/events/ehc-plan-issued")
@@ -48,8 +62,10 @@ class InvitationController {
     }
 
     @Get("/me/invitations")
-    InvitationViews.InvitationList listMyInvitations(Caller caller, String areaId) {
-        return invitations.mine(caller, areaId);
+    Page<InvitationViews.InvitationView> listMyInvitations(Caller caller, String areaId,
+                                                          @Nullable @QueryValue @Size(max = 200) String cursor,
+                                                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return invitations.mine(caller, areaId, cursor, limit);
     }
 
     @Post("/me/invitations/{invitationId}/open")

@@ -23,7 +23,12 @@ import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
 import org.yousaid.notify.Notifications;
+import io.micronaut.core.annotation.Nullable;
+import java.util.function.Function;
 import org.yousaid.shared.AuditLog;
+import org.yousaid.shared.Cursor;
+import org.yousaid.shared.Cursors;
+import org.yousaid.shared.Page;
 import org.yousaid.shared.IdempotencyKey;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.survey.InvitationViews.EhcPlanIssuedResult;
@@ -52,9 +57,11 @@ class InvitationService {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Clock clock;
+    private final Cursors cursors;
 
     InvitationService(AreaAccess access, InvitationStore invitations, SurveyStore surveys, SurveyService surveyService,
-                      Notifications notifications, AuditLog audit, Clock clock) {
+                      Notifications notifications, AuditLog audit, Clock clock, Cursors cursors) {
+        this.cursors = cursors;
         this.access = access;
         this.invitations = invitations;
         this.surveys = surveys;
@@ -164,9 +171,11 @@ class InvitationService {
     }
 
     @Transactional
-    InvitationViews.InvitationList mine(Caller caller, String areaId) {
+    Page<InvitationViews.InvitationView> mine(Caller caller, String areaId, @Nullable String cursor, int limit) {
         CurrentUser me = access.member(caller, areaId);
-        return new InvitationViews.InvitationList(invitations.byInvitee(areaId, me.uid(), now()));
+        Cursors.Listing listing = cursors.listing(caller.uid(), "my-invitations", areaId);
+        return listing.page(invitations.byInvitee(areaId, me.uid(), listing.after(cursor), limit + 1, now()), limit,
+                i -> new Cursor(i.createdAt(), i.id()), Function.identity());
     }
 
     @Transactional
@@ -178,11 +187,25 @@ class InvitationService {
         return invitations.find(areaId, id, now()).orElseThrow();
     }
 
+    /**
+     * Who was invited and why. An invitation's origin can say a family's EHC plan was just issued, a
+     * case event: council staff only, not the forum's volunteers (they have {@link #summary}).
+     */
     @Transactional
-    InvitationViews.InvitationList forSurvey(Caller caller, String areaId, UUID surveyId) {
+    Page<InvitationViews.InvitationView> forSurvey(Caller caller, String areaId, UUID surveyId, @Nullable String cursor,
+                                                   int limit) {
+        access.require(caller, areaId, Role.COMMISSIONER, Role.AREA_ADMIN);
+        surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
+        Cursors.Listing listing = cursors.listing(caller.uid(), "survey-invitations", areaId, surveyId.toString());
+        return listing.page(invitations.bySurvey(areaId, surveyId, listing.after(cursor), limit + 1, now()), limit,
+                i -> new Cursor(i.createdAt(), i.id()), Function.identity());
+    }
+
+    @Transactional
+    InvitationViews.InvitationSummary summary(Caller caller, String areaId, UUID surveyId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
-        return new InvitationViews.InvitationList(invitations.bySurvey(areaId, surveyId, now()));
+        return invitations.summary(areaId, surveyId, now());
     }
 
     /** Submitting answers to a survey answers the respondent's invitation to it. */

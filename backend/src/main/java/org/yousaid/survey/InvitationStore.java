@@ -67,14 +67,43 @@ final class InvitationStore {
         }, rs -> rs.getObject(1, UUID.class));
     }
 
-    List<InvitationViews.InvitationView> byInvitee(String areaId, String uid, Instant now) {
-        return list("select " + COLUMNS + " from invitations where area_id = ? and invitee_uid = ? order by created_at desc limit 200",
-                now, areaId, uid);
+    /** Newest first, before the given position (null for the first page). */
+    List<InvitationViews.InvitationView> byInvitee(String areaId, String uid, @Nullable org.yousaid.shared.Cursor before,
+                                                   int limit, Instant now) {
+        return before == null
+                ? list("select " + COLUMNS + " from invitations where area_id = ? and invitee_uid = ?"
+                        + " order by created_at desc, id desc limit ?", now, areaId, uid, limit)
+                : list("select " + COLUMNS + " from invitations where area_id = ? and invitee_uid = ?"
+                        + " and (created_at, id) < (?, ?) order by created_at desc, id desc limit ?",
+                        now, areaId, uid, Timestamp.from(before.at()), before.id(), limit);
     }
 
-    List<InvitationViews.InvitationView> bySurvey(String areaId, UUID surveyId, Instant now) {
-        return list("select " + COLUMNS + " from invitations where area_id = ? and survey_id = ? order by created_at, invitee_uid limit 5000",
-                now, areaId, surveyId);
+    /** Oldest first, after the given position (null for the first page). */
+    List<InvitationViews.InvitationView> bySurvey(String areaId, UUID surveyId, @Nullable org.yousaid.shared.Cursor after,
+                                                  int limit, Instant now) {
+        return after == null
+                ? list("select " + COLUMNS + " from invitations where area_id = ? and survey_id = ?"
+                        + " order by created_at, id limit ?", now, areaId, surveyId, limit)
+                : list("select " + COLUMNS + " from invitations where area_id = ? and survey_id = ?"
+                        + " and (created_at, id) > (?, ?) order by created_at, id limit ?",
+                        now, areaId, surveyId, Timestamp.from(after.at()), after.id(), limit);
+    }
+
+    /** Counts by state, reading a past-date unanswered invitation as expired (as the views do). */
+    InvitationViews.InvitationSummary summary(String areaId, UUID surveyId, Instant now) {
+        return Sql.one(jdbc, """
+                select count(*),
+                       count(*) filter (where state in ('sent', 'opened') and expires_at > ?),
+                       count(*) filter (where opened_at is not null),
+                       count(*) filter (where state = 'answered'),
+                       count(*) filter (where state = 'expired' or (state in ('sent', 'opened') and expires_at <= ?))
+                from invitations where area_id = ? and survey_id = ?""", s -> {
+                    s.setTimestamp(1, Timestamp.from(now));
+                    s.setTimestamp(2, Timestamp.from(now));
+                    s.setString(3, areaId);
+                    s.setObject(4, surveyId);
+                }, rs -> new InvitationViews.InvitationSummary(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5))).orElseThrow();
     }
 
     Optional<InvitationViews.InvitationView> find(String areaId, UUID id, Instant now) {

@@ -34,7 +34,8 @@ final class InvitationViews {
                           Instant createdAt, @Nullable Instant openedAt, @Nullable Instant answeredAt, Instant expiresAt) {
     }
 
+    /** What a forum lead sees of a survey's invitations: counts, never who or why. */
     @Serdeable
-    record InvitationList(List<InvitationView> items) {
+    record InvitationSummary(int invited, int waiting, int opened, int answered, int expired) {
     }
 }

@@ -10,7 +10,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.yousaid.shared.Page;
 import org.yousaid.identity.Caller;
 import org.yousaid.shared.IdempotencyKey;
 import org.yousaid.shared.ProblemException;
@@ -19,6 +24,7 @@ import org.yousaid.survey.AnswerViews.AnswerView;
 import org.yousaid.survey.SurveyViews.SurveyView;
 
 @Controller("/v1")
+@io.micronaut.validation.Validated
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SurveyController {
 
@@ -57,8 +63,9 @@ class SurveyController {
     }
 
     @Get("/areas/{areaId}/surveys")
-    Object listSurveys(Caller caller, String areaId) {
-        return surveys.list(caller, areaId);
+    Object listSurveys(Caller caller, String areaId, @Nullable @QueryValue @Size(max = 200) String cursor,
+                       @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return surveys.list(caller, areaId, cursor, limit);
     }
 
     @Get("/areas/{areaId}/surveys/{surveyId}")
@@ -107,8 +114,9 @@ class SurveyController {
     }
 
     @Get("/areas/{areaId}/me/answers")
-    AnswerViews.AnswerList listMyAnswers(Caller caller, String areaId) {
-        return new AnswerViews.AnswerList(answers.mine(caller, areaId));
+    Page<AnswerView> listMyAnswers(Caller caller, String areaId, @Nullable @QueryValue @Size(max = 200) String cursor,
+                                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return answers.mine(caller, areaId, cursor, limit);
     }
 
     @Get("/areas/{areaId}/surveys/{surveyId}/results")

@@ -23,6 +23,12 @@ import org.yousaid.identity.Role;
 import org.yousaid.shared.AuditLog;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.survey.SurveyViews.PublishedSurvey;
+import org.yousaid.survey.SurveyViews.SurveySummary;
+import org.yousaid.shared.Cursor;
+import org.yousaid.shared.Cursors;
+import org.yousaid.shared.Page;
+import static org.yousaid.survey.SurveyViews.EDITOR;
+import static org.yousaid.survey.SurveyViews.RESPONDENT;
 import org.yousaid.survey.SurveyViews.SurveyView;
 import org.yousaid.survey.SurveyViews.VersionView;
 
@@ -45,9 +51,11 @@ class SurveyService {
     private final AnswerStore answers;
     private final JsonMapper json;
     private final Clock clock;
+    private final Cursors cursors;
 
     SurveyService(AreaAccess access, SurveyStore store, SurveyTemplates templates, DefinitionValidator validator,
-                  AuditLog audit, AnswerStore answers, JsonMapper json, Clock clock) {
+                  AuditLog audit, AnswerStore answers, JsonMapper json, Clock clock, Cursors cursors) {
+        this.cursors = cursors;
         this.answers = answers;
         this.access = access;
         this.store = store;
@@ -142,22 +150,32 @@ class SurveyService {
         return published(areaId, surveyId).orElseThrow(SurveyService::notFound);
     }
 
+    /** Editors get summaries, families the published versions they can answer; one page at a time. */
     @Transactional
-    Object list(Caller caller, String areaId) {
+    Object list(Caller caller, String areaId, @Nullable String cursor, int limit) {
         CurrentUser me = access.member(caller, areaId);
-        List<SurveyStore.Survey> surveys = store.surveys(areaId);
-        if (isEditor(me)) {
-            return new SurveyViews.SurveyList(surveys.stream().map(s -> view(areaId, s.id())).toList());
+        boolean editor = isEditor(me);
+        Cursors.Listing listing = cursors.listing(caller.uid(), "surveys", areaId, editor ? EDITOR : RESPONDENT);
+        Cursor after = listing.after(cursor);
+        Instant afterAt = after == null ? Instant.EPOCH : after.at();
+        UUID afterId = after == null ? new UUID(0, 0) : after.id();
+        if (editor) {
+            Page<SurveySummary> page = listing.page(store.summaries(areaId, afterAt, afterId, limit + 1), limit,
+                    s -> new Cursor(s.createdAt(), s.id()), s -> new SurveySummary(s.id(), areaId, s.kind(), s.title(),
+                            s.createdAt(), s.publishedVersion(), s.draftVersion()));
+            return new SurveyViews.SurveyList(EDITOR, page.items(), page.nextCursor());
         }
-        return new SurveyViews.PublishedSurveyList(surveys.stream()
-                .flatMap(s -> published(areaId, s.id()).stream()).toList());
+        Page<PublishedSurvey> page = listing.page(store.published(areaId, afterAt, afterId, limit + 1), limit,
+                p -> new Cursor(p.createdAt(), p.id()),
+                p -> new PublishedSurvey(RESPONDENT, p.id(), areaId, p.kind(), p.version(), read(p.definitionJson())));
+        return new SurveyViews.PublishedSurveyList(RESPONDENT, page.items(), page.nextCursor());
     }
 
     /** The version a respondent answers now, if the survey has one published. */
     Optional<PublishedSurvey> published(String areaId, UUID surveyId) {
         return store.survey(areaId, surveyId).flatMap(s -> store.versions(areaId, surveyId).stream()
                 .filter(v -> SurveyVersion.PUBLISHED.equals(v.status())).findFirst()
-                .map(v -> new PublishedSurvey(surveyId, areaId, s.kind(), v.version(), read(v.definitionJson()))));
+                .map(v -> new PublishedSurvey(RESPONDENT, surveyId, areaId, s.kind(), v.version(), read(v.definitionJson()))));
     }
 
     Optional<String> respondent(String areaId, UUID answerId) {
@@ -177,7 +195,7 @@ class SurveyService {
                 .map(SurveyVersion::version).findFirst().orElse(null);
         SurveyVersion latest = versions.get(versions.size() - 1);
         String title = validatorless(latest.definitionJson()).title();
-        return new SurveyView(surveyId, areaId, survey.kind(), title, survey.createdAt(), published, draft,
+        return new SurveyView(EDITOR, surveyId, areaId, survey.kind(), title, survey.createdAt(), published, draft,
                 versions.stream().map(v -> new VersionView(v.version(), v.status(), v.createdAt(), v.publishedAt(),
                         v.retiredAt(), read(v.definitionJson()))).toList());
     }

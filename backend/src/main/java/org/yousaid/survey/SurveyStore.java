@@ -1,5 +1,6 @@
 package org.yousaid.survey;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -119,6 +120,51 @@ final class SurveyStore {
             s.setInt(4, version);
             return s.executeUpdate();
         });
+    }
+
+    /** A survey in the editors' list, with the newest version's title. */
+    record Summary(UUID id, String kind, String title, Instant createdAt, @Nullable Integer publishedVersion,
+                   @Nullable Integer draftVersion) {
+    }
+
+    /** A survey's published version, for the respondents' list. */
+    record Published(UUID id, String kind, int version, String definitionJson, Instant createdAt) {
+    }
+
+    /** Surveys after (createdAt, id), oldest first; pass the epoch and the nil UUID for the first page. */
+    List<Summary> summaries(String areaId, Instant afterAt, UUID afterId, int limit) {
+        return Sql.list(jdbc, """
+                select s.id, s.kind, s.created_at,
+                       (select v.definition ->> 'title' from survey_versions v
+                        where v.area_id = s.area_id and v.survey_id = s.id order by v.version desc limit 1),
+                       (select v.version from survey_versions v
+                        where v.area_id = s.area_id and v.survey_id = s.id and v.status = 'published'),
+                       (select v.version from survey_versions v
+                        where v.area_id = s.area_id and v.survey_id = s.id and v.status = 'draft')
+                from surveys s where s.area_id = ? and (s.created_at, s.id) > (?, ?)
+                order by s.created_at, s.id limit ?""", s -> bindPage(s, areaId, afterAt, afterId, limit),
+                rs -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(4), rs.getTimestamp(3).toInstant(),
+                        rs.getObject(5, Integer.class), rs.getObject(6, Integer.class)));
+    }
+
+    /** Surveys with a published version after (createdAt, id), oldest first. */
+    List<Published> published(String areaId, Instant afterAt, UUID afterId, int limit) {
+        return Sql.list(jdbc, """
+                select s.id, s.kind, v.version, v.definition::text, s.created_at
+                from surveys s join survey_versions v
+                  on v.area_id = s.area_id and v.survey_id = s.id and v.status = 'published'
+                where s.area_id = ? and (s.created_at, s.id) > (?, ?)
+                order by s.created_at, s.id limit ?""", s -> bindPage(s, areaId, afterAt, afterId, limit),
+                rs -> new Published(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+    }
+
+    private static void bindPage(java.sql.PreparedStatement s, String areaId, Instant afterAt, UUID afterId, int limit)
+            throws SQLException {
+        s.setString(1, areaId);
+        s.setTimestamp(2, Timestamp.from(afterAt));
+        s.setObject(3, afterId);
+        s.setInt(4, limit);
     }
 
     List<SurveyVersion> versions(String areaId, UUID surveyId) {

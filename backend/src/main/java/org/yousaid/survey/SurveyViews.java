@@ -38,22 +38,32 @@ final class SurveyViews {
                        @Nullable Instant retiredAt, JsonNode definition) {
     }
 
+    /** Which view of a survey a response is (the contract's discriminator). */
+    static final String EDITOR = "editor";
+    static final String RESPONDENT = "respondent";
+
     /** A survey as its editors (forum leads, commissioners) see it: every version. */
     @Serdeable
-    record SurveyView(UUID id, String areaId, String kind, String title, Instant createdAt,
+    record SurveyView(String view, UUID id, String areaId, String kind, String title, Instant createdAt,
                       @Nullable Integer publishedVersion, @Nullable Integer draftVersion, List<VersionView> versions) {
+    }
+
+    /** A survey in the editors' list: no definitions (a list of every version's definition grew without bound). */
+    @Serdeable
+    record SurveySummary(UUID id, String areaId, String kind, String title, Instant createdAt,
+                         @Nullable Integer publishedVersion, @Nullable Integer draftVersion) {
     }
 
     /** A survey as a family sees it: only the version to answer now. */
     @Serdeable
-    record PublishedSurvey(UUID id, String areaId, String kind, int version, JsonNode definition) {
+    record PublishedSurvey(String view, UUID id, String areaId, String kind, int version, JsonNode definition) {
     }
 
     @Serdeable
-    record SurveyList(List<SurveyView> items) {
+    record SurveyList(String view, List<SurveySummary> items, @Nullable String nextCursor) {
     }
 
     @Serdeable
-    record PublishedSurveyList(List<PublishedSurvey> items) {
+    record PublishedSurveyList(String view, List<PublishedSurvey> items, @Nullable String nextCursor) {
     }
 }

@@ -16,24 +16,24 @@ final class CommentViews {
     record PostCommentRequest(@Nullable String body) {
     }
 
-    /** The author's view: their own words and what happened to them. */
+    /** The author's view: their own words and what happened to them ({@code view} is "own"). */
     @Serdeable
-    record OwnComment(UUID id, String areaId, @Nullable String body, @Nullable String publishedBody, String status,
-                      Instant submittedAt, @Nullable Instant decidedAt, @Nullable String rejectionReason,
+    record OwnComment(String view, UUID id, String areaId, @Nullable String body, @Nullable String publishedBody,
+                      String status, Instant submittedAt, @Nullable Instant decidedAt, @Nullable String rejectionReason,
                       @Nullable Instant withdrawnAt) {
 
         static OwnComment of(Comment c) {
-            return new OwnComment(c.id(), c.areaId(), c.body(), c.publishedBody(), c.status(), c.submittedAt(),
+            return new OwnComment("own", c.id(), c.areaId(), c.body(), c.publishedBody(), c.status(), c.submittedAt(),
                     c.decidedAt(), c.rejectionReason(), c.withdrawnAt());
         }
     }
 
-    /** On the wall: the published text, never the author. */
+    /** On the wall: the published text, never the author ({@code view} is "published"). */
     @Serdeable
-    record PublishedComment(UUID id, String areaId, String body, String authorRole, Instant publishedAt) {
+    record PublishedComment(String view, UUID id, String areaId, String body, String authorRole, Instant publishedAt) {
 
         static PublishedComment of(Comment c) {
-            return new PublishedComment(c.id(), c.areaId(), c.publishedBody(), c.authorRole(), c.decidedAt());
+            return new PublishedComment("published", c.id(), c.areaId(), c.publishedBody(), c.authorRole(), c.decidedAt());
         }
     }
 

@@ -32,7 +32,7 @@ class MembershipApiTest extends ApiTest {
         assertThat(joined.status()).isEqualTo(201);
         assertThat(joined.text("role")).isEqualTo("family");
         assertThat(again.status()).isEqualTo(200);
-        assertThat(parent.get("/v1/me/memberships").json()).hasSize(1);
+        assertThat(parent.get("/v1/me/memberships").json().path("items")).hasSize(1);
         assertThat(parent.get("/v1/areas/" + area + "/membership").text("areaName")).startsWith("Test area");
         assertThat(parent.header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/v1/areas/" + area + "/comments", json("body", "Hello from a new parent.")).status()).isEqualTo(201);
@@ -46,7 +46,7 @@ class MembershipApiTest extends ApiTest {
         }
         assertThat(as(uid).put("/v1/areas/" + area + "/membership", json("role", "wizard")).code()).isEqualTo("request.invalid");
         assertThat(as(uid).put("/v1/areas/" + area + "/membership", "{}").code()).isEqualTo("request.invalid");
-        assertThat(as(uid).get("/v1/me/memberships").json()).isEmpty();
+        assertThat(as(uid).get("/v1/me/memberships").json().path("items")).isEmpty();
     }
 
     @Test
@@ -96,15 +96,28 @@ class MembershipApiTest extends ApiTest {
         String stranger = fixtures.member(otherArea, "family");
 
         assertThat(as(stranger).get("/v1/areas/" + area + "/membership").code()).isEqualTo("area.not_member");
-        assertThat(as(stranger).get("/v1/me/memberships").json()).hasSize(1);
-        assertThat(as(stranger).get("/v1/me/memberships").json().get(0).path("areaId").asText()).isEqualTo(otherArea);
-        assertThat(as(family).get("/v1/me/memberships").json().get(0).path("areaId").asText()).isEqualTo(area);
+        assertThat(as(stranger).get("/v1/me/memberships").json().path("items")).hasSize(1);
+        assertThat(as(stranger).get("/v1/me/memberships").json().path("items").get(0).path("areaId").asText()).isEqualTo(otherArea);
+        assertThat(as(family).get("/v1/me/memberships").json().path("items").get(0).path("areaId").asText()).isEqualTo(area);
     }
 
     @Test
-    void theAreasAreListedForTheJoinScreen() {
-        Reply areas = as("newcomer").get("/v1/areas");
-        assertThat(areas.status()).isEqualTo(200);
-        assertThat(areas.json().findValuesAsText("id")).contains(area);
+    void theAreasAreListedForTheJoinScreenOnePageAtATime() {
+        String second = fixtures.area();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Reply page = as("newcomer").get("/v1/areas?limit=7" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().path("items").size()).isLessThanOrEqualTo(7);
+            page.json().path("items").forEach(a -> seen.add(a.path("id").asText()));
+            cursor = page.json().path("nextCursor").isNull() ? null : page.text("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 1000);
+        assertThat(seen).contains(area, second).doesNotHaveDuplicates();
+        assertThat(as("someone-else").get("/v1/areas?limit=7&cursor="
+                + as("newcomer").get("/v1/areas?limit=1").text("nextCursor")).code()).isEqualTo("request.invalid_parameter");
+        assertThat(as("newcomer").get("/v1/areas?limit=101").code()).isEqualTo("request.invalid");
     }
 }

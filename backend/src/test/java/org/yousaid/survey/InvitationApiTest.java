@@ -111,7 +111,7 @@ class InvitationApiTest extends ApiTest {
 
         assertThat(google.pushesTo(token)).hasSize(1);
         assertThat(google.pushesTo(token).get(0).body()).contains(created.text("invitationId")).contains("EHC plan survey");
-        JsonNode log = as(forumLead).get(base() + "/notifications/outbox").json().path("items").get(0);
+        JsonNode log = as(commissioner).get(base() + "/notifications/outbox").json().path("items").get(0);
         assertThat(log.path("state").asText()).isEqualTo("sent");
         assertThat(log.path("messageId").asText()).startsWith("projects/yousaid-test/messages/");
         assertThat(log.path("data").path("invitationId").asText()).isEqualTo(created.text("invitationId"));
@@ -235,11 +235,97 @@ class InvitationApiTest extends ApiTest {
         String otherLead = fixtures.member(otherArea, "forum_lead");
 
         assertThat(as(family).get(base() + "/notifications/outbox").code()).isEqualTo("area.role_forbidden");
+        assertThat(as(forumLead).get(base() + "/notifications/outbox").code()).isEqualTo("area.role_forbidden");
+        assertThat(as(commissioner).get(base() + "/notifications/outbox").status()).isEqualTo(200);
         assertThat(as(otherLead).get(base() + "/notifications/outbox").code()).isEqualTo("area.not_member");
         assertThat(as(other).get(base() + "/me/invitations").json().path("items")).isEmpty();
-        assertThat(as(otherLead).get("/v1/areas/" + otherArea + "/surveys/" + survey + "/invitations").code())
+        String otherCommissioner = fixtures.member(otherArea, "commissioner");
+        assertThat(as(otherCommissioner).get("/v1/areas/" + otherArea + "/surveys/" + survey + "/invitations").code())
                 .isEqualTo("survey.not_found");
+        assertThat(as(otherCommissioner).get(base() + "/surveys/" + survey + "/invitations").code()).isEqualTo("area.not_member");
         assertThat(as(otherLead).post(base() + "/surveys/" + survey + "/invitations", "{\"allFamilies\":true}").code())
                 .isEqualTo("area.not_member");
+    }
+
+    @Test
+    void forumLeadsSeeHowInvitationsAreGoingButNotWhichFamiliesHadAPlanIssued() {
+        String ehc = publishedTemplate("ehc-plan");
+        String other = fixtures.member(area, "family");
+        ehcEvent("case-77", family, "2026-01-05");
+        as(forumLead).post(base() + "/surveys/" + ehc + "/invitations", "{\"uids\":[\"" + other + "\"]}");
+        as(other).post(base() + "/me/invitations/"
+                + as(other).get(base() + "/me/invitations").json().path("items").get(0).path("id").asText() + "/open", null);
+        String admin = fixtures.member(area, "area_admin");
+        String otherArea = fixtures.area();
+        String otherLead = fixtures.member(otherArea, "forum_lead");
+
+        Reply listed = as(forumLead).get(base() + "/surveys/" + ehc + "/invitations");
+        assertThat(listed.status()).isEqualTo(403);
+        assertThat(listed.code()).isEqualTo("area.role_forbidden");
+        assertThat(listed.json().toString()).doesNotContain(family).doesNotContain("ehc_plan_issued");
+        Reply summary = as(forumLead).get(base() + "/surveys/" + ehc + "/invitations/summary");
+        assertThat(summary.status()).isEqualTo(200);
+        assertThat(summary.json().path("invited").asInt()).isEqualTo(2);
+        assertThat(summary.json().path("opened").asInt()).isEqualTo(1);
+        assertThat(summary.json().path("waiting").asInt()).isEqualTo(2);
+        assertThat(summary.json().toString()).doesNotContain(family).doesNotContain("ehc");
+        assertThat(as(forumLead).get(base() + "/notifications/outbox").code()).isEqualTo("area.role_forbidden");
+
+        // Council staff see who and why.
+        for (String staff : new String[] {commissioner, admin}) {
+            JsonNode items = as(staff).get(base() + "/surveys/" + ehc + "/invitations").json().path("items");
+            assertThat(items.findValuesAsText("origin")).containsExactlyInAnyOrder("ehc_plan_issued", "cohort");
+            assertThat(items.findValuesAsText("inviteeUid")).containsExactlyInAnyOrder(family, other);
+        }
+        assertThat(as(family).get(base() + "/surveys/" + ehc + "/invitations/summary").code()).isEqualTo("area.role_forbidden");
+        assertThat(as(otherLead).get(base() + "/surveys/" + ehc + "/invitations/summary").code()).isEqualTo("area.not_member");
+        assertThat(as(otherLead).get("/v1/areas/" + otherArea + "/surveys/" + ehc + "/invitations/summary").code())
+                .isEqualTo("survey.not_found");
+    }
+
+    @Test
+    void everyInvitationListPagesWithABoundedLimit() {
+        String survey = publishedTemplate("annual-impact");
+        java.util.List<String> cohort = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            cohort.add(fixtures.member(area, "family"));
+        }
+        as(forumLead).post(base() + "/surveys/" + survey + "/invitations", "{\"allFamilies\":true}");
+        String path = base() + "/surveys/" + survey + "/invitations?limit=2";
+
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Reply page = as(commissioner).get(path + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.json().path("items").size()).isLessThanOrEqualTo(2);
+            seen.addAll(page.json().path("items").findValuesAsText("inviteeUid"));
+            cursor = page.json().path("nextCursor").isNull() ? null : page.text("nextCursor");
+        } while (cursor != null);
+        assertThat(seen).containsAll(cohort).doesNotHaveDuplicates();
+        String first = as(commissioner).get(path).text("nextCursor");
+        assertThat(as(commissioner).get(base() + "/me/invitations?cursor=" + first).code()).isEqualTo("request.invalid_parameter");
+        assertThat(as(commissioner).get(base() + "/surveys/" + survey + "/invitations?limit=1000").code()).isEqualTo("request.invalid");
+    }
+
+    @Test
+    void devicesPageAndUnregisterWhateverTheAcceptHeader() {
+        for (int i = 0; i < 3; i++) {
+            registerDevice(family, "fcm-" + UUID.randomUUID());
+        }
+        Reply first = as(family).get(base() + "/me/devices?limit=2");
+        Reply second = as(family).get(base() + "/me/devices?limit=2&cursor=" + first.text("nextCursor"));
+        java.util.List<String> ids = new java.util.ArrayList<>(first.json().path("items").findValuesAsText("id"));
+        ids.addAll(second.json().path("items").findValuesAsText("id"));
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+
+        for (String accept : new String[] {"application/problem+json", "application/json", "*/*"}) {
+            String id = ids.remove(0);
+            Reply removed = as(family).header("Accept", accept).send("DELETE", base() + "/me/devices/" + id, null, null);
+            assertThat(removed.status()).as(accept).isEqualTo(204);
+        }
+        assertThat(as(family).get(base() + "/me/devices").json().path("items")).isEmpty();
+        Reply gone = as(family).header("Accept", "application/problem+json")
+                .send("DELETE", base() + "/me/devices/" + UUID.randomUUID(), null, null);
+        assertThat(gone.code()).isEqualTo("notify.device_not_found");
     }
 }

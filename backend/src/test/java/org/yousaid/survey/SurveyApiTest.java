@@ -372,4 +372,60 @@ class SurveyApiTest extends ApiTest {
         }
         throw new AssertionError("no question " + id);
     }
+
+    @Test
+    void editorsListSummariesAndFamiliesThePublishedVersionsOnePageAtATime() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(publishedSurvey(EVERY_TYPE));
+        }
+        String draftOnly = as(commissioner).post(surveys(), "{\"templateId\":\"equipment\"}").text("id");
+
+        Reply editors = as(forumLead).get(surveys() + "?limit=2");
+        assertThat(editors.text("view")).isEqualTo("editor");
+        assertThat(editors.json().path("items")).hasSize(2);
+        assertThat(editors.json().path("items").get(0).has("versions")).isFalse();
+        assertThat(editors.json().path("items").get(0).path("title").asText()).isEqualTo("Every question type");
+        assertThat(editors.json().path("items").get(0).path("publishedVersion").asInt()).isEqualTo(1);
+        Reply rest = as(forumLead).get(surveys() + "?limit=2&cursor=" + editors.text("nextCursor"));
+        assertThat(rest.json().path("items").findValuesAsText("id")).containsExactly(ids.get(2), draftOnly);
+        assertThat(rest.json().path("items").get(1).path("draftVersion").asInt()).isEqualTo(1);
+        assertThat(rest.json().path("items").get(1).path("publishedVersion").isNull()).isTrue();
+
+        Reply families = as(family).get(surveys() + "?limit=2");
+        assertThat(families.text("view")).isEqualTo("respondent");
+        assertThat(families.json().path("items").get(0).path("definition").path("questions").size()).isEqualTo(9);
+        Reply familiesRest = as(family).get(surveys() + "?limit=2&cursor=" + families.text("nextCursor"));
+        assertThat(familiesRest.json().path("items").get(0).path("id").asText()).isEqualTo(ids.get(2));
+        assertThat(familiesRest.json().path("items")).hasSize(1);
+        assertThat(familiesRest.json().path("nextCursor").isNull()).isTrue();
+        // An editor's cursor is not a family's.
+        assertThat(as(family).get(surveys() + "?cursor=" + editors.text("nextCursor")).code()).isEqualTo("request.invalid_parameter");
+
+        assertThat(as(commissioner).get(surveys() + "/" + ids.get(0)).text("view")).isEqualTo("editor");
+        assertThat(as(family).get(surveys() + "/" + ids.get(0)).text("view")).isEqualTo("respondent");
+        assertThat(as(family).get(surveys() + "/" + draftOnly).code()).isEqualTo("survey.not_found");
+    }
+
+    @Test
+    void aFamilysAnswerSetsPage() {
+        String id = publishedSurvey(EVERY_TYPE);
+        java.util.List<String> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String answerId = UUID.randomUUID().toString();
+            answers.add(answerId);
+            assertThat(answer(family, id, answerId, 1, "{\"who\":\"parent_carer\"}", false).status()).isEqualTo(201);
+        }
+        Reply first = as(family).get("/v1/areas/" + area + "/me/answers?limit=2");
+        Reply second = as(family).get("/v1/areas/" + area + "/me/answers?limit=2&cursor=" + first.text("nextCursor"));
+
+        java.util.List<String> seen = new java.util.ArrayList<>(first.json().path("items").findValuesAsText("id"));
+        seen.addAll(second.json().path("items").findValuesAsText("id"));
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(answers);
+        assertThat(second.json().path("nextCursor").isNull()).isTrue();
+        String otherFamily = fixtures.member(area, "family");
+        assertThat(as(otherFamily).get("/v1/areas/" + area + "/me/answers").json().path("items")).isEmpty();
+        assertThat(as(otherFamily).get("/v1/areas/" + area + "/me/answers?cursor=" + first.text("nextCursor")).code())
+                .isEqualTo("request.invalid_parameter");
+    }
 }
