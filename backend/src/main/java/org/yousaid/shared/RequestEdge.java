@@ -105,7 +105,8 @@ final class RequestEdge implements Ordered {
         } catch (IOException e) {
             return ProblemResponses.of(RequestProblem.MALFORMED_JSON, "The request body could not be read.");
         }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            // A JSON null is how generated clients send an optional body they have not got.
             return null;
         }
         Map<String, String> unstorable = new LinkedHashMap<>();

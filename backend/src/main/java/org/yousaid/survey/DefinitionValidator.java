@@ -46,6 +46,37 @@ final class DefinitionValidator {
         }
     }
 
+    private static final Set<String> CHOICES = Set.of("single_choice", "multiple_choice");
+
+    /**
+     * Drops empty lists a question type does not use ({@code options: []} on a Likert question):
+     * clients generated from the contract initialise every list, so a draft read and saved back
+     * unchanged carries them, and refusing it would make editing impossible for those apps.
+     */
+    String normalise(String definitionJson) {
+        try {
+            JsonNode node = JACKSON.readTree(definitionJson);
+            if (node.path("questions") instanceof com.fasterxml.jackson.databind.node.ArrayNode questions) {
+                for (JsonNode q : questions) {
+                    if (q instanceof com.fasterxml.jackson.databind.node.ObjectNode question) {
+                        String type = question.path("type").asText();
+                        dropIfEmpty(question, "options", CHOICES.contains(type));
+                        dropIfEmpty(question, "categories", "equipment_item".equals(type));
+                    }
+                }
+            }
+            return JACKSON.writeValueAsString(node);
+        } catch (IOException e) {
+            return definitionJson;
+        }
+    }
+
+    private static void dropIfEmpty(com.fasterxml.jackson.databind.node.ObjectNode question, String field, boolean used) {
+        if (!used && question.path(field).isArray() && question.path(field).isEmpty()) {
+            question.remove(field);
+        }
+    }
+
     /** Validates JSON text and returns its typed reading; a 400 naming each problem otherwise. */
     SurveyDefinition check(String definitionJson) {
         JsonNode node;

@@ -74,7 +74,7 @@ class SurveyService {
             definitionJson = templates.find(templateId).orElseThrow(() -> new ProblemException(
                     SurveyProblem.TEMPLATE_NOT_FOUND, "There is no survey template '" + templateId + "'.")).json();
         } else if (templateId == null && definition != null) {
-            definitionJson = write(definition);
+            definitionJson = validator.normalise(write(definition));
         } else {
             throw new ProblemException(SurveyProblem.CREATE_REQUEST_INVALID,
                     "Give either templateId or definition, not both and not neither.");
@@ -97,7 +97,7 @@ class SurveyService {
             throw new ProblemException(SurveyProblem.DEFINITION_INVALID, "Give the definition of the draft.",
                     Map.of("definition", "required"));
         }
-        String definitionJson = write(definition);
+        String definitionJson = validator.normalise(write(definition));
         SurveyDefinition parsed = validator.check(definitionJson);
         lockedSurvey(areaId, surveyId);
         List<SurveyVersion> versions = store.versions(areaId, surveyId);

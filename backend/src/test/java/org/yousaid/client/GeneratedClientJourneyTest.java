@@ -1,0 +1,160 @@
+package org.yousaid.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.yousaid.client.api.AreasApi;
+import org.yousaid.client.api.ModerationApi;
+import org.yousaid.client.api.NotificationsApi;
+import org.yousaid.client.api.SurveysApi;
+import org.yousaid.client.api.WallApi;
+import org.yousaid.client.model.CommentView;
+import org.yousaid.client.model.ContentType;
+import org.yousaid.client.model.CreateSurveyRequest;
+import org.yousaid.client.model.Device;
+import org.yousaid.client.model.HandleSafeguardingCaseRequest;
+import org.yousaid.client.model.InviteRequest;
+import org.yousaid.client.model.JoinAreaRequest;
+import org.yousaid.client.model.OwnComment;
+import org.yousaid.client.model.PostCommentRequest;
+import org.yousaid.client.model.PublishCommentRequest;
+import org.yousaid.client.model.PublishedComment;
+import org.yousaid.client.model.PublishedSurvey;
+import org.yousaid.client.model.PublishedSurveyList;
+import org.yousaid.client.model.RegisterDeviceRequest;
+import org.yousaid.client.model.ReviewItem;
+import org.yousaid.client.model.SafeguardingCasePage;
+import org.yousaid.client.model.Survey;
+import org.yousaid.client.model.SurveyAnswer;
+import org.yousaid.client.model.SurveyAnswerRequest;
+import org.yousaid.client.model.SurveyDefinition;
+import org.yousaid.client.model.SurveyDetail;
+import org.yousaid.client.model.SurveyDraftRequest;
+import org.yousaid.client.model.SurveyKind;
+import org.yousaid.client.model.SurveyList;
+import org.yousaid.client.model.SurveyListing;
+import org.yousaid.client.model.SurveySummary;
+import org.yousaid.testing.ApiTest;
+import org.yousaid.testing.Tokens;
+
+/**
+ * A family's and a forum lead's journeys through a client generated from
+ * mobile-api-spec/openapi.yaml by the OpenAPI Generator (Java, native library), as an app developer
+ * would generate theirs, against the real server, PostgreSQL, Firebase SDK and CoreNLP models.
+ * Every response must be readable by the generated models: a oneOf a client cannot resolve, an
+ * Accept header the server refuses or a field lost on a round trip fails here.
+ */
+@MicronautTest(transactional = false)
+class GeneratedClientJourneyTest extends ApiTest {
+
+    ApiClient clientFor(String uid) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(server.getURI().toString());
+        String token = Tokens.idToken(uid);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
+    @Test
+    void aFamilyAndAForumLeadThroughTheGeneratedClient() throws Exception {
+        String area = fixtures.area();
+        String forumLead = fixtures.member(area, "forum_lead");
+        String commissioner = fixtures.member(area, "commissioner");
+        String otherFamily = fixtures.member(area, "family");
+        String parent = "parent-" + UUID.randomUUID();
+        ApiClient family = clientFor(parent);
+        ApiClient lead = clientFor(forumLead);
+
+        // The family joins, finds the area in the list and writes on the wall.
+        assertThat(new AreasApi(family).joinArea(area, new JoinAreaRequest().role(JoinAreaRequest.RoleEnum.FAMILY)).getAreaId())
+                .isEqualTo(area);
+        assertThat(new AreasApi(family).listMyMemberships(null, 10).getItems()).hasSize(1);
+        WallApi wall = new WallApi(family);
+        OwnComment posted = wall.postComment(UUID.randomUUID(), area,
+                new PostCommentRequest().body("The wheelchair service took 30 weeks and nobody told us why."));
+        CommentView own = wall.getComment(area, posted.getId());
+        assertThat(own.getActualInstance()).isInstanceOf(OwnComment.class);
+        assertThat(own.getOwnComment().getStatus().getValue()).isEqualTo("pending_review");
+        assertThat(wall.listMyComments(area, null, 5).getItems()).extracting(OwnComment::getId).containsExactly(posted.getId());
+
+        // The forum lead reviews it once the analysis has seen it, and publishes it.
+        ModerationApi moderation = new ModerationApi(lead);
+        assertThatThrownBy(() -> moderation.publishComment(area, posted.getId(), null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getResponseBody()).contains("moderation.analysis_pending"));
+        analyseAll();
+        List<ReviewItem> queue = moderation.listReviewQueue(area, null, 20).getItems();
+        assertThat(queue).extracting(ReviewItem::getId).containsExactly(posted.getId());
+        assertThat(queue.get(0).getAnalysis().getTags().getThemes()).isNotEmpty();
+        ReviewItem published = moderation.publishComment(area, posted.getId(), new PublishCommentRequest());
+        assertThat(published.getStatus()).isEqualTo(ReviewItem.StatusEnum.PUBLISHED);
+
+        // Another family reads it on the wall, in the published view.
+        WallApi otherWall = new WallApi(clientFor(otherFamily));
+        assertThat(otherWall.listWall(area, null, 20).getItems()).extracting(PublishedComment::getId).contains(posted.getId());
+        CommentView seen = otherWall.getComment(area, posted.getId());
+        assertThat(seen.getActualInstance()).isInstanceOf(PublishedComment.class);
+        assertThat(seen.getPublishedComment().getBody()).startsWith("The wheelchair service");
+
+        // The commissioner starts the equipment survey; the forum lead sees the editors' views and
+        // edits the draft through the generated models without losing its kind or description.
+        SurveysApi staffSurveys = new SurveysApi(clientFor(commissioner));
+        Survey created = staffSurveys.createSurvey(area, new CreateSurveyRequest().templateId("equipment"));
+        UUID surveyId = created.getId();
+        staffSurveys.publishSurvey(area, surveyId);
+        SurveysApi leadSurveys = new SurveysApi(lead);
+        SurveyListing editorList = leadSurveys.listSurveys(area, null, 10);
+        assertThat(editorList.getActualInstance()).isInstanceOf(SurveyList.class);
+        assertThat(editorList.getSurveyList().getItems()).extracting(SurveySummary::getId).containsExactly(surveyId);
+        SurveyDetail detail = leadSurveys.getSurvey(area, surveyId);
+        assertThat(detail.getActualInstance()).isInstanceOf(Survey.class);
+        SurveyDefinition definition = detail.getSurvey().getVersions().get(0).getDefinition();
+        assertThat(definition.getKind()).isEqualTo(SurveyKind.EQUIPMENT);
+        String description = definition.getDescription();
+        Survey edited = leadSurveys.saveSurveyDraft(area, surveyId,
+                new SurveyDraftRequest().definition(definition.title(definition.getTitle() + " (2027)")));
+        assertThat(edited.getKind()).isEqualTo(SurveyKind.EQUIPMENT);
+        assertThat(edited.getDraftVersion()).isEqualTo(2);
+        SurveyDefinition saved = edited.getVersions().get(1).getDefinition();
+        assertThat(saved.getKind()).isEqualTo(SurveyKind.EQUIPMENT);
+        assertThat(saved.getDescription()).isEqualTo(description).isNotBlank();
+        assertThat(saved.getQuestions()).hasSameSizeAs(definition.getQuestions());
+        assertThat(leadSurveys.inviteToSurvey(area, surveyId, new InviteRequest().allFamilies(true)).getInvited()).isEqualTo(2);
+        assertThat(leadSurveys.getSurveyInvitationSummary(area, surveyId).getWaiting()).isEqualTo(2);
+
+        // The family registers their phone, sees the invitation and answers the published version.
+        NotificationsApi notifications = new NotificationsApi(family);
+        Device phone = notifications.registerDevice(area, new RegisterDeviceRequest().token("fcm-" + UUID.randomUUID())
+                .platform(RegisterDeviceRequest.PlatformEnum.ANDROID));
+        SurveysApi familySurveys = new SurveysApi(family);
+        assertThat(familySurveys.listMyInvitations(area, null, 10).getItems()).hasSize(1);
+        SurveyListing respondentList = familySurveys.listSurveys(area, null, 10);
+        assertThat(respondentList.getActualInstance()).isInstanceOf(PublishedSurveyList.class);
+        PublishedSurvey toAnswer = respondentList.getPublishedSurveyList().getItems().get(0);
+        assertThat(familySurveys.getSurvey(area, surveyId).getActualInstance()).isInstanceOf(PublishedSurvey.class);
+        SurveyAnswer answer = familySurveys.saveSurveyAnswer(area, surveyId, UUID.randomUUID(), new SurveyAnswerRequest()
+                .version(toAnswer.getVersion()).submit(true)
+                .answers(Map.of("who", "parent_carer", "setting", "school", "more_items", "no", "i_equipment", 2,
+                        "item_1", Map.of("category", "seating_standing", "identified", "2026-09-01", "stillWaiting", true))));
+        assertThat(answer.getStatus()).isEqualTo(SurveyAnswer.StatusEnum.SUBMITTED);
+        assertThat(familySurveys.listMyAnswers(area, null, 10).getItems()).extracting(SurveyAnswer::getId).containsExactly(answer.getId());
+
+        // Signing out: the app unregisters push with the Accept header the contract implies.
+        notifications.unregisterDevice(area, phone.getId());
+        assertThat(notifications.listMyDevices(area, null, 10).getItems()).isEmpty();
+
+        // The forum lead's safeguarding queue reads through the generated models too.
+        OwnComment risky = wall.postComment(UUID.randomUUID(), area,
+                new PostCommentRequest().body("My son keeps saying he wants to kill himself and school sent him home."));
+        analyseAll();
+        SafeguardingCasePage cases = moderation.listSafeguardingQueue(area, "new", null, 10);
+        assertThat(cases.getItems()).extracting(c -> c.getContentId()).containsExactly(risky.getId());
+        assertThat(moderation.handleSafeguardingCase(area, ContentType.COMMENT, risky.getId(),
+                new HandleSafeguardingCaseRequest().note("Called the family; passed to the safeguarding lead.")).getStatus().getValue())
+                .isEqualTo("handled");
+    }
+}
