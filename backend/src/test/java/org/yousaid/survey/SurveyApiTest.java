@@ -90,8 +90,15 @@ class SurveyApiTest extends ApiTest {
         assertThat(badType.code()).isEqualTo("survey.definition_invalid");
         assertThat(badType.json().path("errors").size()).isPositive();
         Reply optionsOnLikert = as(commissioner).post(surveys(), """
-                {"definition": {"title": "x", "questions": [{"id": "q", "type": "likert", "text": "?", "options": []}]}}""");
+                {"definition": {"title": "x", "questions": [{"id": "q", "type": "likert", "text": "?",
+                  "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]}]}}""");
         assertThat(optionsOnLikert.code()).isEqualTo("survey.definition_invalid");
+        // An empty list a type does not use is what generated clients send back: dropped, not refused.
+        Reply emptyOptions = as(commissioner).post(surveys(), """
+                {"definition": {"title": "x", "questions": [{"id": "q", "type": "likert", "text": "?", "options": [],
+                  "categories": []}]}}""");
+        assertThat(emptyOptions.status()).isEqualTo(201);
+        assertThat(emptyOptions.json().path("versions").get(0).path("definition").path("questions").get(0).has("options")).isFalse();
         Reply laterShowIf = as(commissioner).post(surveys(), """
                 {"definition": {"title": "x", "questions": [
                   {"id": "a", "type": "likert", "text": "?", "showIf": {"question": "b", "in": [1]}},
