@@ -1,6 +1,9 @@
 package org.yousaid.shared;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,10 +34,13 @@ import java.util.Optional;
  * without a Content-Type, JSON that is not strictly JSON (trailing commas, duplicate keys, text
  * after the value), and JSON whose types differ from the contract's ({@link ContractRequests}).
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter("/v1/**")
 final class RequestEdge implements Ordered {
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
+    /** Nothing in the contract nests deeper than a survey definition's show-if values (6 levels). */
+    static final int MAX_DEPTH = 32;
+    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -98,6 +104,9 @@ final class RequestEdge implements Ordered {
         JsonNode tree;
         try {
             tree = STRICT.readTree(body);
+        } catch (StreamConstraintsException e) {
+            return ProblemResponses.of(RequestProblem.MALFORMED_JSON,
+                    "The request body nests deeper than " + MAX_DEPTH + " levels; nothing the API takes does.");
         } catch (JsonProcessingException e) {
             // The parser's message may quote the body: never echoed.
             return ProblemResponses.of(RequestProblem.MALFORMED_JSON,
