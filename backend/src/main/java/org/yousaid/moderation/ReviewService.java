@@ -142,14 +142,8 @@ class ReviewService {
 
     /** The author reads the reason, so it follows the same text rules as what they wrote. */
     static String checkReason(@Nullable String reason) {
-        String text = reason == null ? "" : FamilyText.clean(reason);
-        boolean control = FamilyText.hasRefusedCharacters(text);
-        int length = FamilyText.length(text);
-        if (FamilyText.isBlank(text) || length > MAX_REASON || control) {
-            throw new ProblemException(ModerationProblem.REASON_INVALID,
-                    "Give the author a reason of 1 to " + MAX_REASON + " characters, without control characters.",
-                    Map.of("reason", "1 to " + MAX_REASON + " characters"));
-        }
-        return text;
+        return FamilyText.accepted(reason, MAX_REASON).orElseThrow(() -> new ProblemException(ModerationProblem.REASON_INVALID,
+                "Give the author a reason of 1 to " + MAX_REASON + " characters, without control characters.",
+                Map.of("reason", "1 to " + MAX_REASON + " characters")));
     }
 }

@@ -131,13 +131,9 @@ class SafeguardingService {
     }
 
     static String checkNote(@Nullable String note) {
-        String text = note == null ? "" : FamilyText.clean(note);
-        if (FamilyText.isBlank(text) || FamilyText.length(text) > MAX_NOTE || FamilyText.hasRefusedCharacters(text)) {
-            throw new ProblemException(ModerationProblem.NOTE_INVALID,
-                    "Say what you did in 1 to " + MAX_NOTE + " characters, without control characters.",
-                    Map.of("note", "1 to " + MAX_NOTE + " characters"));
-        }
-        return text;
+        return FamilyText.accepted(note, MAX_NOTE).orElseThrow(() -> new ProblemException(ModerationProblem.NOTE_INVALID,
+                "Say what you did in 1 to " + MAX_NOTE + " characters, without control characters.",
+                Map.of("note", "1 to " + MAX_NOTE + " characters")));
     }
 
     private Instant now() {

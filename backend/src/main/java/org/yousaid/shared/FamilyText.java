@@ -17,6 +17,13 @@ public final class FamilyText {
         return Normalizer.normalize(raw.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC).strip();
     }
 
+    /** The cleaned text when it has something visible, at most {@code max} characters and nothing refused. */
+    public static java.util.Optional<String> accepted(@io.micronaut.core.annotation.Nullable String raw, int max) {
+        String text = raw == null ? "" : clean(raw);
+        boolean ok = !isBlank(text) && length(text) <= max && !hasRefusedCharacters(text);
+        return ok ? java.util.Optional.of(text) : java.util.Optional.empty();
+    }
+
     public static int length(String text) {
         return text.codePointCount(0, text.length());
     }
