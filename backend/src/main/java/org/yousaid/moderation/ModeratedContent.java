@@ -1,22 +1,19 @@
 package org.yousaid.moderation;
 
 import java.util.Collection;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /**
- * Any family text moderation shows to a forum lead (a wall comment, a free-text survey answer):
- * enough to read it in the safeguarding queue. Content that can also be published implements
- * {@link ReviewableContent}. Implementations check nothing about the caller's role.
+ * How moderation reads a family's words (a wall comment, a submitted answer set's free text) to show
+ * them to a forum lead; everything else about the review moderation keeps itself. Implementations
+ * check nothing about the caller's role.
  */
 public interface ModeratedContent {
 
-    /** The content type in paths, cases and audit records, e.g. {@code comment}. */
-    String contentType();
+    ContentType contentType();
 
-    /** One item in any state, or a not-found problem. */
-    ReviewItem get(String areaId, UUID id);
-
-    /** The items among {@code ids} that exist in the area, in any state and any order. */
-    List<ReviewItem> find(String areaId, Collection<UUID> ids);
+    /** The raw text of each of {@code ids} that still has one (withdrawn text is erased), by id. */
+    Map<UUID, String> texts(String areaId, Collection<UUID> ids);
 }

@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 import org.yousaid.identity.Caller;
 import org.yousaid.shared.Page;
 import org.yousaid.tagging.TaggingViews.ContentAnalysis;
@@ -33,9 +35,63 @@ class ModerationController {
 
     @Get("/queue")
     Page<ReviewItem> listReviewQueue(Caller caller, String areaId,
+                                     @Nullable @QueryValue @Pattern(regexp = "comment|survey_answer") String source,
+                                     @Nullable @QueryValue @Pattern(regexp = "[a-z][a-z0-9_]{0,63}") String theme,
+                                     @Nullable @QueryValue Boolean flagged,
+                                     @Nullable @QueryValue @Min(1) @Max(5) Integer sentiment,
                                      @Nullable @QueryValue @Size(max = 200) String cursor,
                                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return reviews.queue(caller, areaId, cursor, limit);
+        return reviews.queue(caller, areaId, new ReviewService.QueueFilter(source, theme, flagged, sentiment), cursor, limit);
+    }
+
+    @Get("/queue/counts")
+    Map<String, Map<String, Long>> getReviewQueueCounts(Caller caller, String areaId) {
+        return reviews.counts(caller, areaId);
+    }
+
+    @Get("/items/{contentType}/{contentId}")
+    ReviewItem getReviewItem(Caller caller, String areaId, String contentType, UUID contentId) {
+        return reviews.item(caller, areaId, type(contentType), contentId);
+    }
+
+    @Post("/items/{contentType}/{contentId}/claim")
+    ReviewItem claimReviewItem(Caller caller, String areaId, String contentType, UUID contentId,
+                               @Body ReviewRequests.Version request) {
+        return reviews.claim(caller, areaId, type(contentType), contentId, request.version());
+    }
+
+    @Post("/items/{contentType}/{contentId}/release")
+    ReviewItem releaseReviewItem(Caller caller, String areaId, String contentType, UUID contentId,
+                                 @Body ReviewRequests.Version request) {
+        return reviews.release(caller, areaId, type(contentType), contentId, request.version());
+    }
+
+    @Post("/items/{contentType}/{contentId}/publish")
+    ReviewItem publishReviewItem(Caller caller, String areaId, String contentType, UUID contentId,
+                                 @Body ReviewRequests.Publish request) {
+        return reviews.publish(caller, areaId, type(contentType), contentId, request);
+    }
+
+    @Post("/items/{contentType}/{contentId}/reject")
+    ReviewItem rejectReviewItem(Caller caller, String areaId, String contentType, UUID contentId,
+                                @Body ReviewRequests.WithReason request) {
+        return reviews.reject(caller, areaId, type(contentType), contentId, request);
+    }
+
+    @Post("/items/{contentType}/{contentId}/request-changes")
+    ReviewItem requestChangesToReviewItem(Caller caller, String areaId, String contentType, UUID contentId,
+                                          @Body ReviewRequests.WithReason request) {
+        return reviews.requestChanges(caller, areaId, type(contentType), contentId, request);
+    }
+
+    @Post("/items/{contentType}/{contentId}/retag")
+    ReviewItem retagReviewItem(Caller caller, String areaId, String contentType, UUID contentId) {
+        return reviews.retag(caller, areaId, type(contentType), contentId);
+    }
+
+    @Get("/comments/{commentId}/analysis")
+    ContentAnalysis getCommentAnalysis(Caller caller, String areaId, UUID commentId) {
+        return reviews.analysis(caller, areaId, ContentType.COMMENT, commentId);
     }
 
     @Get("/safeguarding")
@@ -52,20 +108,7 @@ class ModerationController {
         return safeguarding.handle(caller, areaId, contentType, contentId, request.note());
     }
 
-    @Get("/comments/{commentId}/analysis")
-    ContentAnalysis getCommentAnalysis(Caller caller, String areaId, UUID commentId) {
-        return reviews.analysis(caller, areaId, "comment", commentId);
-    }
-
-    @Post("/comments/{commentId}/publish")
-    ReviewItem publishComment(Caller caller, String areaId, UUID commentId,
-                              @Nullable @Body ReviewRequests.Publish request) {
-        return reviews.publish(caller, areaId, "comment", commentId, request == null ? null : request.publishedBody(),
-                request != null && Boolean.TRUE.equals(request.safeguardingReviewed()));
-    }
-
-    @Post("/comments/{commentId}/reject")
-    ReviewItem rejectComment(Caller caller, String areaId, UUID commentId, @Body ReviewRequests.Reject request) {
-        return reviews.reject(caller, areaId, "comment", commentId, request.reason());
+    private static ContentType type(String contentType) {
+        return ContentType.fromValue(contentType).orElseThrow(ReviewService::notFound);
     }
 }

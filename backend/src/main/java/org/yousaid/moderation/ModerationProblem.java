@@ -12,7 +12,13 @@ public enum ModerationProblem implements ProblemCode {
     ANALYSIS_PENDING("moderation.analysis_pending", HttpStatus.CONFLICT, "Analysis not finished"),
     ANALYSIS_FAILED("moderation.analysis_failed", HttpStatus.CONFLICT, "Analysis failed"),
     CASE_NOT_FOUND("moderation.case_not_found", HttpStatus.NOT_FOUND, "No such safeguarding case"),
-    NOTE_INVALID("moderation.note_invalid", HttpStatus.BAD_REQUEST, "Note not valid");
+    NOTE_INVALID("moderation.note_invalid", HttpStatus.BAD_REQUEST, "Note not valid"),
+    ITEM_NOT_FOUND("moderation.item_not_found", HttpStatus.NOT_FOUND, "No such item to moderate"),
+    VERSION_REQUIRED("moderation.version_required", HttpStatus.BAD_REQUEST, "Version required"),
+    VERSION_CONFLICT("moderation.version_conflict", HttpStatus.CONFLICT, "Changed since you read it"),
+    CLAIMED("moderation.claimed", HttpStatus.CONFLICT, "Another forum lead is on it"),
+    REDACTION_INVALID("moderation.redaction_invalid", HttpStatus.BAD_REQUEST, "Redaction not valid"),
+    TEXT_INVALID("moderation.text_invalid", HttpStatus.BAD_REQUEST, "Text not valid");
 
     private final String code;
     private final HttpStatus status;

@@ -3,12 +3,14 @@ package org.yousaid.moderation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 /**
- * Something a family wrote, as a moderator sees it: raw text included, with what tagging found
- * (redaction spans, themes, sentiment, safeguarding) once it has run. Never shown to families.
+ * Something a family wrote, as a moderator sees it: the raw text, what tagging proposed, the review
+ * state, the approved text with its redactions, and who holds it at which version (send the version
+ * back with every action). Never shown to families.
  */
 @Serdeable
 public record ReviewItem(
@@ -17,21 +19,20 @@ public record ReviewItem(
         String areaId,
         @Nullable String body,
         @Nullable String publishedBody,
+        List<Redaction> redactions,
         String authorRole,
         String status,
         Instant submittedAt,
         @Nullable Instant decidedAt,
-        @Nullable String rejectionReason,
+        @Nullable String reason,
+        int version,
+        @Nullable String claimedBy,
+        @Nullable Instant claimedUntil,
         @Nullable ContentAnalysis analysis) {
 
-    public ReviewItem(String contentType, UUID id, String areaId, @Nullable String body, @Nullable String publishedBody,
-                      String authorRole, String status, Instant submittedAt, @Nullable Instant decidedAt,
-                      @Nullable String rejectionReason) {
-        this(contentType, id, areaId, body, publishedBody, authorRole, status, submittedAt, decidedAt, rejectionReason, null);
-    }
-
-    ReviewItem withAnalysis(@Nullable ContentAnalysis analysis) {
-        return new ReviewItem(contentType, id, areaId, body, publishedBody, authorRole, status, submittedAt, decidedAt,
-                rejectionReason, analysis);
+    static ReviewItem of(ModerationItem i, @Nullable String body, @Nullable ContentAnalysis analysis) {
+        return new ReviewItem(i.contentType(), i.contentId(), i.areaId(), body, i.moderatedText(),
+                i.redactions() == null ? List.of() : i.redactions(), i.authorRole(), i.state(), i.submittedAt(),
+                i.decidedAt(), i.reason(), i.version(), i.claimedBy(), i.claimedUntil(), analysis);
     }
 }

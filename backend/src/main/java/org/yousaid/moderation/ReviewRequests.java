@@ -2,22 +2,35 @@ package org.yousaid.moderation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 
+/** What forum leads send to the desk. Every action on an item names the version it was shown. */
 final class ReviewRequests {
 
     private ReviewRequests() {
     }
 
+    @Serdeable
+    record Version(@Nullable Integer version) {
+    }
+
     /**
-     * {@code safeguardingReviewed} must be true to publish content tagging flagged: the forum lead
-     * confirms the concern has been looked at (and passed on) before the words go public.
+     * {@code redactions} are the spans to take out of the family's text (the tagger's proposals,
+     * edited, or added); absent means the tagger's proposals as they are. {@code publishedBody}
+     * replaces the text outright (a forum lead's rewording) and then no span applies.
+     * {@code safeguardingReviewed} confirms a person read a text the analysis failed on.
      */
     @Serdeable
-    record Publish(@Nullable String publishedBody, @Nullable Boolean safeguardingReviewed) {
+    record Publish(@Nullable Integer version, @Nullable String publishedBody, @Nullable List<Span> redactions,
+                   @Nullable Boolean safeguardingReviewed) {
     }
 
     @Serdeable
-    record Reject(@Nullable String reason) {
+    record Span(@Nullable Integer begin, @Nullable Integer end, @Nullable String kind) {
+    }
+
+    @Serdeable
+    record WithReason(@Nullable Integer version, @Nullable String reason) {
     }
 
     /** What the forum lead did about a safeguarding case, in their own words (staff only). */

@@ -1,112 +1,290 @@
 package org.yousaid.moderation;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.content.ContentSubmitted;
+import org.yousaid.content.ContentType;
+import org.yousaid.content.ContentWithdrawn;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
 import org.yousaid.shared.AuditLog;
-import org.yousaid.shared.FamilyText;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Cursors;
+import org.yousaid.shared.FamilyText;
 import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
-import org.yousaid.shared.RequestProblem;
+import org.yousaid.tagging.ContentTagged;
+import org.yousaid.tagging.Tags;
 import org.yousaid.tagging.TaggingService;
 import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
-/** Forum leads decide what becomes public; every decision is audited with its reason. */
+/**
+ * The review desk: forum leads decide what becomes public (a survey answer "published" may be quoted
+ * in reports; it is never shown to other families). Moderation keeps the decision, the approved text
+ * and its redactions; content features only listen. Two forum leads cannot act on one item at once:
+ * a claim with an expiry, and every action names the version it was shown (409 otherwise).
+ */
 @Singleton
 class ReviewService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
     static final int MAX_REASON = 500;
-    private static final String PENDING_REVIEW = "pending_review";
+    static final int MAX_TEXT = 2000;
+    static final Duration CLAIM = Duration.ofMinutes(10);
+    static final Set<String> KINDS = Set.of("person", "place", "school", "email", "phone", "nhs_number", "postcode",
+            "date_of_birth", "age");
+
+    /** The filters of the normal queue; null means any. */
+    record QueueFilter(@Nullable String source, @Nullable String theme, @Nullable Boolean flagged, @Nullable Integer sentiment) {
+    }
 
     private final AreaAccess access;
-    private final AuditLog audit;
-    private final TaggingService tagging;
+    private final ModerationItemRepository items;
     private final SafeguardingService safeguarding;
+    private final TaggingService tagging;
+    private final AuditLog audit;
     private final Cursors cursors;
-    private final Map<String, ReviewableContent> contents;
+    private final Clock clock;
+    private final ApplicationEventPublisher<ContentPublished> published;
+    private final ReviewViews views;
 
-    ReviewService(AreaAccess access, AuditLog audit, TaggingService tagging, SafeguardingService safeguarding,
-                  Cursors cursors, List<ReviewableContent> contents) {
+    ReviewService(AreaAccess access, ModerationItemRepository items, SafeguardingService safeguarding,
+                  TaggingService tagging, AuditLog audit, Cursors cursors, Clock clock,
+                  ApplicationEventPublisher<ContentPublished> published, ReviewViews views) {
         this.access = access;
-        this.cursors = cursors;
-        this.audit = audit;
-        this.tagging = tagging;
+        this.items = items;
         this.safeguarding = safeguarding;
-        this.contents = contents.stream().collect(Collectors.toMap(ReviewableContent::contentType, Function.identity()));
+        this.tagging = tagging;
+        this.audit = audit;
+        this.cursors = cursors;
+        this.clock = clock;
+        this.published = published;
+        this.views = views;
+    }
+
+    @EventListener
+    void onSubmitted(ContentSubmitted event) {
+        items.submitted(event.ref().areaId(), event.ref().type().value(), event.ref().id(), event.authorRole(),
+                event.submittedAt());
+    }
+
+    @EventListener
+    void onWithdrawn(ContentWithdrawn event) {
+        items.withdrawn(event.ref().areaId(), event.ref().type().value(), event.ref().id());
+    }
+
+    @EventListener
+    void onTagged(ContentTagged event) {
+        items.tagged(event.areaId(), event.contentType(), event.contentId(), event.themes().toArray(String[]::new),
+                event.sentiment() == null ? null : event.sentiment().shortValue(), event.flagged());
+    }
+
+    /** Items waiting for review that no open safeguarding case holds back, oldest first. */
+    @Transactional
+    Page<ReviewItem> queue(Caller caller, String areaId, QueueFilter filter, @Nullable String cursor, int limit) {
+        access.require(caller, areaId, Role.FORUM_LEAD);
+        Cursors.Listing listing = cursors.listing(caller.uid(), "review-queue", areaId, String.valueOf(filter));
+        Cursor after = listing.after(cursor);
+        List<ModerationItem> rows = items.queue(areaId, after == null ? Instant.EPOCH : after.at(),
+                after == null ? new UUID(0, 0) : after.id(), filter.source(), filter.theme(), filter.flagged(),
+                filter.sentiment() == null ? null : filter.sentiment().shortValue(), limit + 1);
+        Page<ModerationItem> page = listing.page(rows, limit, ModerationItem::position, Function.identity());
+        return new Page<>(views.views(areaId, page.items()), page.nextCursor());
+    }
+
+    /** Counts of the normal queue by source, theme, flag and sentiment: facet, value, how many. */
+    @Transactional
+    Map<String, Map<String, Long>> counts(Caller caller, String areaId) {
+        access.require(caller, areaId, Role.FORUM_LEAD);
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (String facet : List.of("total", "source", "theme", "flagged", "sentiment")) {
+            counts.put(facet, new LinkedHashMap<>());
+        }
+        items.counts(areaId).forEach(c -> counts.get(c.facet()).put(c.value(), c.items()));
+        return counts;
     }
 
     @Transactional
-    Page<ReviewItem> queue(Caller caller, String areaId, @Nullable String cursor, int limit) {
+    ReviewItem item(Caller caller, String areaId, ContentType type, UUID id) {
         access.require(caller, areaId, Role.FORUM_LEAD);
-        Cursors.Listing listing = cursors.listing(caller.uid(), "review-queue", areaId);
-        Page<ReviewItem> page = listing.page(content("comment").pending(areaId, listing.after(cursor), limit + 1), limit,
-                i -> new Cursor(i.submittedAt(), i.id()), Function.identity());
-        return new Page<>(withAnalyses(areaId, "comment", page.items()), page.nextCursor());
+        return view(items.find(areaId, type.value(), id).orElseThrow(ReviewService::notFound));
     }
 
     @Transactional
-    ContentAnalysis analysis(Caller caller, String areaId, String contentType, UUID id) {
+    ContentAnalysis analysis(Caller caller, String areaId, ContentType type, UUID id) {
         access.require(caller, areaId, Role.FORUM_LEAD);
-        content(contentType).get(areaId, id);
-        return tagging.analysis(areaId, contentType, id);
+        items.find(areaId, type.value(), id).orElseThrow(ReviewService::notFound);
+        return tagging.analysis(areaId, type.value(), id);
     }
 
-    private List<ReviewItem> withAnalyses(String areaId, String contentType, List<ReviewItem> items) {
-        Map<UUID, ContentAnalysis> analyses = tagging.analyses(areaId, contentType, items.stream().map(ReviewItem::id).toList());
-        return items.stream().map(i -> i.withAnalysis(analyses.get(i.id()))).toList();
+    /** Holds the item for {@link #CLAIM} so no other forum lead acts on it meanwhile. */
+    @Transactional
+    ReviewItem claim(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        ModerationItem item = current(lead, type, id, version);
+        if (items.claim(areaId, type.value(), id, lead.uid(), now().plus(CLAIM), item.version()) == 0) {
+            throw versionConflict();
+        }
+        return view(items.find(areaId, type.value(), id).orElseThrow());
+    }
+
+    @Transactional
+    ReviewItem release(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        ModerationItem item = current(lead, type, id, version);
+        if (item.claimedBy() != null && items.release(areaId, type.value(), id, item.version()) == 0) {
+            throw versionConflict();
+        }
+        return view(items.find(areaId, type.value(), id).orElseThrow());
     }
 
     /**
-     * Nothing is published before the analysis has seen it: while tagging is pending the answer is
-     * 409 {@code moderation.analysis_pending}; when tagging failed for good, a forum lead may publish
-     * only by confirming they read it for safeguarding themselves. A flagged text needs its
-     * safeguarding case handled, or the review confirmed now (which handles it).
+     * Publishes the text with its redactions applied (or a forum lead's rewording). Nothing is
+     * published before the analysis has seen it (409 {@code moderation.analysis_pending}); when it
+     * failed for good, a person must confirm they read it; a text with an open safeguarding case is
+     * never published from here (handle the case first). Publishing again with the same result
+     * changes nothing.
      */
     @Transactional
-    ReviewItem publish(Caller caller, String areaId, String contentType, UUID id, @Nullable String editedBody,
-                       boolean safeguardingReviewed) {
-        CurrentUser moderator = access.require(caller, areaId, Role.FORUM_LEAD);
-        ReviewableContent content = content(contentType);
-        boolean pending = PENDING_REVIEW.equals(content.get(areaId, id).status());
-        ContentAnalysis analysis = tagging.analysis(areaId, contentType, id);
-        Optional<SafeguardingCase> openCase = safeguarding.caseOf(areaId, contentType, id).filter(SafeguardingCase::isOpen);
-        if (pending) {
-            requireAnalysis(analysis, safeguardingReviewed);
-            if (openCase.isPresent() && !safeguardingReviewed) {
-                throw new ProblemException(ModerationProblem.SAFEGUARDING_REVIEW_REQUIRED,
-                        "Tagging flagged this for safeguarding. Follow your safeguarding procedure and handle the case, "
-                                + "or publish with safeguardingReviewed set to true.");
-            }
+    ReviewItem publish(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.Publish request) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        ModerationItem item = current(lead, type, id, request.version());
+        String raw = content(type).texts(areaId, List.of(id)).get(id);
+        if (ModerationItem.WITHDRAWN.equals(item.state()) || raw == null) {
+            throw new ProblemException(ModerationProblem.CONTENT_WITHDRAWN, "The author has withdrawn this.");
         }
-        ReviewItem item = content.publish(moderator, id, editedBody);
-        if (pending && openCase.isPresent()) {
-            safeguarding.closeOnPublish(moderator, openCase.get());
+        ContentAnalysis analysis = tagging.analysis(areaId, type.value(), id);
+        List<Redaction> redactions;
+        String text;
+        if (request.publishedBody() != null) {
+            text = FamilyText.accepted(request.publishedBody(), MAX_TEXT).orElseThrow(() -> new ProblemException(
+                    ModerationProblem.TEXT_INVALID, "Give the text to publish: 1 to " + MAX_TEXT
+                            + " characters, without control characters.", Map.of("publishedBody", "1 to " + MAX_TEXT + " characters")));
+            redactions = List.of();
+        } else {
+            List<Tags.Redaction> proposed = analysis.tags() == null ? List.of() : analysis.tags().redactions();
+            redactions = spans(raw, request.redactions(), proposed);
+            text = redacted(raw, redactions);
         }
-        audit.record(areaId, moderator.uid(), contentType + ".publish", contentType, id.toString(),
-                Map.of("edited", String.valueOf(editedBody != null),
-                        "safeguardingFlagged", String.valueOf(analysis.flagged() || openCase.isPresent()),
-                        "analysis", analysis.state()));
-        LOG.info("{}.publish area={} id={}", contentType, areaId, id);
+        if (ModerationItem.PUBLISHED.equals(item.state()) && text.equals(item.moderatedText())) {
+            return view(item);
+        }
+        if (!ModerationItem.PENDING.equals(item.state())) {
+            throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This is already " + item.state() + ".");
+        }
+        requireAnalysis(item, analysis, Boolean.TRUE.equals(request.safeguardingReviewed()));
+        if (safeguarding.caseOf(areaId, type.value(), id).filter(SafeguardingCase::isOpen).isPresent()) {
+            throw new ProblemException(ModerationProblem.SAFEGUARDING_REVIEW_REQUIRED,
+                    "Tagging flagged this for safeguarding. It is published only after the safeguarding case is handled.");
+        }
+        Instant now = now();
+        decide(lead, item, ModerationItem.PUBLISHED, text, redactions, null, now);
+        published.publishEvent(new ContentPublished(item.ref(), text, now));
+        return view(items.find(areaId, type.value(), id).orElseThrow());
+    }
+
+    @Transactional
+    ReviewItem reject(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.WithReason request) {
+        return decideWithReason(caller, areaId, type, id, request, ModerationItem.REJECTED);
+    }
+
+    /** The author is asked to change their text; when they send it again it is reviewed afresh. */
+    @Transactional
+    ReviewItem requestChanges(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.WithReason request) {
+        return decideWithReason(caller, areaId, type, id, request, ModerationItem.CHANGES_REQUESTED);
+    }
+
+    /** Queues the text for tagging again (a new model, or a proposal that looked wrong). */
+    @Transactional
+    ReviewItem retag(Caller caller, String areaId, ContentType type, UUID id) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        ModerationItem item = items.find(areaId, type.value(), id).orElseThrow(ReviewService::notFound);
+        tagging.retagOne(areaId, type.value(), id);
+        audit.record(areaId, lead.uid(), "moderation.retag", type.value(), id.toString(), Map.of());
+        return view(item);
+    }
+
+    private ReviewItem decideWithReason(Caller caller, String areaId, ContentType type, UUID id,
+                                        ReviewRequests.WithReason request, String state) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        String reason = checkReason(request.reason());
+        ModerationItem item = current(lead, type, id, request.version());
+        if (state.equals(item.state())) {
+            return view(item);
+        }
+        if (ModerationItem.WITHDRAWN.equals(item.state())) {
+            throw new ProblemException(ModerationProblem.CONTENT_WITHDRAWN, "The author has withdrawn this.");
+        }
+        if (!ModerationItem.PENDING.equals(item.state())) {
+            throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This is already " + item.state() + ".");
+        }
+        decide(lead, item, state, null, List.of(), reason, now());
+        return view(items.find(areaId, type.value(), id).orElseThrow());
+    }
+
+    private void decide(CurrentUser lead, ModerationItem item, String state, @Nullable String text,
+                        List<Redaction> redactions, @Nullable String reason, Instant now) {
+        if (items.decide(item.areaId(), item.contentType(), item.contentId(), state, text, redactions, reason, now,
+                lead.uid(), item.version()) == 0) {
+            throw versionConflict();
+        }
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("before", item.state());
+        detail.put("after", state);
+        detail.put("redactions", Integer.toString(redactions.size()));
+        audit.record(item.areaId(), lead.uid(), "moderation." + verb(state), item.contentType(), item.contentId().toString(), detail);
+        LOG.info("moderation.{} area={} {}={}", verb(state), item.areaId(), item.contentType(), item.contentId());
+    }
+
+    private static String verb(String state) {
+        return switch (state) {
+            case ModerationItem.PUBLISHED -> "publish";
+            case ModerationItem.REJECTED -> "reject";
+            default -> "request_changes";
+        };
+    }
+
+    /** The item as the caller may act on it: not held by another forum lead, and at the version they saw. */
+    private ModerationItem current(CurrentUser lead, ContentType type, UUID id, @Nullable Integer version) {
+        if (version == null) {
+            throw new ProblemException(ModerationProblem.VERSION_REQUIRED,
+                    "Send the item's version as you were shown it, so a change made meanwhile is not overwritten.",
+                    Map.of("version", "required"));
+        }
+        ModerationItem item = items.findForUpdate(lead.areaId(), type.value(), id).orElseThrow(ReviewService::notFound);
+        if (item.claimedByOtherThan(lead.uid(), now())) {
+            throw new ProblemException(ModerationProblem.CLAIMED,
+                    "Another forum lead is looking at this until " + item.claimedUntil() + ".");
+        }
+        if (item.version() != version) {
+            throw versionConflict();
+        }
         return item;
     }
 
-    private static void requireAnalysis(ContentAnalysis analysis, boolean safeguardingReviewed) {
-        if (analysis.tags() != null) {
+    private static void requireAnalysis(ModerationItem item, ContentAnalysis analysis, boolean safeguardingReviewed) {
+        if (item.tagged()) {
             return;
         }
         if ("failed".equals(analysis.state())) {
@@ -122,22 +300,51 @@ class ReviewService {
                         + "Try again in a few seconds.");
     }
 
-    @Transactional
-    ReviewItem reject(Caller caller, String areaId, String contentType, UUID id, @Nullable String reason) {
-        CurrentUser moderator = access.require(caller, areaId, Role.FORUM_LEAD);
-        String checkedReason = checkReason(reason);
-        ReviewItem item = content(contentType).reject(moderator, id, checkedReason);
-        audit.record(areaId, moderator.uid(), contentType + ".reject", contentType, id.toString(), Map.of());
-        LOG.info("{}.reject area={} id={}", contentType, areaId, id);
-        return item;
+    /** The spans to apply, each marked as the tagger proposed it, edited from a proposal, or added. */
+    static List<Redaction> spans(String raw, @Nullable List<ReviewRequests.Span> given, List<Tags.Redaction> proposed) {
+        if (given == null) {
+            return proposed.stream().map(p -> new Redaction(p.begin(), p.end(), p.kind(), Redaction.PROPOSED))
+                    .sorted(Comparator.comparingInt(Redaction::begin)).toList();
+        }
+        List<Redaction> spans = new ArrayList<>();
+        for (ReviewRequests.Span s : given) {
+            if (s == null || s.begin() == null || s.end() == null || s.kind() == null || s.begin() < 0
+                    || s.end() <= s.begin() || s.end() > raw.length() || !KINDS.contains(s.kind())) {
+                throw new ProblemException(ModerationProblem.REDACTION_INVALID,
+                        "Each redaction needs begin < end within the text (offsets into the raw text) and a kind.",
+                        Map.of("redactions", "begin and end inside the text; kind one of " + String.join(", ", KINDS)));
+            }
+            boolean same = proposed.stream().anyMatch(p -> p.begin() == s.begin() && p.end() == s.end() && p.kind().equals(s.kind()));
+            boolean overlaps = proposed.stream().anyMatch(p -> p.begin() < s.end() && s.begin() < p.end());
+            spans.add(new Redaction(s.begin(), s.end(), s.kind(), same ? Redaction.PROPOSED : overlaps ? Redaction.EDITED : Redaction.ADDED));
+        }
+        spans.sort(Comparator.comparingInt(Redaction::begin));
+        for (int i = 1; i < spans.size(); i++) {
+            if (spans.get(i).begin() < spans.get(i - 1).end()) {
+                throw new ProblemException(ModerationProblem.REDACTION_INVALID, "Redactions must not overlap.",
+                        Map.of("redactions", "overlapping spans"));
+            }
+        }
+        return spans;
     }
 
-    private ReviewableContent content(String contentType) {
-        ReviewableContent content = contents.get(contentType);
-        if (content == null) {
-            throw new ProblemException(RequestProblem.NOT_FOUND, "Nothing of type '" + contentType + "' is reviewed.");
+    /** The published text: each span replaced by a marker that says what kind of detail was taken out. */
+    static String redacted(String raw, List<Redaction> spans) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (Redaction r : spans) {
+            out.append(raw, at, r.begin()).append('[').append(r.kind().replace('_', ' ')).append(']');
+            at = r.end();
         }
-        return content;
+        return out.append(raw.substring(at)).toString();
+    }
+
+    private ReviewItem view(ModerationItem item) {
+        return views.view(item);
+    }
+
+    private ModeratedContent content(ContentType type) {
+        return views.content(type);
     }
 
     /** The author reads the reason, so it follows the same text rules as what they wrote. */
@@ -145,5 +352,18 @@ class ReviewService {
         return FamilyText.accepted(reason, MAX_REASON).orElseThrow(() -> new ProblemException(ModerationProblem.REASON_INVALID,
                 "Give the author a reason of 1 to " + MAX_REASON + " characters, without control characters.",
                 Map.of("reason", "1 to " + MAX_REASON + " characters")));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException(ModerationProblem.ITEM_NOT_FOUND, "There is no such item to moderate in this area.");
+    }
+
+    private static ProblemException versionConflict() {
+        return new ProblemException(ModerationProblem.VERSION_CONFLICT,
+                "Someone changed this since you read it. Read it again and decide on what is there now.");
     }
 }

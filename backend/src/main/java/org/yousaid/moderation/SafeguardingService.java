@@ -43,21 +43,19 @@ class SafeguardingService {
 
     private final AreaAccess access;
     private final SafeguardingCaseRepository cases;
-    private final TaggingService tagging;
+    private final ReviewViews views;
     private final AuditLog audit;
     private final Clock clock;
     private final Cursors cursors;
-    private final Map<String, ModeratedContent> contents;
 
-    SafeguardingService(AreaAccess access, SafeguardingCaseRepository cases, TaggingService tagging, AuditLog audit,
-                        Clock clock, Cursors cursors, List<ModeratedContent> contents) {
+    SafeguardingService(AreaAccess access, SafeguardingCaseRepository cases, ReviewViews views, AuditLog audit,
+                        Clock clock, Cursors cursors) {
         this.access = access;
         this.cursors = cursors;
         this.cases = cases;
-        this.tagging = tagging;
+        this.views = views;
         this.audit = audit;
         this.clock = clock;
-        this.contents = contents.stream().collect(Collectors.toMap(ModeratedContent::contentType, Function.identity()));
     }
 
     @EventListener
@@ -81,7 +79,7 @@ class SafeguardingService {
         Map<String, Map<UUID, ReviewItem>> items = new HashMap<>();
         page.items().stream().collect(Collectors.groupingBy(SafeguardingCase::contentType,
                         Collectors.mapping(SafeguardingCase::contentId, Collectors.toList())))
-                .forEach((type, ids) -> items.put(type, withAnalyses(areaId, type, content(type).find(areaId, ids))));
+                .forEach((type, ids) -> items.put(type, views.viewsOf(areaId, type, ids)));
         return new Page<>(page.items().stream()
                 .map(c -> SafeguardingCaseView.of(c, items.getOrDefault(c.contentType(), Map.of()).get(c.contentId())))
                 .toList(), page.nextCursor());
@@ -91,43 +89,23 @@ class SafeguardingService {
     @Transactional
     SafeguardingCaseView handle(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
-        ModeratedContent content = content(contentType);
         String checked = checkNote(note);
         SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
         if (current.isOpen()) {
             close(lead, current, checked);
         }
         SafeguardingCase after = cases.find(areaId, contentType, contentId).orElseThrow();
-        ReviewItem item = content.find(areaId, List.of(contentId)).stream().findFirst().orElse(null);
-        return SafeguardingCaseView.of(after, item == null ? null : withAnalyses(areaId, contentType, List.of(item)).get(contentId));
+        return SafeguardingCaseView.of(after, views.viewOf(areaId, contentType, contentId).orElse(null));
     }
 
     Optional<SafeguardingCase> caseOf(String areaId, String contentType, UUID contentId) {
         return cases.findForUpdate(areaId, contentType, contentId);
     }
 
-    /** Publishing with the safeguarding review confirmed closes the case in the same transaction. */
-    void closeOnPublish(CurrentUser lead, SafeguardingCase open) {
-        close(lead, open, "Safeguarding review confirmed when the comment was published.");
-    }
-
     private void close(CurrentUser lead, SafeguardingCase open, String note) {
         cases.handle(open.areaId(), open.contentType(), open.contentId(), now(), lead.uid(), note);
         audit.record(open.areaId(), lead.uid(), "safeguarding.handle", open.contentType(), open.contentId().toString(), Map.of());
         LOG.info("safeguarding.handle area={} {}={}", open.areaId(), open.contentType(), open.contentId());
-    }
-
-    private Map<UUID, ReviewItem> withAnalyses(String areaId, String contentType, List<ReviewItem> found) {
-        Map<UUID, ContentAnalysis> analyses = tagging.analyses(areaId, contentType, found.stream().map(ReviewItem::id).toList());
-        return found.stream().collect(Collectors.toMap(ReviewItem::id, i -> i.withAnalysis(analyses.get(i.id()))));
-    }
-
-    private ModeratedContent content(String contentType) {
-        ModeratedContent content = contents.get(contentType);
-        if (content == null) {
-            throw new ProblemException(ModerationProblem.CASE_NOT_FOUND, "Nothing of type '" + contentType + "' is moderated.");
-        }
-        return content;
     }
 
     static String checkNote(@Nullable String note) {

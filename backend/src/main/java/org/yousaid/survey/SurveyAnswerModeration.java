@@ -2,15 +2,16 @@ package org.yousaid.survey;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 import org.yousaid.moderation.ModeratedContent;
-import org.yousaid.moderation.ReviewItem;
-import org.yousaid.shared.ProblemException;
 
 /**
- * Free-text survey answers as moderation sees them: the text tagging analysed, so a flagged answer
- * reaches the safeguarding queue like a wall comment. Survey answers are never public.
+ * Free-text survey answers as moderation reads them: exactly the text tagging analysed, so the
+ * redaction offsets point at the same characters. Survey answers are never public; publishing one
+ * means a forum lead approved it for quoting in reports.
  */
 @Singleton
 final class SurveyAnswerModeration implements ModeratedContent {
@@ -24,23 +25,16 @@ final class SurveyAnswerModeration implements ModeratedContent {
     }
 
     @Override
-    public String contentType() {
-        return SurveyAnswerTagging.CONTENT_TYPE;
+    public ContentType contentType() {
+        return ContentType.SURVEY_ANSWER;
     }
 
     @Override
-    public ReviewItem get(String areaId, UUID id) {
-        return answers.find(areaId, id).map(this::item).orElseThrow(() -> new ProblemException(
-                SurveyProblem.ANSWER_NOT_FOUND, "There is no such survey answer."));
-    }
-
-    @Override
-    public List<ReviewItem> find(String areaId, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : answers.findAmong(areaId, ids).stream().map(this::item).toList();
-    }
-
-    private ReviewItem item(SurveyAnswer a) {
-        return new ReviewItem(contentType(), a.id(), a.areaId(), texts.text(a).orElse(null), null, a.respondentRole(),
-                a.status(), a.submittedAt() == null ? a.updatedAt() : a.submittedAt(), null, null);
+    public Map<UUID, String> texts(String areaId, Collection<UUID> ids) {
+        Map<UUID, String> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            answers.findAmong(areaId, ids).forEach(a -> texts.text(a).ifPresent(t -> found.put(a.id(), t)));
+        }
+        return found;
     }
 }

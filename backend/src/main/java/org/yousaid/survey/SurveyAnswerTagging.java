@@ -1,16 +1,19 @@
 package org.yousaid.survey;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.content.ContentRef;
+import org.yousaid.content.ContentSubmitted;
 import org.yousaid.tagging.TaggableContent;
-import org.yousaid.tagging.TaggingQueue;
 
 /**
- * Free-text survey answers go through the tagging pipeline like wall comments: the submitted answer
- * set's free-text answers, joined, are one text. Queued in the submitting transaction.
+ * Free-text survey answers are family text like wall comments: a submitted answer set with free
+ * text (its free-text answers, joined, are one text) is announced as submitted content, in the
+ * submitting transaction, so tagging and moderation take it up; and tagging reads it here.
  */
 @Singleton
 final class SurveyAnswerTagging implements TaggableContent {
@@ -19,19 +22,20 @@ final class SurveyAnswerTagging implements TaggableContent {
 
     private final AnswerStore answers;
     private final SurveyAnswerTexts texts;
-    private final TaggingQueue queue;
+    private final ApplicationEventPublisher<ContentSubmitted> submitted;
 
-    SurveyAnswerTagging(AnswerStore answers, SurveyAnswerTexts texts, TaggingQueue queue) {
+    SurveyAnswerTagging(AnswerStore answers, SurveyAnswerTexts texts, ApplicationEventPublisher<ContentSubmitted> submitted) {
         this.answers = answers;
         this.texts = texts;
-        this.queue = queue;
+        this.submitted = submitted;
     }
 
     @EventListener
     void onAnswered(SurveyAnswered event) {
-        if (text(event.areaId(), event.answerId()).isPresent()) {
-            queue.submitted(event.areaId(), contentType(), event.answerId());
-        }
+        answers.find(event.areaId(), event.answerId())
+                .filter(a -> texts.text(a).isPresent())
+                .ifPresent(a -> submitted.publishEvent(new ContentSubmitted(ContentRef.surveyAnswer(a.areaId(), a.id()),
+                        a.respondentRole(), a.submittedAt())));
     }
 
     @Override

@@ -3,14 +3,16 @@ package org.yousaid.tagging;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import io.micronaut.runtime.event.annotation.EventListener;
+import org.yousaid.content.ContentSubmitted;
+import org.yousaid.content.ContentWithdrawn;
 
 /**
- * Where content features hand over new texts. Call it inside the transaction that stores the text:
+ * Takes new texts from the content features' events, inside the transaction that stores the text:
  * the job commits with the text or not at all, and submission never waits for tagging.
  */
 @Singleton
-public final class TaggingQueue {
+final class TaggingQueue {
 
     private final TaggingJobs jobs;
     private final TagStore tags;
@@ -22,12 +24,15 @@ public final class TaggingQueue {
         this.clock = clock;
     }
 
-    public void submitted(String areaId, String contentType, UUID contentId) {
-        jobs.enqueue(areaId, contentType, contentId, "submitted", clock.instant().truncatedTo(ChronoUnit.MICROS));
+    @EventListener
+    void onSubmitted(ContentSubmitted event) {
+        jobs.enqueue(event.ref().areaId(), event.ref().type().value(), event.ref().id(), "submitted",
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The author took their words back: tags quoting them (spans, evidence) go too. */
-    public void withdrawn(String areaId, String contentType, UUID contentId) {
-        tags.delete(areaId, contentType, contentId);
+    @EventListener
+    void onWithdrawn(ContentWithdrawn event) {
+        tags.delete(event.ref().areaId(), event.ref().type().value(), event.ref().id());
     }
 }

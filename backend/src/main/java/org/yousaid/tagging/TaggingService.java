@@ -84,6 +84,12 @@ public class TaggingService {
         return tags.find(areaId, contentType, id).map(s -> s.tags().safeguarding().flagged()).orElse(false);
     }
 
+    /** Queues one text for tagging again; harmless when it is queued already. */
+    @Transactional
+    public void retagOne(String areaId, String contentType, UUID id) {
+        jobs.enqueue(areaId, contentType, id, "retag", clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
     @Transactional
     TaggingStatus status(Caller caller, String areaId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN);

@@ -45,13 +45,14 @@ public class TaggingWorker {
     private final Clock clock;
     private final Map<String, TaggableContent> contents;
     private final ApplicationEventPublisher<ContentFlagged> flagged;
+    private final ApplicationEventPublisher<ContentTagged> taggedEvents;
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
     private volatile boolean running;
 
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
                   TransactionOperations<Connection> transactions, Clock clock, List<TaggableContent> contents,
-                  ApplicationEventPublisher<ContentFlagged> flagged) {
+                  ApplicationEventPublisher<ContentFlagged> flagged, ApplicationEventPublisher<ContentTagged> taggedEvents) {
         this.jobs = jobs;
         this.tags = tags;
         this.tagger = tagger;
@@ -60,6 +61,7 @@ public class TaggingWorker {
         this.clock = clock;
         this.contents = contents.stream().collect(Collectors.toMap(TaggableContent::contentType, Function.identity()));
         this.flagged = flagged;
+        this.taggedEvents = taggedEvents;
     }
 
     @EventListener
@@ -144,6 +146,9 @@ public class TaggingWorker {
                 if (content.text(job.areaId(), job.contentId()).isPresent()) {
                     Instant taggedAt = now();
                     tags.save(job.areaId(), job.contentType(), job.contentId(), result, taggedAt);
+                    taggedEvents.publishEvent(new ContentTagged(job.areaId(), job.contentType(), job.contentId(),
+                            result.themes().stream().map(Tags.Theme::theme).toList(), result.sentiment(),
+                            result.safeguarding().flagged(), result.modelVersion()));
                     if (result.safeguarding().flagged()) {
                         // Whatever state the content is in (pending, published, rejected): a person must see it.
                         flagged.publishEvent(new ContentFlagged(job.areaId(), job.contentType(), job.contentId(),

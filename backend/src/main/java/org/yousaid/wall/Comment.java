@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.yousaid.shared.Cursor;
 
+/**
+ * A comment as the wall keeps it: the family's words (erased when withdrawn) and, once a forum lead
+ * published it, exactly the text they approved. Its review lives with moderation.
+ */
 @MappedEntity("comments")
 record Comment(
         String areaId,
@@ -15,22 +19,22 @@ record Comment(
         String authorRole,
         @Nullable String body,
         @Nullable String publishedBody,
-        String status,
+        @Nullable Instant publishedAt,
         UUID idempotencyKey,
         String requestHash,
         Instant submittedAt,
-        @Nullable Instant decidedAt,
-        @Nullable String decidedBy,
-        @Nullable String rejectionReason,
         @Nullable Instant withdrawnAt) {
-
-    static final String PENDING_REVIEW = "pending_review";
-    static final String PUBLISHED = "published";
-    static final String REJECTED = "rejected";
-    static final String WITHDRAWN = "withdrawn";
 
     boolean isBy(String uid) {
         return authorUid.equals(uid);
+    }
+
+    boolean isPublished() {
+        return publishedBody != null;
+    }
+
+    boolean isWithdrawn() {
+        return withdrawnAt != null;
     }
 
     Cursor submittedPosition() {
@@ -38,6 +42,6 @@ record Comment(
     }
 
     Cursor publishedPosition() {
-        return new Cursor(decidedAt, id);
+        return new Cursor(publishedAt, id);
     }
 }

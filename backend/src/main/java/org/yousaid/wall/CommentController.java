@@ -63,6 +63,11 @@ class CommentController {
         return comments.withdraw(caller, areaId, commentId);
     }
 
+    @Post("/comments/{commentId}/revise")
+    OwnComment reviseComment(Caller caller, String areaId, UUID commentId, @Body PostCommentRequest request) {
+        return comments.revise(caller, areaId, commentId, request.body());
+    }
+
     @Get("/me/comments")
     Page<OwnComment> listMyComments(Caller caller, String areaId,
                                     @Nullable @QueryValue @Size(max = 200) String cursor,

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,10 +15,8 @@ import java.util.UUID;
 interface CommentRepository extends GenericRepository<Comment, UUID> {
 
     @Query("""
-            insert into comments (area_id, id, author_uid, author_role, body, status, idempotency_key,
-                                  request_hash, submitted_at)
-            values (:areaId, :id, :authorUid, :authorRole, :body, 'pending_review', :idempotencyKey,
-                    :requestHash, :submittedAt)
+            insert into comments (area_id, id, author_uid, author_role, body, idempotency_key, request_hash, submitted_at)
+            values (:areaId, :id, :authorUid, :authorRole, :body, :idempotencyKey, :requestHash, :submittedAt)
             on conflict (area_id, author_uid, idempotency_key) do nothing""")
     int insertIfAbsent(String areaId, UUID id, String authorUid, String authorRole, String body,
                        UUID idempotencyKey, String requestHash, Instant submittedAt);
@@ -30,25 +29,24 @@ interface CommentRepository extends GenericRepository<Comment, UUID> {
     @Query("select * from comments where area_id = :areaId and id = :id")
     Optional<Comment> find(String areaId, UUID id);
 
+    @Query("select * from comments where area_id = :areaId and id in (:ids)")
+    List<Comment> findAmong(String areaId, Collection<UUID> ids);
+
     @Query("select * from comments where area_id = :areaId and body is not null order by submitted_at, id")
     List<Comment> withText(String areaId);
-
-    @Query("""
-            select * from comments where area_id = :areaId and id in (:ids)""")
-    List<Comment> findAmong(String areaId, java.util.Collection<UUID> ids);
 
     @Query("select * from comments where area_id = :areaId and id = :id for update")
     Optional<Comment> findForUpdate(String areaId, UUID id);
 
     @Query("""
-            select * from comments where area_id = :areaId and status = 'published'
-            order by decided_at desc, id desc limit :limit""")
+            select * from comments where area_id = :areaId and published_body is not null
+            order by published_at desc, id desc limit :limit""")
     List<Comment> wall(String areaId, int limit);
 
     @Query("""
-            select * from comments where area_id = :areaId and status = 'published'
-              and (decided_at, id) < (:afterAt, :afterId)
-            order by decided_at desc, id desc limit :limit""")
+            select * from comments where area_id = :areaId and published_body is not null
+              and (published_at, id) < (:afterAt, :afterId)
+            order by published_at desc, id desc limit :limit""")
     List<Comment> wallAfter(String areaId, Instant afterAt, UUID afterId, int limit);
 
     @Query("""
@@ -62,31 +60,19 @@ interface CommentRepository extends GenericRepository<Comment, UUID> {
             order by submitted_at desc, id desc limit :limit""")
     List<Comment> byAuthorAfter(String areaId, String authorUid, Instant afterAt, UUID afterId, int limit);
 
+    /** Shows exactly the approved text; a comment withdrawn meanwhile stays erased. */
     @Query("""
-            select * from comments where area_id = :areaId and status = 'pending_review'
-            order by submitted_at, id limit :limit""")
-    List<Comment> pending(String areaId, int limit);
+            update comments set published_body = :text, published_at = :publishedAt
+            where area_id = :areaId and id = :id and withdrawn_at is null""")
+    int published(String areaId, UUID id, String text, Instant publishedAt);
 
     @Query("""
-            select * from comments where area_id = :areaId and status = 'pending_review'
-              and (submitted_at, id) > (:afterAt, :afterId)
-            order by submitted_at, id limit :limit""")
-    List<Comment> pendingAfter(String areaId, Instant afterAt, UUID afterId, int limit);
+            update comments set body = :body, request_hash = :requestHash
+            where area_id = :areaId and id = :id and withdrawn_at is null and published_body is null""")
+    int revise(String areaId, UUID id, String body, String requestHash);
 
     @Query("""
-            update comments set status = 'published', published_body = :publishedBody,
-                   decided_at = :decidedAt, decided_by = :decidedBy
-            where area_id = :areaId and id = :id and status = 'pending_review'""")
-    int publish(String areaId, UUID id, String publishedBody, Instant decidedAt, String decidedBy);
-
-    @Query("""
-            update comments set status = 'rejected', rejection_reason = :reason,
-                   decided_at = :decidedAt, decided_by = :decidedBy
-            where area_id = :areaId and id = :id and status = 'pending_review'""")
-    int reject(String areaId, UUID id, String reason, Instant decidedAt, String decidedBy);
-
-    @Query("""
-            update comments set status = 'withdrawn', body = null, published_body = null, withdrawn_at = :at
-            where area_id = :areaId and id = :id and status in ('pending_review', 'published')""")
+            update comments set body = null, published_body = null, published_at = null, withdrawn_at = :at
+            where area_id = :areaId and id = :id and withdrawn_at is null""")
     int withdraw(String areaId, UUID id, Instant at);
 }

@@ -15,6 +15,13 @@ import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
+import java.util.Map;
+import org.yousaid.content.ContentRef;
+import org.yousaid.content.ContentSubmitted;
+import org.yousaid.content.ContentType;
+import org.yousaid.content.ContentWithdrawn;
+import org.yousaid.moderation.ReviewStatus;
+import org.yousaid.moderation.ReviewStatuses;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
@@ -35,14 +42,17 @@ class CommentService {
 
     private final AreaAccess access;
     private final CommentRepository comments;
-    private final ApplicationEventPublisher<CommentSubmitted> submitted;
-    private final ApplicationEventPublisher<CommentWithdrawn> withdrawn;
+    private final ApplicationEventPublisher<ContentSubmitted> submitted;
+    private final ApplicationEventPublisher<ContentWithdrawn> withdrawn;
+    private final ReviewStatuses reviews;
     private final Clock clock;
     private final Cursors cursors;
 
     CommentService(AreaAccess access, CommentRepository comments,
-                   ApplicationEventPublisher<CommentSubmitted> submitted,
-                   ApplicationEventPublisher<CommentWithdrawn> withdrawn, Clock clock, Cursors cursors) {
+                   ApplicationEventPublisher<ContentSubmitted> submitted,
+                   ApplicationEventPublisher<ContentWithdrawn> withdrawn, ReviewStatuses reviews, Clock clock,
+                   Cursors cursors) {
+        this.reviews = reviews;
         this.access = access;
         this.comments = comments;
         this.submitted = submitted;
@@ -52,8 +62,8 @@ class CommentService {
     }
 
     /**
-     * Accepts a comment exactly once per idempotency key. Tagging is not waited for: it listens
-     * to {@link CommentSubmitted}.
+     * Accepts a comment exactly once per idempotency key. Tagging and moderation take it from
+     * {@link ContentSubmitted} in this transaction; nothing waits for tagging.
      */
     @Transactional
     Posted post(Caller caller, String areaId, @Nullable String idempotencyKey, @Nullable String body) {
@@ -68,10 +78,11 @@ class CommentService {
             throw IdempotencyKey.reused();
         }
         if (created) {
-            submitted.publishEvent(new CommentSubmitted(areaId, comment.id()));
+            submitted.publishEvent(new ContentSubmitted(ContentRef.comment(areaId, comment.id()), author.role().value(),
+                    comment.submittedAt()));
             LOG.info("comment.submit area={} id={}", areaId, comment.id());
         }
-        return new Posted(OwnComment.of(comment), !created);
+        return new Posted(own(comment), !created);
     }
 
     @Transactional
@@ -93,7 +104,8 @@ class CommentService {
         List<Comment> rows = after == null
                 ? comments.byAuthor(areaId, me.uid(), limit + 1)
                 : comments.byAuthorAfter(areaId, me.uid(), after.at(), after.id(), limit + 1);
-        return listing.page(rows, limit, Comment::submittedPosition, OwnComment::of);
+        Map<UUID, ReviewStatus> statuses = reviews.of(areaId, ContentType.COMMENT, rows.stream().map(Comment::id).toList());
+        return listing.page(rows, limit, Comment::submittedPosition, c -> OwnComment.of(c, statuses.get(c.id())));
     }
 
     /** The author sees their comment in any state; other members only once it is published. */
@@ -102,9 +114,9 @@ class CommentService {
         CurrentUser me = access.member(caller, areaId);
         Comment comment = comments.find(areaId, id).orElseThrow(CommentService::notFound);
         if (comment.isBy(me.uid())) {
-            return OwnComment.of(comment);
+            return own(comment);
         }
-        if (Comment.PUBLISHED.equals(comment.status())) {
+        if (comment.isPublished()) {
             return PublishedComment.of(comment);
         }
         throw notFound();
@@ -117,19 +129,47 @@ class CommentService {
         Comment comment = comments.findForUpdate(areaId, id)
                 .filter(c -> c.isBy(me.uid()))
                 .orElseThrow(CommentService::notFound);
-        switch (comment.status()) {
-            case Comment.WITHDRAWN -> {
-                return OwnComment.of(comment);
-            }
-            case Comment.REJECTED -> throw new ProblemException(WallProblem.COMMENT_NOT_WITHDRAWABLE,
-                    "This comment was not published, so there is nothing to withdraw.");
-            default -> {
-                comments.withdraw(areaId, id, now());
-                withdrawn.publishEvent(new CommentWithdrawn(areaId, id));
-                LOG.info("comment.withdraw area={} id={}", areaId, id);
-                return OwnComment.of(comments.find(areaId, id).orElseThrow());
-            }
+        if (comment.isWithdrawn()) {
+            return own(comment);
         }
+        ReviewStatus review = status(comment);
+        if (review != null && "rejected".equals(review.state())) {
+            throw new ProblemException(WallProblem.COMMENT_NOT_WITHDRAWABLE,
+                    "This comment was not published, so there is nothing to withdraw.");
+        }
+        comments.withdraw(areaId, id, now());
+        withdrawn.publishEvent(new ContentWithdrawn(ContentRef.comment(areaId, id)));
+        LOG.info("comment.withdraw area={} id={}", areaId, id);
+        return own(comments.find(areaId, id).orElseThrow());
+    }
+
+    /**
+     * The author sends new words after a forum lead asked them to change the comment; it is
+     * tagged and reviewed afresh, under the same id.
+     */
+    @Transactional
+    OwnComment revise(Caller caller, String areaId, UUID id, @Nullable String body) {
+        CurrentUser me = access.require(caller, areaId, Role.FAMILY, Role.YOUNG_PERSON);
+        Comment comment = comments.findForUpdate(areaId, id).filter(c -> c.isBy(me.uid())).orElseThrow(CommentService::notFound);
+        String text = CommentText.normalise(body);
+        ReviewStatus review = status(comment);
+        if (comment.isWithdrawn() || review == null || !ReviewStatus.CHANGES_REQUESTED.equals(review.state())) {
+            throw new ProblemException(WallProblem.COMMENT_NOT_REVISABLE,
+                    "Only a comment a forum lead asked you to change can be sent again.");
+        }
+        comments.revise(areaId, id, text, IdempotencyKey.fingerprint(areaId, text));
+        Instant now = now();
+        submitted.publishEvent(new ContentSubmitted(ContentRef.comment(areaId, id), comment.authorRole(), now));
+        LOG.info("comment.revise area={} id={}", areaId, id);
+        return own(comments.find(areaId, id).orElseThrow());
+    }
+
+    private OwnComment own(Comment comment) {
+        return OwnComment.of(comment, status(comment));
+    }
+
+    private @Nullable ReviewStatus status(Comment comment) {
+        return reviews.of(comment.areaId(), ContentType.COMMENT, List.of(comment.id())).get(comment.id());
     }
 
     private Instant now() {

@@ -4,9 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.UUID;
-import org.yousaid.moderation.ReviewItem;
+import org.yousaid.moderation.ReviewStatus;
 
-/** The three ways a comment is seen: by its author, on the wall, and by a moderator. */
+/** The ways a comment is seen: by its author and on the wall. */
 final class CommentViews {
 
     private CommentViews() {
@@ -16,15 +16,19 @@ final class CommentViews {
     record PostCommentRequest(@Nullable String body) {
     }
 
-    /** The author's view: their own words and what happened to them ({@code view} is "own"). */
+    /**
+     * The author's view: their own words and what happened to them ({@code view} is "own"); the
+     * reason is why it was rejected or what a forum lead asked them to change.
+     */
     @Serdeable
     record OwnComment(String view, UUID id, String areaId, @Nullable String body, @Nullable String publishedBody,
-                      String status, Instant submittedAt, @Nullable Instant decidedAt, @Nullable String rejectionReason,
+                      String status, Instant submittedAt, @Nullable Instant decidedAt, @Nullable String reason,
                       @Nullable Instant withdrawnAt) {
 
-        static OwnComment of(Comment c) {
-            return new OwnComment("own", c.id(), c.areaId(), c.body(), c.publishedBody(), c.status(), c.submittedAt(),
-                    c.decidedAt(), c.rejectionReason(), c.withdrawnAt());
+        static OwnComment of(Comment c, @Nullable ReviewStatus review) {
+            String status = c.isWithdrawn() ? "withdrawn" : review == null ? ReviewStatus.PENDING_REVIEW : review.state();
+            return new OwnComment("own", c.id(), c.areaId(), c.body(), c.publishedBody(), status, c.submittedAt(),
+                    review == null ? null : review.decidedAt(), review == null ? null : review.reason(), c.withdrawnAt());
         }
     }
 
@@ -33,12 +37,7 @@ final class CommentViews {
     record PublishedComment(String view, UUID id, String areaId, String body, String authorRole, Instant publishedAt) {
 
         static PublishedComment of(Comment c) {
-            return new PublishedComment("published", c.id(), c.areaId(), c.publishedBody(), c.authorRole(), c.decidedAt());
+            return new PublishedComment("published", c.id(), c.areaId(), c.publishedBody(), c.authorRole(), c.publishedAt());
         }
-    }
-
-    static ReviewItem reviewItem(Comment c) {
-        return new ReviewItem("comment", c.id(), c.areaId(), c.body(), c.publishedBody(), c.authorRole(), c.status(),
-                c.submittedAt(), c.decidedAt(), c.rejectionReason());
     }
 }

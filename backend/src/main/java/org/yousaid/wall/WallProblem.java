@@ -8,7 +8,8 @@ public enum WallProblem implements ProblemCode {
     COMMENT_TOO_LONG("wall.comment_too_long", HttpStatus.BAD_REQUEST, "Comment too long"),
     COMMENT_CONTROL_CHARACTERS("wall.comment_control_characters", HttpStatus.BAD_REQUEST, "Comment has control characters"),
     COMMENT_NOT_FOUND("wall.comment_not_found", HttpStatus.NOT_FOUND, "No such comment"),
-    COMMENT_NOT_WITHDRAWABLE("wall.comment_not_withdrawable", HttpStatus.CONFLICT, "Comment cannot be withdrawn");
+    COMMENT_NOT_WITHDRAWABLE("wall.comment_not_withdrawable", HttpStatus.CONFLICT, "Comment cannot be withdrawn"),
+    COMMENT_NOT_REVISABLE("wall.comment_not_revisable", HttpStatus.CONFLICT, "Comment cannot be changed");
 
     private final String code;
     private final HttpStatus status;

@@ -22,7 +22,9 @@ import org.yousaid.client.model.InviteRequest;
 import org.yousaid.client.model.JoinAreaRequest;
 import org.yousaid.client.model.OwnComment;
 import org.yousaid.client.model.PostCommentRequest;
-import org.yousaid.client.model.PublishCommentRequest;
+import org.yousaid.client.model.CommentStatus;
+import org.yousaid.client.model.ItemVersionRequest;
+import org.yousaid.client.model.PublishItemRequest;
 import org.yousaid.client.model.PublishedComment;
 import org.yousaid.client.model.PublishedSurvey;
 import org.yousaid.client.model.PublishedSurveyList;
@@ -84,14 +86,18 @@ class GeneratedClientJourneyTest extends ApiTest {
 
         // The forum lead reviews it once the analysis has seen it, and publishes it.
         ModerationApi moderation = new ModerationApi(lead);
-        assertThatThrownBy(() -> moderation.publishComment(area, posted.getId(), null))
+        assertThatThrownBy(() -> moderation.publishReviewItem(area, ContentType.COMMENT, posted.getId(), new PublishItemRequest().version(1)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getResponseBody()).contains("moderation.analysis_pending"));
         analyseAll();
-        List<ReviewItem> queue = moderation.listReviewQueue(area, null, 20).getItems();
+        List<ReviewItem> queue = moderation.listReviewQueue(area, null, null, null, null, null, 20).getItems();
         assertThat(queue).extracting(ReviewItem::getId).containsExactly(posted.getId());
         assertThat(queue.get(0).getAnalysis().getTags().getThemes()).isNotEmpty();
-        ReviewItem published = moderation.publishComment(area, posted.getId(), new PublishCommentRequest());
-        assertThat(published.getStatus()).isEqualTo(ReviewItem.StatusEnum.PUBLISHED);
+        ReviewItem queued = queue.get(0);
+        ReviewItem claimed = moderation.claimReviewItem(area, ContentType.COMMENT, posted.getId(),
+                new ItemVersionRequest().version(queued.getVersion()));
+        ReviewItem published = moderation.publishReviewItem(area, ContentType.COMMENT, posted.getId(),
+                new PublishItemRequest().version(claimed.getVersion()));
+        assertThat(published.getStatus()).isEqualTo(CommentStatus.PUBLISHED);
 
         // Another family reads it on the wall, in the published view.
         WallApi otherWall = new WallApi(clientFor(otherFamily));

@@ -66,7 +66,7 @@ class AuthenticationApiTest extends ApiTest {
 
         google.revoke(forumLead);
 
-        Reply refused = api().as(token).post("/v1/areas/" + area + "/moderation/comments/" + id + "/publish", null);
+        Reply refused = api().as(token).post("/v1/areas/" + area + "/moderation/items/comment/" + id + "/publish", "{\"version\":1}");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.code()).isEqualTo("auth.token_revoked");
         assertThat(as(family).get("/v1/areas/" + area + "/comments/" + id).text("status")).isEqualTo("pending_review");

@@ -2,14 +2,21 @@ package org.yousaid.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yousaid.testing.Api.Reply;
 import org.yousaid.testing.ApiTest;
 
+/** The desk with real PostgreSQL and the real tagger: decisions, redactions, claims and versions. */
 @MicronautTest(transactional = false)
 class ModerationApiTest extends ApiTest {
 
@@ -36,68 +43,112 @@ class ModerationApiTest extends ApiTest {
                 .post("/v1/areas/" + area + "/comments", json("body", body)).text("id");
     }
 
-    String path(String id, String decision) {
-        return "/v1/areas/" + area + "/moderation/comments/" + id + "/" + decision;
+    Reply act(String uid, String id, String action, String fields) {
+        return moderate(uid, area, "comment", id, action, fields);
+    }
+
+    String item(String id) {
+        return "/v1/areas/" + area + "/moderation/items/comment/" + id;
     }
 
     @Test
-    void theQueueShowsPendingCommentsOldestFirstWithRawText() {
+    void theQueueShowsPendingTextsOldestFirstWithRawTextAndVersion() {
         String first = posted("Our son's EHC plan took 38 weeks.");
         String second = posted("The Local Offer website is out of date.");
         String published = posted("Published already.");
-        as(forumLead).post(path(published, "publish"), null);
+        act(forumLead, published, "publish", "");
 
         Reply page1 = as(forumLead).get("/v1/areas/" + area + "/moderation/queue?limit=1");
         Reply page2 = as(forumLead).get("/v1/areas/" + area + "/moderation/queue?limit=1&cursor=" + page1.text("nextCursor"));
 
         assertThat(page1.json().path("items").get(0).path("id").asText()).isEqualTo(first);
         assertThat(page1.json().path("items").get(0).path("body").asText()).isEqualTo("Our son's EHC plan took 38 weeks.");
+        assertThat(page1.json().path("items").get(0).path("version").asInt()).isEqualTo(1);
         assertThat(page2.json().path("items").get(0).path("id").asText()).isEqualTo(second);
         assertThat(page2.json().path("nextCursor").isNull()).isTrue();
     }
 
     @Test
-    void aForumLeadPublishesAndTheWallShowsIt() {
+    void aForumLeadPublishesAndTheWallShowsExactlyTheModeratedText() {
         String id = posted("Thank you for the sensory room at the hospital.");
 
-        Reply published = as(forumLead).post(path(id, "publish"), null);
+        Reply published = act(forumLead, id, "publish", "");
 
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.text("status")).isEqualTo("published");
         Reply wall = as(family).get("/v1/areas/" + area + "/comments");
-        assertThat(wall.json().path("items").get(0).path("body").asText()).isEqualTo("Thank you for the sensory room at the hospital.");
-        assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'comment.publish' and content_id = ?",
+        assertThat(wall.json().path("items").get(0).path("body").asText()).isEqualTo(published.text("publishedBody"));
+        assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'moderation.publish' and content_id = ?",
                 area, id)).isEqualTo(1);
+        assertThat(fixtures.text("select detail ->> 'before' || '>' || (detail ->> 'after') from audit_log where area_id = ? "
+                + "and action = 'moderation.publish'", area)).isEqualTo("pending_review>published");
     }
 
     @Test
-    void anEditedTextIsPublishedWhileTheAuthorKeepsTheirOwnWords() {
-        String id = posted("Amelia's physio at Broomfield was cancelled twice.");
+    void redactionsAreAcceptedEditedOrAddedAndTheDiffIsKept() {
+        String text = "My son Jack has waited eleven months for a wheelchair repair in Chelmsford.";
+        String id = posted(text);
+        JsonNode proposals = as(forumLead).get(item(id)).json().path("analysis").path("tags").path("redactions");
+        List<String> proposed = new ArrayList<>();
+        proposals.forEach(r -> proposed.add(text.substring(r.path("begin").asInt(), r.path("end").asInt())));
+        assertThat(proposed).contains("Jack", "Chelmsford");
 
-        as(forumLead).post(path(id, "publish"), json("publishedBody", "My daughter's physio was cancelled twice."));
+        // Keep "Jack" as proposed, widen "Chelmsford" to "in Chelmsford", add "eleven months".
+        int jack = text.indexOf("Jack");
+        int place = text.indexOf("in Chelmsford");
+        int months = text.indexOf("eleven months");
+        Reply published = act(forumLead, id, "publish", "\"redactions\":["
+                + "{\"begin\":" + jack + ",\"end\":" + (jack + 4) + ",\"kind\":\"person\"},"
+                + "{\"begin\":" + place + ",\"end\":" + (place + "in Chelmsford".length()) + ",\"kind\":\"place\"},"
+                + "{\"begin\":" + months + ",\"end\":" + (months + "eleven months".length()) + ",\"kind\":\"age\"}]");
 
+        assertThat(published.text("publishedBody"))
+                .isEqualTo("My son [person] has waited [age] for a wheelchair repair [place].");
+        assertThat(published.json().path("redactions").findValuesAsText("source")).containsExactly("proposed", "added", "edited");
+        assertThat(published.text("body")).isEqualTo(text);
         assertThat(as(family).get("/v1/areas/" + area + "/comments").json().path("items").get(0).path("body").asText())
-                .isEqualTo("My daughter's physio was cancelled twice.");
+                .isEqualTo("My son [person] has waited [age] for a wheelchair repair [place].");
         Reply own = as(family).get("/v1/areas/" + area + "/comments/" + id);
-        assertThat(own.text("body")).isEqualTo("Amelia's physio at Broomfield was cancelled twice.");
-        assertThat(own.text("publishedBody")).isEqualTo("My daughter's physio was cancelled twice.");
+        assertThat(own.text("body")).isEqualTo(text);
+        assertThat(own.text("publishedBody")).isEqualTo(published.text("publishedBody"));
+    }
+
+    @Test
+    void withoutRedactionsTheProposalsApplyAndAnEmptyListKeepsTheWords() {
+        String text = "Our daughter Isla waited nine months for a communication aid.";
+        String proposalsApplied = posted(text);
+        String untouched = posted(text + " Again.");
+
+        assertThat(act(forumLead, proposalsApplied, "publish", "").text("publishedBody")).doesNotContain("Isla").contains("[person]");
+        assertThat(act(forumLead, untouched, "publish", "\"redactions\":[]").text("publishedBody")).isEqualTo(text + " Again.");
+    }
+
+    @Test
+    void badRedactionsAndRewordingsAreRefused() {
+        String id = posted("Short text.");
+        for (String spans : List.of("[{\"begin\":5,\"end\":2,\"kind\":\"person\"}]", "[{\"begin\":0,\"end\":99,\"kind\":\"person\"}]",
+                "[{\"begin\":0,\"end\":3,\"kind\":\"shoe_size\"}]",
+                "[{\"begin\":0,\"end\":4,\"kind\":\"person\"},{\"begin\":2,\"end\":6,\"kind\":\"place\"}]")) {
+            assertThat(act(forumLead, id, "publish", "\"redactions\":" + spans).code()).as(spans).isEqualTo("moderation.redaction_invalid");
+        }
+        assertThat(act(forumLead, id, "publish", "\"publishedBody\":\" \"").code()).isEqualTo("moderation.text_invalid");
+        Reply reworded = act(forumLead, id, "publish", "\"publishedBody\":\"A shorter text.\"");
+        assertThat(reworded.text("publishedBody")).isEqualTo("A shorter text.");
     }
 
     @Test
     void publishingTwiceIsHarmlessButDecisionsDoNotFlip() {
         String id = posted("Decide once.");
-        assertThat(as(forumLead).post(path(id, "publish"), null).status()).isEqualTo(200);
-        assertThat(as(forumLead).post(path(id, "publish"), null).status()).isEqualTo(200);
+        assertThat(act(forumLead, id, "publish", "").status()).isEqualTo(200);
+        assertThat(act(forumLead, id, "publish", "").status()).isEqualTo(200);
 
-        assertThat(as(forumLead).post(path(id, "reject"), json("reason", "Changed my mind")).code())
-                .isEqualTo("moderation.already_decided");
-        assertThat(as(forumLead).post(path(id, "publish"), json("publishedBody", "A different text")).code())
-                .isEqualTo("moderation.already_decided");
+        assertThat(act(forumLead, id, "reject", "\"reason\":\"Changed my mind\"").code()).isEqualTo("moderation.already_decided");
+        assertThat(act(forumLead, id, "publish", "\"publishedBody\":\"A different text\"").code()).isEqualTo("moderation.already_decided");
 
         String rejected = posted("Rejected once.");
-        as(forumLead).post(path(rejected, "reject"), json("reason", "Names a child."));
-        assertThat(as(forumLead).post(path(rejected, "reject"), json("reason", "Again")).status()).isEqualTo(200);
-        assertThat(as(forumLead).post(path(rejected, "publish"), null).code()).isEqualTo("moderation.already_decided");
+        act(forumLead, rejected, "reject", "\"reason\":\"Names a child.\"");
+        assertThat(act(forumLead, rejected, "reject", "\"reason\":\"Again\"").status()).isEqualTo(200);
+        assertThat(act(forumLead, rejected, "publish", "").code()).isEqualTo("moderation.already_decided");
     }
 
     @Test
@@ -105,23 +156,114 @@ class ModerationApiTest extends ApiTest {
         String id = posted("Taken back.");
         as(family).post("/v1/areas/" + area + "/comments/" + id + "/withdraw", null);
 
-        assertThat(as(forumLead).post(path(id, "publish"), null).code()).isEqualTo("moderation.content_withdrawn");
-        assertThat(as(forumLead).post(path(id, "reject"), json("reason", "x")).code()).isEqualTo("moderation.content_withdrawn");
+        assertThat(act(forumLead, id, "publish", "").code()).isEqualTo("moderation.content_withdrawn");
+        assertThat(act(forumLead, id, "reject", "\"reason\":\"x\"").code()).isEqualTo("moderation.content_withdrawn");
+        assertThat(as(forumLead).get(item(id)).text("status")).isEqualTo("withdrawn");
+        assertThat(as(forumLead).get(item(id)).json().path("body").isNull()).isTrue();
     }
 
     @Test
     void aRejectionNeedsAReasonTheAuthorCanRead() {
         String id = posted("Needs a reason.");
 
-        assertThat(as(forumLead).post(path(id, "reject"), "{}").code()).isEqualTo("moderation.reason_invalid");
-        assertThat(as(forumLead).post(path(id, "reject"), json("reason", "   ")).code()).isEqualTo("moderation.reason_invalid");
-        assertThat(as(forumLead).post(path(id, "reject"), json("reason", "r".repeat(501))).code()).isEqualTo("moderation.reason_invalid");
-        assertThat(as(forumLead).post(path(id, "publish"), json("publishedBody", " ")).code()).isEqualTo("wall.comment_empty");
+        assertThat(act(forumLead, id, "reject", "").code()).isEqualTo("moderation.reason_invalid");
+        assertThat(act(forumLead, id, "reject", "\"reason\":\"   \"").code()).isEqualTo("moderation.reason_invalid");
+        assertThat(act(forumLead, id, "reject", "\"reason\":\"" + "r".repeat(501) + "\"").code()).isEqualTo("moderation.reason_invalid");
 
-        Reply rejected = as(forumLead).post(path(id, "reject"), json("reason", "It names a member of staff."));
+        Reply rejected = act(forumLead, id, "reject", "\"reason\":\"It names a member of staff.\"");
         assertThat(rejected.text("status")).isEqualTo("rejected");
-        assertThat(as(family).get("/v1/areas/" + area + "/me/comments").json().path("items").get(0).path("rejectionReason").asText())
-                .isEqualTo("It names a member of staff.");
+        JsonNode own = as(family).get("/v1/areas/" + area + "/me/comments").json().path("items").get(0);
+        assertThat(own.path("status").asText()).isEqualTo("rejected");
+        assertThat(own.path("reason").asText()).isEqualTo("It names a member of staff.");
+    }
+
+    @Test
+    void theAuthorIsAskedToChangeTheirCommentAndItIsReviewedAfresh() {
+        String id = posted("The head at Oakfield Primary refused to meet us.");
+        Reply asked = act(forumLead, id, "request-changes", "\"reason\":\"Please leave out the school's name so we can publish it.\"");
+        assertThat(asked.text("status")).isEqualTo("changes_requested");
+        JsonNode own = as(family).get("/v1/areas/" + area + "/comments/" + id).json();
+        assertThat(own.path("status").asText()).isEqualTo("changes_requested");
+        assertThat(own.path("reason").asText()).contains("school's name");
+        String other = fixtures.member(area, "family");
+        assertThat(as(other).post("/v1/areas/" + area + "/comments/" + id + "/revise", json("body", "x")).code())
+                .isEqualTo("wall.comment_not_found");
+
+        Reply revised = as(family).post("/v1/areas/" + area + "/comments/" + id + "/revise",
+                json("body", "The head teacher refused to meet us."));
+        assertThat(revised.status()).isEqualTo(200);
+        assertThat(revised.text("status")).isEqualTo("pending_review");
+        assertThat(as(family).post("/v1/areas/" + area + "/comments/" + id + "/revise", json("body", "Again")).code())
+                .isEqualTo("wall.comment_not_revisable");
+        assertThat(act(forumLead, id, "publish", "").code()).isEqualTo("moderation.analysis_pending");
+
+        analyseAll();
+        Reply published = act(forumLead, id, "publish", "");
+        assertThat(published.text("publishedBody")).isEqualTo("The head teacher refused to meet us.");
+    }
+
+    @Test
+    void aClaimKeepsOtherForumLeadsOffAndStaleVersionsAreRefused() {
+        String id = posted("Two leads, one comment.");
+        String otherLead = fixtures.member(area, "forum_lead");
+        int version = as(forumLead).get(item(id)).json().path("version").asInt();
+
+        Reply claimed = as(forumLead).post(item(id) + "/claim", "{\"version\":" + version + "}");
+        assertThat(claimed.text("claimedBy")).isEqualTo(forumLead);
+        int claimedVersion = claimed.json().path("version").asInt();
+        assertThat(claimedVersion).isEqualTo(version + 1);
+
+        Reply refused = as(otherLead).post(item(id) + "/publish", "{\"version\":" + claimedVersion + "}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("moderation.claimed");
+        assertThat(as(otherLead).post(item(id) + "/claim", "{\"version\":" + claimedVersion + "}").code()).isEqualTo("moderation.claimed");
+        Reply stale = as(forumLead).post(item(id) + "/publish", "{\"version\":" + version + "}");
+        assertThat(stale.code()).isEqualTo("moderation.version_conflict");
+        assertThat(as(forumLead).post(item(id) + "/publish", "{}").code()).isEqualTo("moderation.version_required");
+
+        Reply released = as(forumLead).post(item(id) + "/release", "{\"version\":" + claimedVersion + "}");
+        assertThat(released.json().path("claimedBy").isNull()).isTrue();
+        assertThat(as(otherLead).post(item(id) + "/publish", "{\"version\":" + released.json().path("version").asInt() + "}")
+                .text("status")).isEqualTo("published");
+        // A claim that ran out holds nobody back.
+        String next = posted("Claimed and forgotten.");
+        as(forumLead).post(item(next) + "/claim", "{\"version\":1}");
+        fixtures.execute("update moderation_items set claimed_until = now() - interval '1 second' where area_id = ? and content_id = ?::uuid",
+                area, next);
+        assertThat(moderate(otherLead, area, "comment", next, "publish", "").text("status")).isEqualTo("published");
+    }
+
+    @Test
+    void concurrentDecisionsOnOneItemLetExactlyOneThrough() throws Exception {
+        String id = posted("Everyone wants to decide this one.");
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            leads.add(fixtures.member(area, "forum_lead"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < leads.size(); i++) {
+                String lead = leads.get(i);
+                String body = i % 2 == 0 ? "{\"version\":1}" : "{\"version\":1,\"reason\":\"Not today\"}";
+                String action = i % 2 == 0 ? "/publish" : "/reject";
+                replies.add(pool.submit((Callable<Reply>) () -> as(lead).post(item(id) + action, body)));
+            }
+            int ok = 0;
+            for (Future<Reply> reply : replies) {
+                Reply r = reply.get();
+                if (r.status() == 200) {
+                    ok++;
+                } else {
+                    assertThat(r.code()).isIn("moderation.version_conflict", "request.retry");
+                }
+            }
+            assertThat(ok).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and content_id = ? and action like 'moderation.%'",
+                area, id)).isEqualTo(1);
     }
 
     @Test
@@ -129,9 +271,15 @@ class ModerationApiTest extends ApiTest {
         String id = posted("Only forum leads decide.");
         for (String role : List.of("family", "young_person", "commissioner", "area_admin")) {
             String uid = fixtures.member(area, role);
-            assertThat(as(uid).post(path(id, "publish"), null).code()).isEqualTo("area.role_forbidden");
-            assertThat(as(uid).post(path(id, "reject"), json("reason", "no")).code()).isEqualTo("area.role_forbidden");
+            for (String action : List.of("publish", "reject", "request-changes", "claim", "release", "retag")) {
+                String body = action.equals("retag") ? null
+                        : action.contains("reject") || action.contains("changes") ? "{\"version\":1,\"reason\":\"no\"}" : "{\"version\":1}";
+                assertThat(as(uid).post(item(id) + "/" + action, body).code()).as(role + " " + action)
+                        .isEqualTo("area.role_forbidden");
+            }
+            assertThat(as(uid).get(item(id)).code()).isEqualTo("area.role_forbidden");
             assertThat(as(uid).get("/v1/areas/" + area + "/moderation/queue").code()).isEqualTo("area.role_forbidden");
+            assertThat(as(uid).get("/v1/areas/" + area + "/moderation/queue/counts").code()).isEqualTo("area.role_forbidden");
         }
         assertThat(as(family).get("/v1/areas/" + area + "/comments").json().path("items")).isEmpty();
     }
@@ -142,20 +290,107 @@ class ModerationApiTest extends ApiTest {
         String otherArea = fixtures.area();
         String otherLead = fixtures.member(otherArea, "forum_lead");
 
-        assertThat(as(otherLead).post(path(id, "publish"), null).code()).isEqualTo("area.not_member");
+        assertThat(as(otherLead).post(item(id) + "/publish", "{\"version\":1}").code()).isEqualTo("area.not_member");
+        assertThat(as(otherLead).get(item(id)).code()).isEqualTo("area.not_member");
         assertThat(as(otherLead).get("/v1/areas/" + area + "/moderation/queue").code()).isEqualTo("area.not_member");
-        // Through their own area's path the comment does not exist.
-        assertThat(as(otherLead).post("/v1/areas/" + otherArea + "/moderation/comments/" + id + "/publish", null).code())
-                .isEqualTo("wall.comment_not_found");
+        // Through their own area's path the item does not exist.
+        assertThat(as(otherLead).post("/v1/areas/" + otherArea + "/moderation/items/comment/" + id + "/publish", "{\"version\":1}")
+                .code()).isEqualTo("moderation.item_not_found");
         assertThat(as(otherLead).get("/v1/areas/" + otherArea + "/moderation/queue").json().path("items")).isEmpty();
         assertThat(as(family).get("/v1/areas/" + area + "/comments/" + id).text("status")).isEqualTo("pending_review");
     }
 
     @Test
-    void unknownCommentsAndBadIdsAreClear() {
-        assertThat(as(forumLead).post(path(UUID.randomUUID().toString(), "publish"), null).code()).isEqualTo("wall.comment_not_found");
-        assertThat(as(forumLead).post(path("nope", "publish"), null).code()).isEqualTo("request.invalid_parameter");
-        assertThat(as(forumLead).post(path(posted("x"), "publish"), "{\"publishedBody\": \"y\", \"x\": 1}").code())
-                .isEqualTo("request.unknown_field");
+    void unknownItemsAndBadIdsAreClear() {
+        assertThat(as(forumLead).post("/v1/areas/" + area + "/moderation/items/comment/" + UUID.randomUUID() + "/publish",
+                "{\"version\":1}").code()).isEqualTo("moderation.item_not_found");
+        assertThat(as(forumLead).post("/v1/areas/" + area + "/moderation/items/comment/nope/publish", "{\"version\":1}").code())
+                .isEqualTo("request.invalid_parameter");
+        assertThat(as(forumLead).post("/v1/areas/" + area + "/moderation/items/poster/" + UUID.randomUUID() + "/publish",
+                "{\"version\":1}").status()).isEqualTo(404);
+        assertThat(act(forumLead, posted("x"), "publish", "\"publishedBody\": \"y\", \"x\": 1").code()).isEqualTo("request.unknown_field");
+    }
+
+    static List<String> top(Reply page, String field) {
+        List<String> values = new ArrayList<>();
+        page.json().path("items").forEach(i -> values.add(i.path(field).asText()));
+        return values;
+    }
+
+    String answeredSurvey(String words) {
+        String commissioner = fixtures.member(area, "commissioner");
+        String definition = """
+                {"title": "Short breaks", "kind": "other", "questions": [
+                  {"id": "rating", "type": "likert", "text": "Short breaks meet our needs."},
+                  {"id": "more", "type": "free_text", "text": "Tell us more"}]}""";
+        String surveyId = as(commissioner).post("/v1/areas/" + area + "/surveys", "{\"definition\":" + definition + "}").text("id");
+        as(commissioner).post("/v1/areas/" + area + "/surveys/" + surveyId + "/publish", null);
+        String answerId = UUID.randomUUID().toString();
+        Reply answered = as(family).put("/v1/areas/" + area + "/surveys/" + surveyId + "/answers/" + answerId,
+                "{\"version\":1,\"submit\":true,\"answers\":{\"rating\":2,\"more\":" + quote(words) + "}}");
+        assertThat(answered.status()).isEqualTo(201);
+        return answerId;
+    }
+
+    @Test
+    void theQueueHoldsCommentsAndSurveyAnswersWithFiltersAndCounts() {
+        String comment = posted("Speech therapy has been cancelled again and nobody rings us back.");
+        String praise = posted("Thank you to the wheelchair service, they were brilliant and quick.");
+        String answer = answeredSurvey("We have waited fourteen months for a wheelchair and nobody rings us back.");
+        // An answer set with no free text is not family text to review.
+        analyseAll();
+
+        Reply all = as(forumLead).get("/v1/areas/" + area + "/moderation/queue");
+        assertThat(top(all, "contentType")).containsExactly("comment", "comment", "survey_answer");
+        JsonNode answerItem = all.json().path("items").get(2);
+        assertThat(answerItem.path("id").asText()).isEqualTo(answer);
+        assertThat(answerItem.path("body").asText()).startsWith("We have waited fourteen months");
+        assertThat(answerItem.path("analysis").path("tags").path("themes").findValuesAsText("theme")).contains("wheelchairs");
+
+        assertThat(top(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?source=survey_answer"), "id")).containsExactly(answer);
+        assertThat(top(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?theme=wheelchairs"), "id")).contains(answer).doesNotContain(comment);
+        assertThat(top(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?flagged=false&source=comment"), "id")).containsExactly(comment, praise);
+        int praiseSentiment = as(forumLead).get(item(praise)).json().path("analysis").path("tags").path("sentiment").asInt();
+        assertThat(top(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?sentiment=" + praiseSentiment), "id")).contains(praise);
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?sentiment=9").code()).isEqualTo("request.invalid");
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?source=poster").code()).isEqualTo("request.invalid");
+        // A cursor belongs to its filters.
+        String next = as(forumLead).get("/v1/areas/" + area + "/moderation/queue?limit=1").text("nextCursor");
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?limit=1&source=comment&cursor=" + next).code())
+                .isEqualTo("request.invalid_parameter");
+
+        JsonNode counts = as(forumLead).get("/v1/areas/" + area + "/moderation/queue/counts").json();
+        assertThat(counts.path("total").path("all").asInt()).isEqualTo(3);
+        assertThat(counts.path("source").path("comment").asInt()).isEqualTo(2);
+        assertThat(counts.path("source").path("survey_answer").asInt()).isEqualTo(1);
+        assertThat(counts.path("theme").path("wheelchairs").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.path("flagged").path("false").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void publishingASurveyAnswerApprovesItForQuotingAndShowsItToNoOne() {
+        String answer = answeredSurvey("Our son Jack waited a year for his EHC plan and the school never told us why.");
+        analyseAll();
+
+        Reply approved = moderate(forumLead, area, "survey_answer", answer, "publish", "");
+
+        assertThat(approved.text("status")).isEqualTo("published");
+        assertThat(approved.text("publishedBody")).contains("[person]").doesNotContain("Jack");
+        assertThat(as(family).get("/v1/areas/" + area + "/comments").json().path("items")).isEmpty();
+        String otherFamily = fixtures.member(area, "family");
+        assertThat(as(otherFamily).get("/v1/areas/" + area + "/moderation/items/survey_answer/" + answer).code())
+                .isEqualTo("area.role_forbidden");
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue").json().path("items")).isEmpty();
+    }
+
+    @Test
+    void aForumLeadCanRetagAnItem() {
+        String id = posted("The transport to school was late every day this week.");
+        Reply retagged = as(forumLead).post(item(id) + "/retag", null);
+        assertThat(retagged.status()).isEqualTo(200);
+        assertThat(as(forumLead).get(item(id)).json().path("analysis").path("state").asText()).isEqualTo("queued");
+        analyseAll();
+        assertThat(as(forumLead).get(item(id)).json().path("analysis").path("state").asText()).isEqualTo("done");
+        assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'moderation.retag'", area)).isEqualTo(1);
     }
 }

@@ -122,8 +122,13 @@ class TaggingApiTest extends ApiTest {
                 .map(i -> i.path("contentId").asText()).toList();
     }
 
-    String publishPath(String commentId) {
-        return "/v1/areas/" + area + "/moderation/comments/" + commentId + "/publish";
+    Reply publish(String commentId, String fields) {
+        return publishComment(forumLead, area, commentId, fields);
+    }
+
+    Reply handle(String contentType, String id) {
+        return as(forumLead).post("/v1/areas/" + area + "/moderation/safeguarding/" + contentType + "/" + id + "/handle",
+                json("note", "Read it and followed the area's safeguarding procedure."));
     }
 
     @Test
@@ -141,11 +146,16 @@ class TaggingApiTest extends ApiTest {
         JsonNode reasons = item.path("content").path("analysis").path("tags").path("safeguarding").path("reasons");
         assertThat(reasons.get(0).path("reason").asText()).isEqualTo("self_harm_or_suicide");
 
-        Reply refused = as(forumLead).post(publishPath(flagged), null);
+        // Never from the normal queue: it is not even listed there until its case is handled.
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue").json().path("items").findValuesAsText("id"))
+                .containsExactly(ordinary);
+        Reply refused = publish(flagged, "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("moderation.safeguarding_review_required");
-        assertThat(as(forumLead).post(publishPath(flagged), "{\"safeguardingReviewed\":true}").status()).isEqualTo(200);
-        assertThat(as(forumLead).post(publishPath(ordinary), null).status()).isEqualTo(200);
+        assertThat(publish(flagged, "\"safeguardingReviewed\":true").code()).isEqualTo("moderation.safeguarding_review_required");
+        assertThat(handle("comment", flagged).status()).isEqualTo(200);
+        assertThat(publish(flagged, "").status()).isEqualTo(200);
+        assertThat(publish(ordinary, "").status()).isEqualTo(200);
         assertThat(safeguarding("").json().path("items")).isEmpty();
         Reply handled = safeguarding("?status=handled");
         assertThat(caseIds(handled)).containsExactly(flagged);
@@ -156,25 +166,25 @@ class TaggingApiTest extends ApiTest {
     void nothingIsPublishedBeforeTheAnalysisHasSeenIt() {
         String risky = post("She told me she wants to die and has been cutting herself.");
 
-        Reply early = as(forumLead).post(publishPath(risky), null);
+        Reply early = publish(risky, "");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.code()).isEqualTo("moderation.analysis_pending");
         // Not even with the safeguarding box ticked: a person cannot see what the analysis would find.
-        assertThat(as(forumLead).post(publishPath(risky), "{\"safeguardingReviewed\":false}").code())
+        assertThat(publish(risky, "\"safeguardingReviewed\":true").code())
                 .isEqualTo("moderation.analysis_pending");
         assertThat(as(family).get("/v1/areas/" + area + "/comments").json().path("items")).isEmpty();
 
         drain();
 
-        assertThat(as(forumLead).post(publishPath(risky), null).code()).isEqualTo("moderation.safeguarding_review_required");
+        assertThat(publish(risky, "").code()).isEqualTo("moderation.safeguarding_review_required");
         assertThat(caseIds(safeguarding(""))).containsExactly(risky);
     }
 
     @Test
     void aTextFlaggedAfterItWasRejectedStillReachesAPerson() {
         String risky = post("My son says he wants to kill himself and the school sent him home again.");
-        Reply rejected = as(forumLead).post("/v1/areas/" + area + "/moderation/comments/" + risky + "/reject",
-                json("reason", "Please contact the forum directly so we can help."));
+        Reply rejected = moderate(forumLead, area, "comment", risky, "reject",
+                "\"reason\":\"Please contact the forum directly so we can help.\"");
         assertThat(rejected.text("status")).isEqualTo("rejected");
 
         drain();
@@ -188,7 +198,8 @@ class TaggingApiTest extends ApiTest {
     void aPublishedTextFlaggedByANewModelOpensACase() {
         String id = post("He has been hurting himself since the placement broke down.");
         drain();
-        as(forumLead).post(publishPath(id), "{\"safeguardingReviewed\":true}");
+        handle("comment", id);
+        publish(id, "");
         assertThat(safeguarding("").json().path("items")).isEmpty();
         // As if it had been published under an older model that missed it.
         fixtures.execute("delete from safeguarding_cases where area_id = ?", area);
@@ -224,9 +235,13 @@ class TaggingApiTest extends ApiTest {
         JsonNode item = queue.json().path("items").get(0);
         assertThat(item.path("contentType").asText()).isEqualTo("survey_answer");
         assertThat(item.path("content").path("body").asText()).isEqualTo(words);
-        assertThat(item.path("content").path("status").asText()).isEqualTo("submitted");
+        assertThat(item.path("content").path("status").asText()).isEqualTo("pending_review");
         assertThat(item.path("content").path("analysis").path("tags").path("safeguarding").path("flagged").asBoolean()).isTrue();
 
+        // Never from the normal queue: not listed there, and refused while its case is open.
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue").json().path("items")).isEmpty();
+        assertThat(moderate(forumLead, area, "survey_answer", answerId, "publish", "").code())
+                .isEqualTo("moderation.safeguarding_review_required");
         String handle = "/v1/areas/" + area + "/moderation/safeguarding/survey_answer/" + answerId + "/handle";
         assertThat(as(family).post(handle, json("note", "x")).code()).isEqualTo("area.role_forbidden");
         assertThat(as(commissioner).post(handle, json("note", "x")).code()).isEqualTo("area.role_forbidden");
@@ -416,7 +431,7 @@ class TaggingApiTest extends ApiTest {
         assertThat(analysis(commissioner, id).code()).isEqualTo("area.role_forbidden");
         assertThat(analysis(otherLead, id).code()).isEqualTo("area.not_member");
         assertThat(as(otherLead).get("/v1/areas/" + otherArea + "/moderation/comments/" + id + "/analysis").code())
-                .isEqualTo("wall.comment_not_found");
+                .isEqualTo("moderation.item_not_found");
         for (String path : List.of("/moderation/safeguarding", "/tagging/status")) {
             assertThat(as(family).get("/v1/areas/" + area + path).code()).isEqualTo("area.role_forbidden");
             assertThat(as(otherLead).get("/v1/areas/" + area + path).code()).isEqualTo("area.not_member");

@@ -37,6 +37,23 @@ public abstract class ApiTest {
         }
     }
 
+    /**
+     * A forum lead's action at the desk on an item, at the version the desk shows them now
+     * ({@code fields} are the request's other JSON members, without braces).
+     */
+    protected Api.Reply moderate(String uid, String areaId, String contentType, String id, String action, String fields) {
+        String item = "/v1/areas/" + areaId + "/moderation/items/" + contentType + "/" + id;
+        Api.Reply current = as(uid).get(item);
+        int version = current.json() == null ? 1 : current.json().path("version").asInt(1);
+        String body = "{\"version\":" + version + (fields == null || fields.isEmpty() ? "" : "," + fields) + "}";
+        return as(uid).post(item + "/" + action, body);
+    }
+
+    /** Publishes a wall comment as the forum lead would, proposals applied. */
+    protected Api.Reply publishComment(String uid, String areaId, String id, String fields) {
+        return moderate(uid, areaId, "comment", id, "publish", fields);
+    }
+
     /** A client signed in as {@code uid} with a valid ID token. */
     protected Api as(String uid) {
         return api().as(Tokens.idToken(uid));

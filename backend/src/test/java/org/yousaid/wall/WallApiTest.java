@@ -53,7 +53,7 @@ class WallApiTest extends ApiTest {
 
     void publish(String commentId) {
         analyseAll();
-        Reply published = as(forumLead).post("/v1/areas/" + area + "/moderation/comments/" + commentId + "/publish", "{}");
+        Reply published = publishComment(forumLead, area, commentId, "");
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
     }
 
@@ -278,12 +278,13 @@ class WallApiTest extends ApiTest {
     @Test
     void aRejectedCommentCannotBeWithdrawn() {
         String id = posted(family, "Rejected one.");
-        as(forumLead).post("/v1/areas/" + area + "/moderation/comments/" + id + "/reject", json("reason", "Names a teacher."));
+        analyseAll();
+        moderate(forumLead, area, "comment", id, "reject", "\"reason\":\"Names a teacher.\"");
 
         Reply reply = as(family).post("/v1/areas/" + area + "/comments/" + id + "/withdraw", null);
 
         assertThat(reply.code()).isEqualTo("wall.comment_not_withdrawable");
-        assertThat(as(family).get("/v1/areas/" + area + "/comments/" + id).text("rejectionReason")).isEqualTo("Names a teacher.");
+        assertThat(as(family).get("/v1/areas/" + area + "/comments/" + id).text("reason")).isEqualTo("Names a teacher.");
     }
 
     @Test
@@ -317,14 +318,14 @@ class WallApiTest extends ApiTest {
         assertThat(across.code()).as(across.toString() + " " + otherArea).isEqualTo("wall.comment_not_found");
     }
 
-    /** Records CommentSubmitted events: the hook tagging will listen on. */
+    /** Records ContentSubmitted events: what tagging and moderation listen on. */
     @Singleton
     static class SubmittedComments {
         private final List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
 
         @EventListener
-        void on(CommentSubmitted event) {
-            ids.add(event.commentId());
+        void on(org.yousaid.content.ContentSubmitted event) {
+            ids.add(event.ref().id());
         }
 
         List<UUID> ids() {

@@ -1,0 +1,12 @@
+package org.yousaid.moderation;
+
+import java.time.Instant;
+import org.yousaid.content.ContentRef;
+
+/**
+ * A forum lead published a family's text (for a survey answer: approved it for quoting in reports).
+ * {@code text} is exactly what was approved. Published in the deciding transaction; the wall listens
+ * to show it.
+ */
+public record ContentPublished(ContentRef ref, String text, Instant publishedAt) {
+}

@@ -1,0 +1,46 @@
+package org.yousaid.wall;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.yousaid.content.ContentType;
+import org.yousaid.moderation.ContentPublished;
+import org.yousaid.moderation.ModeratedContent;
+
+/**
+ * Wall comments as moderation reads them, and the wall's side of a decision: when a comment is
+ * published, the wall shows exactly the approved text. Moderation never calls into the wall.
+ */
+@Singleton
+final class CommentModeration implements ModeratedContent {
+
+    private final CommentRepository comments;
+
+    CommentModeration(CommentRepository comments) {
+        this.comments = comments;
+    }
+
+    @Override
+    public ContentType contentType() {
+        return ContentType.COMMENT;
+    }
+
+    @Override
+    public Map<UUID, String> texts(String areaId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return comments.findAmong(areaId, ids).stream().filter(c -> c.body() != null)
+                .collect(Collectors.toMap(Comment::id, Comment::body));
+    }
+
+    @EventListener
+    void onPublished(ContentPublished event) {
+        if (event.ref().type() == ContentType.COMMENT) {
+            comments.published(event.ref().areaId(), event.ref().id(), event.text(), event.publishedAt());
+        }
+    }
+}
