@@ -46,7 +46,16 @@ class ArchitectureTest {
     @Test
     void moderationKnowsNoContentFeature() {
         noClasses().that().resideInAPackage("org.yousaid.moderation..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.survey..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theContentKernelDependsOnNoOtherPartOfYouSaid() {
+        noClasses().that().resideInAPackage("org.yousaid.content..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.survey..",
+                        "org.yousaid.moderation..", "org.yousaid.tagging..", "org.yousaid.area..", "org.yousaid.identity..",
+                        "org.yousaid.notify..", "org.yousaid.shared..", "org.yousaid.audit..")
                 .check(CLASSES);
     }
 
@@ -60,7 +69,8 @@ class ArchitectureTest {
     @Test
     void taggingKnowsNoContentFeature() {
         noClasses().that().resideInAPackage("org.yousaid.tagging..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.moderation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.moderation..",
+                        "org.yousaid.survey..")
                 .check(CLASSES);
     }
 
