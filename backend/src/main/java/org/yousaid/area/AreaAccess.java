@@ -61,6 +61,11 @@ public final class AreaAccess {
         return memberships.familyVoices(areaId).stream().map(Membership::uid).toList();
     }
 
+    /** Uids of the area's forum leads (told at once when something needs a person). */
+    public java.util.List<String> forumLeads(String areaId) {
+        return memberships.withRole(areaId, Role.FORUM_LEAD.value()).stream().map(Membership::uid).toList();
+    }
+
     /** The role {@code uid} holds in the area, if they are a member. */
     public java.util.Optional<Role> roleOf(String areaId, String uid) {
         return memberships.find(areaId, uid).map(m -> Role.of(m.role()));

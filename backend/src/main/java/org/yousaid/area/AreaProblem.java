@@ -8,7 +8,8 @@ public enum AreaProblem implements ProblemCode {
     NOT_MEMBER("area.not_member", HttpStatus.FORBIDDEN, "Not a member of this area"),
     ROLE_FORBIDDEN("area.role_forbidden", HttpStatus.FORBIDDEN, "Not allowed for your role"),
     ROLE_NOT_SELF_SERVICE("area.role_not_self_service", HttpStatus.FORBIDDEN, "Role must be granted"),
-    ALREADY_MEMBER("area.already_member", HttpStatus.CONFLICT, "Already a member");
+    ALREADY_MEMBER("area.already_member", HttpStatus.CONFLICT, "Already a member"),
+    SETTINGS_INVALID("area.settings_invalid", HttpStatus.BAD_REQUEST, "Settings not valid");
 
     private final String code;
     private final HttpStatus status;

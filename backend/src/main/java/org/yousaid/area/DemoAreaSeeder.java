@@ -31,10 +31,12 @@ class DemoAreaSeeder {
 
     private final AreaRepository areas;
     private final MembershipRepository memberships;
+    private final AreaSettingsRepository settings;
 
-    DemoAreaSeeder(AreaRepository areas, MembershipRepository memberships) {
+    DemoAreaSeeder(AreaRepository areas, MembershipRepository memberships, AreaSettingsRepository settings) {
         this.areas = areas;
         this.memberships = memberships;
+        this.settings = settings;
     }
 
     @EventListener
@@ -44,6 +46,10 @@ class DemoAreaSeeder {
         areas.insertIfAbsent("demo-north", "Demo North (a neighbouring area)");
         DEMO_MEMBERS.forEach((uid, role) -> memberships.insertIfAbsent("demo", UUID.randomUUID(), uid, role, "seed"));
         memberships.insertIfAbsent("demo-north", UUID.randomUUID(), "demo-north-family", "family", "seed");
+        // A made-up contact: a real area names its designated safeguarding lead or children's front door.
+        settings.saveIfAbsent("demo", new SafeguardingContact("Demo safeguarding lead (not a real service)",
+                        "Designated safeguarding lead", "01234 000000", "safeguarding@demo.invalid"),
+                AreaSettingsService.NATIONAL_LINES, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), "seed");
         LOG.info("demo areas ready: 'demo' and 'demo-north' (dev tokens: dev:demo-family-1, dev:demo-forum-lead, …)");
     }
 }

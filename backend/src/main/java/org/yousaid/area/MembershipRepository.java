@@ -25,6 +25,9 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
     @Query("select * from memberships where area_id = :areaId and role in ('family', 'young_person') order by joined_at, uid")
     List<Membership> familyVoices(String areaId);
 
+    @Query("select * from memberships where area_id = :areaId and role = :role order by joined_at, uid")
+    List<Membership> withRole(String areaId, String role);
+
     @Query("select * from memberships where uid = :uid order by joined_at, id limit :limit")
     List<Membership> listByUid(String uid, int limit);
 

@@ -96,7 +96,7 @@ class ModerationController {
 
     @Get("/safeguarding")
     Page<SafeguardingCaseView> listSafeguardingQueue(Caller caller, String areaId,
-                                                     @QueryValue(defaultValue = "new") @Pattern(regexp = "new|handled") String status,
+                                                     @QueryValue(defaultValue = "open") @Pattern(regexp = "open|new|escalated|handled") String status,
                                                      @Nullable @QueryValue @Size(max = 200) String cursor,
                                                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return safeguarding.queue(caller, areaId, status, cursor, limit);
@@ -106,6 +106,18 @@ class ModerationController {
     SafeguardingCaseView handleSafeguardingCase(Caller caller, String areaId, String contentType, UUID contentId,
                                                 @Body ReviewRequests.Handle request) {
         return safeguarding.handle(caller, areaId, contentType, contentId, request.note());
+    }
+
+    @Post("/safeguarding/{contentType}/{contentId}/escalate")
+    SafeguardingCaseView escalateSafeguardingCase(Caller caller, String areaId, String contentType, UUID contentId,
+                                                  @Body ReviewRequests.Handle request) {
+        return safeguarding.escalate(caller, areaId, contentType, contentId, request.note());
+    }
+
+    @Post("/safeguarding/{contentType}/{contentId}/criticality")
+    SafeguardingCaseView setSafeguardingCriticality(Caller caller, String areaId, String contentType, UUID contentId,
+                                                    @Body ReviewRequests.Criticality request) {
+        return safeguarding.setCriticality(caller, areaId, contentType, contentId, request.criticality());
     }
 
     private static ContentType type(String contentType) {

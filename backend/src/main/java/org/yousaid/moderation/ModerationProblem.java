@@ -18,7 +18,9 @@ public enum ModerationProblem implements ProblemCode {
     VERSION_CONFLICT("moderation.version_conflict", HttpStatus.CONFLICT, "Changed since you read it"),
     CLAIMED("moderation.claimed", HttpStatus.CONFLICT, "Another forum lead is on it"),
     REDACTION_INVALID("moderation.redaction_invalid", HttpStatus.BAD_REQUEST, "Redaction not valid"),
-    TEXT_INVALID("moderation.text_invalid", HttpStatus.BAD_REQUEST, "Text not valid");
+    TEXT_INVALID("moderation.text_invalid", HttpStatus.BAD_REQUEST, "Text not valid"),
+    NO_SAFEGUARDING_CONTACT("moderation.no_safeguarding_contact", HttpStatus.CONFLICT, "No safeguarding contact named"),
+    CRITICALITY_INVALID("moderation.criticality_invalid", HttpStatus.BAD_REQUEST, "Criticality not valid");
 
     private final String code;
     private final HttpStatus status;

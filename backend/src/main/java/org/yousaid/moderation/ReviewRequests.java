@@ -37,4 +37,9 @@ final class ReviewRequests {
     @Serdeable
     record Handle(@Nullable String note) {
     }
+
+    /** 0 (no concern) to 5 (immediate risk); staff only. */
+    @Serdeable
+    record Criticality(@Nullable Integer criticality) {
+    }
 }

@@ -18,13 +18,19 @@ record SafeguardingCase(
         String modelVersion,
         @Nullable Instant handledAt,
         @Nullable String handledBy,
-        @Nullable String handlingNote) {
+        @Nullable String handlingNote,
+        int criticality,
+        @Nullable Instant escalatedAt,
+        @Nullable String escalatedBy,
+        @Nullable String escalatedTo,
+        @Nullable String escalationNote) {
 
     static final String NEW = "new";
+    static final String ESCALATED = "escalated";
     static final String HANDLED = "handled";
 
     boolean isOpen() {
-        return NEW.equals(status);
+        return !HANDLED.equals(status);
     }
 
     Cursor position() {

@@ -14,10 +14,10 @@ import java.util.UUID;
 interface SafeguardingCaseRepository extends GenericRepository<SafeguardingCase, UUID> {
 
     @Query("""
-            insert into safeguarding_cases (area_id, content_type, content_id, status, flagged_at, model_version)
-            values (:areaId, :contentType, :contentId, 'new', :flaggedAt, :modelVersion)
+            insert into safeguarding_cases (area_id, content_type, content_id, status, flagged_at, model_version, criticality)
+            values (:areaId, :contentType, :contentId, 'new', :flaggedAt, :modelVersion, :criticality)
             on conflict (area_id, content_type, content_id) do nothing""")
-    int openIfAbsent(String areaId, String contentType, UUID contentId, Instant flaggedAt, String modelVersion);
+    int openIfAbsent(String areaId, String contentType, UUID contentId, Instant flaggedAt, String modelVersion, int criticality);
 
     @Query("""
             select * from safeguarding_cases
@@ -30,19 +30,25 @@ interface SafeguardingCaseRepository extends GenericRepository<SafeguardingCase,
     Optional<SafeguardingCase> findForUpdate(String areaId, String contentType, UUID contentId);
 
     @Query("""
-            select * from safeguarding_cases where area_id = :areaId and status = :status
-            order by flagged_at, content_id limit :limit""")
-    List<SafeguardingCase> queue(String areaId, String status, int limit);
-
-    @Query("""
-            select * from safeguarding_cases where area_id = :areaId and status = :status
+            select * from safeguarding_cases where area_id = :areaId and status in (:statuses)
               and (flagged_at, content_id) > (:afterAt, :afterId)
             order by flagged_at, content_id limit :limit""")
-    List<SafeguardingCase> queueAfter(String areaId, String status, Instant afterAt, UUID afterId, int limit);
+    List<SafeguardingCase> queue(String areaId, List<String> statuses, Instant afterAt, UUID afterId, int limit);
+
+    @Query("""
+            update safeguarding_cases set status = 'escalated', escalated_at = :at, escalated_by = :by, escalated_to = :to,
+                   escalation_note = :note
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId and status = 'new'""")
+    int escalate(String areaId, String contentType, UUID contentId, Instant at, String by, String to, String note);
+
+    @Query("""
+            update safeguarding_cases set criticality = :criticality
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId""")
+    int setCriticality(String areaId, String contentType, UUID contentId, int criticality);
 
     @Query("""
             update safeguarding_cases set status = 'handled', handled_at = :handledAt, handled_by = :handledBy,
                    handling_note = :note
-            where area_id = :areaId and content_type = :contentType and content_id = :contentId and status = 'new'""")
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId and status <> 'handled'""")
     int handle(String areaId, String contentType, UUID contentId, Instant handledAt, String handledBy, String note);
 }

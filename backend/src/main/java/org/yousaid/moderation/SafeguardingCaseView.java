@@ -10,12 +10,14 @@ import java.util.UUID;
  * or it is gone), with what tagging found, and who handled it with what note.
  */
 @Serdeable
-record SafeguardingCaseView(String contentType, UUID contentId, String status, Instant flaggedAt,
-                            @Nullable Instant handledAt, @Nullable String handledBy, @Nullable String handlingNote,
-                            @Nullable ReviewItem content) {
+record SafeguardingCaseView(String contentType, UUID contentId, String status, int criticality, Instant flaggedAt,
+                            @Nullable Instant escalatedAt, @Nullable String escalatedBy, @Nullable String escalatedTo,
+                            @Nullable String escalationNote, @Nullable Instant handledAt, @Nullable String handledBy,
+                            @Nullable String handlingNote, @Nullable ReviewItem content) {
 
     static SafeguardingCaseView of(SafeguardingCase c, @Nullable ReviewItem content) {
-        return new SafeguardingCaseView(c.contentType(), c.contentId(), c.status(), c.flaggedAt(), c.handledAt(),
-                c.handledBy(), c.handlingNote(), content);
+        return new SafeguardingCaseView(c.contentType(), c.contentId(), c.status(), c.criticality(), c.flaggedAt(),
+                c.escalatedAt(), c.escalatedBy(), c.escalatedTo(), c.escalationNote(), c.handledAt(), c.handledBy(),
+                c.handlingNote(), content);
     }
 }

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.area.AreaSettingsService;
+import org.yousaid.area.SafeguardingContact;
+import org.yousaid.notify.Notifications;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
@@ -47,10 +50,14 @@ class SafeguardingService {
     private final AuditLog audit;
     private final Clock clock;
     private final Cursors cursors;
+    private final AreaSettingsService settings;
+    private final Notifications notifications;
 
     SafeguardingService(AreaAccess access, SafeguardingCaseRepository cases, ReviewViews views, AuditLog audit,
-                        Clock clock, Cursors cursors) {
+                        Clock clock, Cursors cursors, AreaSettingsService settings, Notifications notifications) {
         this.access = access;
+        this.settings = settings;
+        this.notifications = notifications;
         this.cursors = cursors;
         this.cases = cases;
         this.views = views;
@@ -58,23 +65,41 @@ class SafeguardingService {
         this.clock = clock;
     }
 
+    /**
+     * Opens the case, and tells every forum lead of the area at once through the push outbox (in the
+     * same transaction): no text and nothing about the family in the push, only that a case waits.
+     */
     @EventListener
     void onFlagged(ContentFlagged event) {
         if (cases.openIfAbsent(event.areaId(), event.contentType(), event.contentId(), event.flaggedAt(),
-                event.modelVersion()) == 1) {
+                event.modelVersion(), criticality(event.reasons())) == 1) {
             LOG.warn("safeguarding.case_opened area={} {}={}", event.areaId(), event.contentType(), event.contentId());
+            for (String lead : access.forumLeads(event.areaId())) {
+                notifications.push(event.areaId(), lead, "A safeguarding concern needs you",
+                        "Something a family wrote may show a risk. Open the safeguarding queue.",
+                        Map.of("kind", "safeguarding_case", "areaId", event.areaId(), "contentType", event.contentType(),
+                                "contentId", event.contentId().toString()));
+            }
         }
     }
 
-    /** Cases of one status, oldest flag first, each with its text and analysis. */
+    /** A first criticality from what was found; a forum lead sets the real one. */
+    static int criticality(List<String> reasons) {
+        if (reasons.stream().anyMatch(r -> r.equals("self_harm_or_suicide") || r.equals("abuse") || r.equals("violence"))) {
+            return 4;
+        }
+        return reasons.stream().anyMatch(r -> !r.equals("classifier")) ? 3 : 2;
+    }
+
+    /** Cases of one status ("open" is new and escalated), oldest flag first, each with its text and analysis. */
     @Transactional
     Page<SafeguardingCaseView> queue(Caller caller, String areaId, String status, @Nullable String cursor, int limit) {
         access.require(caller, areaId, Role.FORUM_LEAD);
         Cursors.Listing listing = cursors.listing(caller.uid(), "safeguarding", areaId, status);
         Cursor after = listing.after(cursor);
-        List<SafeguardingCase> rows = after == null
-                ? cases.queue(areaId, status, limit + 1)
-                : cases.queueAfter(areaId, status, after.at(), after.id(), limit + 1);
+        List<String> statuses = "open".equals(status) ? List.of(SafeguardingCase.NEW, SafeguardingCase.ESCALATED) : List.of(status);
+        List<SafeguardingCase> rows = cases.queue(areaId, statuses, after == null ? java.time.Instant.EPOCH : after.at(),
+                after == null ? new UUID(0, 0) : after.id(), limit + 1);
         Page<SafeguardingCase> page = listing.page(rows, limit, SafeguardingCase::position, Function.identity());
         Map<String, Map<UUID, ReviewItem>> items = new HashMap<>();
         page.items().stream().collect(Collectors.groupingBy(SafeguardingCase::contentType,
@@ -98,13 +123,62 @@ class SafeguardingService {
         return SafeguardingCaseView.of(after, views.viewOf(areaId, contentType, contentId).orElse(null));
     }
 
+    /**
+     * Passes a new case to the area's named safeguarding contact, saying when, who and why; the
+     * contact is kept in the area's settings (409 when the area has named none).
+     */
+    @Transactional
+    SafeguardingCaseView escalate(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        String checked = checkNote(note);
+        SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
+        if (SafeguardingCase.NEW.equals(current.status())) {
+            SafeguardingContact contact = settings.safeguardingContact(areaId).orElseThrow(() -> new ProblemException(
+                    ModerationProblem.NO_SAFEGUARDING_CONTACT,
+                    "This area has not named its safeguarding contact; an area admin sets it in the area's settings."));
+            String to = contact.name() + " (" + contact.role() + ")";
+            cases.escalate(areaId, contentType, contentId, now(), lead.uid(), to, checked);
+            audit.record(areaId, lead.uid(), "safeguarding.escalate", contentType, contentId.toString(),
+                    Map.of("before", current.status(), "after", SafeguardingCase.ESCALATED));
+        } else if (SafeguardingCase.HANDLED.equals(current.status())) {
+            throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This case is already handled.");
+        }
+        return view(areaId, contentType, contentId);
+    }
+
+    @Transactional
+    SafeguardingCaseView setCriticality(Caller caller, String areaId, String contentType, UUID contentId,
+                                        @Nullable Integer criticality) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        if (criticality == null || criticality < 0 || criticality > 5) {
+            throw new ProblemException(ModerationProblem.CRITICALITY_INVALID,
+                    "Criticality runs from 0 (no concern) to 5 (immediate risk).", Map.of("criticality", "0 to 5"));
+        }
+        SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
+        cases.setCriticality(areaId, contentType, contentId, criticality);
+        audit.record(areaId, lead.uid(), "safeguarding.criticality", contentType, contentId.toString(),
+                Map.of("before", Integer.toString(current.criticality()), "after", Integer.toString(criticality)));
+        return view(areaId, contentType, contentId);
+    }
+
+    private SafeguardingCaseView view(String areaId, String contentType, UUID contentId) {
+        return SafeguardingCaseView.of(cases.find(areaId, contentType, contentId).orElseThrow(),
+                views.viewOf(areaId, contentType, contentId).orElse(null));
+    }
+
+    /** Whether a family's text has raised a concern (whatever became of it): its author is signposted. */
+    boolean raisedConcern(String areaId, String contentType, UUID contentId) {
+        return cases.find(areaId, contentType, contentId).isPresent();
+    }
+
     Optional<SafeguardingCase> caseOf(String areaId, String contentType, UUID contentId) {
         return cases.findForUpdate(areaId, contentType, contentId);
     }
 
     private void close(CurrentUser lead, SafeguardingCase open, String note) {
         cases.handle(open.areaId(), open.contentType(), open.contentId(), now(), lead.uid(), note);
-        audit.record(open.areaId(), lead.uid(), "safeguarding.handle", open.contentType(), open.contentId().toString(), Map.of());
+        audit.record(open.areaId(), lead.uid(), "safeguarding.handle", open.contentType(), open.contentId().toString(),
+                Map.of("before", open.status(), "after", SafeguardingCase.HANDLED));
         LOG.info("safeguarding.handle area={} {}={}", open.areaId(), open.contentType(), open.contentId());
     }
 

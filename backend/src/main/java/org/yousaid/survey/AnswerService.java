@@ -23,6 +23,8 @@ import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
+import org.yousaid.content.ContentType;
+import org.yousaid.moderation.Signposting;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
@@ -54,9 +56,12 @@ class AnswerService {
     private final JsonMapper json;
     private final Clock clock;
     private final Cursors cursors;
+    private final Signposting signposting;
 
     AnswerService(AreaAccess access, SurveyStore surveys, AnswerStore answers, SurveyService surveyService,
-                  ApplicationEventPublisher<SurveyAnswered> answered, JsonMapper json, Clock clock, Cursors cursors) {
+                  ApplicationEventPublisher<SurveyAnswered> answered, JsonMapper json, Clock clock, Cursors cursors,
+                  Signposting signposting) {
+        this.signposting = signposting;
         this.cursors = cursors;
         this.access = access;
         this.surveys = surveys;
@@ -146,7 +151,7 @@ class AnswerService {
     private AnswerView view(SurveyAnswer a) {
         try {
             return new AnswerView(a.id(), a.surveyId(), a.areaId(), a.version(), a.status(),
-                    json.readValue(a.answersJson(), JsonNode.class), a.startedAt(), a.updatedAt(), a.submittedAt());
+                    json.readValue(a.answersJson(), JsonNode.class), a.startedAt(), a.updatedAt(), a.submittedAt(), signposting.forContent(a.areaId(), ContentType.SURVEY_ANSWER, a.id()).orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

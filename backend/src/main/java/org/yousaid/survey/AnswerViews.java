@@ -23,8 +23,10 @@ final class AnswerViews {
 
     /** An answer set as its respondent sees it. Nobody else sees individual answers. */
     @Serdeable
+    /** {@code signposting} is set when what the family wrote raised a safeguarding concern: where to turn now. */
     record AnswerView(UUID id, UUID surveyId, String areaId, int version, String status, JsonNode answers,
-                      Instant startedAt, Instant updatedAt, @Nullable Instant submittedAt) {
+                      Instant startedAt, Instant updatedAt, @Nullable Instant submittedAt,
+                      @Nullable org.yousaid.moderation.Signposting.Signpost signposting) {
     }
 
 }

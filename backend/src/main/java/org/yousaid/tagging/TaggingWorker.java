@@ -152,7 +152,8 @@ public class TaggingWorker {
                     if (result.safeguarding().flagged()) {
                         // Whatever state the content is in (pending, published, rejected): a person must see it.
                         flagged.publishEvent(new ContentFlagged(job.areaId(), job.contentType(), job.contentId(),
-                                result.modelVersion(), taggedAt));
+                                result.modelVersion(), taggedAt,
+                                result.safeguarding().reasons().stream().map(Tags.Reason::reason).distinct().toList()));
                     }
                 } else {
                     tags.delete(job.areaId(), job.contentType(), job.contentId());

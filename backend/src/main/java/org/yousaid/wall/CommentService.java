@@ -22,6 +22,7 @@ import org.yousaid.content.ContentType;
 import org.yousaid.content.ContentWithdrawn;
 import org.yousaid.moderation.ReviewStatus;
 import org.yousaid.moderation.ReviewStatuses;
+import org.yousaid.moderation.Signposting;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
@@ -45,14 +46,16 @@ class CommentService {
     private final ApplicationEventPublisher<ContentSubmitted> submitted;
     private final ApplicationEventPublisher<ContentWithdrawn> withdrawn;
     private final ReviewStatuses reviews;
+    private final Signposting signposting;
     private final Clock clock;
     private final Cursors cursors;
 
     CommentService(AreaAccess access, CommentRepository comments,
                    ApplicationEventPublisher<ContentSubmitted> submitted,
                    ApplicationEventPublisher<ContentWithdrawn> withdrawn, ReviewStatuses reviews, Clock clock,
-                   Cursors cursors) {
+                   Cursors cursors, Signposting signposting) {
         this.reviews = reviews;
+        this.signposting = signposting;
         this.access = access;
         this.comments = comments;
         this.submitted = submitted;
@@ -105,7 +108,7 @@ class CommentService {
                 ? comments.byAuthor(areaId, me.uid(), limit + 1)
                 : comments.byAuthorAfter(areaId, me.uid(), after.at(), after.id(), limit + 1);
         Map<UUID, ReviewStatus> statuses = reviews.of(areaId, ContentType.COMMENT, rows.stream().map(Comment::id).toList());
-        return listing.page(rows, limit, Comment::submittedPosition, c -> OwnComment.of(c, statuses.get(c.id())));
+        return listing.page(rows, limit, Comment::submittedPosition, c -> OwnComment.of(c, statuses.get(c.id()), signpost(c)));
     }
 
     /** The author sees their comment in any state; other members only once it is published. */
@@ -165,7 +168,11 @@ class CommentService {
     }
 
     private OwnComment own(Comment comment) {
-        return OwnComment.of(comment, status(comment));
+        return OwnComment.of(comment, status(comment), signpost(comment));
+    }
+
+    private Signposting.@Nullable Signpost signpost(Comment comment) {
+        return signposting.forContent(comment.areaId(), ContentType.COMMENT, comment.id()).orElse(null);
     }
 
     private @Nullable ReviewStatus status(Comment comment) {

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.UUID;
 import org.yousaid.moderation.ReviewStatus;
+import org.yousaid.moderation.Signposting;
 
 /** The ways a comment is seen: by its author and on the wall. */
 final class CommentViews {
@@ -18,17 +19,19 @@ final class CommentViews {
 
     /**
      * The author's view: their own words and what happened to them ({@code view} is "own"); the
-     * reason is why it was rejected or what a forum lead asked them to change.
+     * reason is why it was rejected or what a forum lead asked them to change; {@code signposting}
+     * is where to turn now when what they wrote raised a safeguarding concern.
      */
     @Serdeable
     record OwnComment(String view, UUID id, String areaId, @Nullable String body, @Nullable String publishedBody,
                       String status, Instant submittedAt, @Nullable Instant decidedAt, @Nullable String reason,
-                      @Nullable Instant withdrawnAt) {
+                      @Nullable Instant withdrawnAt, @Nullable Signposting.Signpost signposting) {
 
-        static OwnComment of(Comment c, @Nullable ReviewStatus review) {
+        static OwnComment of(Comment c, @Nullable ReviewStatus review, @Nullable Signposting.Signpost signpost) {
             String status = c.isWithdrawn() ? "withdrawn" : review == null ? ReviewStatus.PENDING_REVIEW : review.state();
             return new OwnComment("own", c.id(), c.areaId(), c.body(), c.publishedBody(), status, c.submittedAt(),
-                    review == null ? null : review.decidedAt(), review == null ? null : review.reason(), c.withdrawnAt());
+                    review == null ? null : review.decidedAt(), review == null ? null : review.reason(), c.withdrawnAt(),
+                    signpost);
         }
     }
 

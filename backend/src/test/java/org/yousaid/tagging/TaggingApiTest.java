@@ -282,7 +282,7 @@ class TaggingApiTest extends ApiTest {
         List<String> all = new ArrayList<>(caseIds(first));
         all.addAll(caseIds(second));
         assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(safeguarding("?status=open").code()).isEqualTo("request.invalid");
+        assertThat(safeguarding("?status=closed").code()).isEqualTo("request.invalid");
     }
 
     @Test

@@ -1,0 +1,40 @@
+package org.yousaid.moderation;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.yousaid.area.AreaSettingsService;
+import org.yousaid.area.SupportLine;
+import org.yousaid.content.ContentType;
+
+/**
+ * What the author of a text that raised a safeguarding concern is shown instead of silence: where
+ * to turn now. It never says the text was flagged, nor what a forum lead did.
+ */
+@Singleton
+public class Signposting {
+
+    static final String MESSAGE = "Thank you for telling us. A member of the Parent Carer Forum will read what you wrote. "
+            + "If you or your child are in danger now, call 999. You can also talk to someone today:";
+
+    /** The message and the area's support lines. */
+    @Serdeable
+    public record Signpost(String message, List<SupportLine> supportLines) {
+    }
+
+    private final SafeguardingService safeguarding;
+    private final AreaSettingsService settings;
+
+    Signposting(SafeguardingService safeguarding, AreaSettingsService settings) {
+        this.safeguarding = safeguarding;
+        this.settings = settings;
+    }
+
+    public Optional<Signpost> forContent(String areaId, ContentType type, UUID id) {
+        return safeguarding.raisedConcern(areaId, type.value(), id)
+                ? Optional.of(new Signpost(MESSAGE, settings.supportLines(areaId)))
+                : Optional.empty();
+    }
+}
