@@ -30,7 +30,7 @@ create table moderation_items (
     check (state <> 'withdrawn' or moderated_text is null)
 );
 
-create index moderation_items_queue on moderation_items (area_id, submitted_at, content_type, content_id)
+create index moderation_items_queue on moderation_items (area_id, submitted_at, content_id)
     where state = 'pending_review';
 
 insert into moderation_items (area_id, content_type, content_id, author_role, state, submitted_at, tagged, themes,
