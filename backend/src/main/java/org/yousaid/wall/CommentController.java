@@ -6,7 +6,9 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -66,6 +68,16 @@ class CommentController {
     @Post("/comments/{commentId}/revise")
     OwnComment reviseComment(Caller caller, String areaId, UUID commentId, @Body PostCommentRequest request) {
         return comments.revise(caller, areaId, commentId, request.body());
+    }
+
+    @Put("/comments/{commentId}/me-too")
+    PublishedComment addMeToo(Caller caller, String areaId, UUID commentId) {
+        return comments.meToo(caller, areaId, commentId, true);
+    }
+
+    @Delete("/comments/{commentId}/me-too")
+    PublishedComment removeMeToo(Caller caller, String areaId, UUID commentId) {
+        return comments.meToo(caller, areaId, commentId, false);
     }
 
     @Get("/me/comments")

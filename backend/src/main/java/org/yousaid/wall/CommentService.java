@@ -47,13 +47,15 @@ class CommentService {
     private final ApplicationEventPublisher<ContentWithdrawn> withdrawn;
     private final ReviewStatuses reviews;
     private final Signposting signposting;
+    private final MeTooRepository meTooRepository;
     private final Clock clock;
     private final Cursors cursors;
 
     CommentService(AreaAccess access, CommentRepository comments,
                    ApplicationEventPublisher<ContentSubmitted> submitted,
                    ApplicationEventPublisher<ContentWithdrawn> withdrawn, ReviewStatuses reviews, Clock clock,
-                   Cursors cursors, Signposting signposting) {
+                   Cursors cursors, Signposting signposting, MeTooRepository meTooRepository) {
+        this.meTooRepository = meTooRepository;
         this.reviews = reviews;
         this.signposting = signposting;
         this.access = access;
@@ -96,7 +98,8 @@ class CommentService {
         List<Comment> rows = after == null
                 ? comments.wall(areaId, limit + 1)
                 : comments.wallAfter(areaId, after.at(), after.id(), limit + 1);
-        return listing.page(rows, limit, Comment::publishedPosition, PublishedComment::of);
+        Map<UUID, MeTooCount> meToo = meToos(areaId, rows, caller.uid());
+        return listing.page(rows, limit, Comment::publishedPosition, c -> PublishedComment.of(c, meToo.get(c.id())));
     }
 
     @Transactional
@@ -120,7 +123,7 @@ class CommentService {
             return own(comment);
         }
         if (comment.isPublished()) {
-            return PublishedComment.of(comment);
+            return PublishedComment.of(comment, meToos(areaId, List.of(comment), me.uid()).get(id));
         }
         throw notFound();
     }
@@ -165,6 +168,33 @@ class CommentService {
         submitted.publishEvent(new ContentSubmitted(ContentRef.comment(areaId, id), comment.authorRole(), now));
         LOG.info("comment.revise area={} id={}", areaId, id);
         return own(comments.find(areaId, id).orElseThrow());
+    }
+
+    /**
+     * A family says a published comment speaks for them too; saying it again changes nothing. Not
+     * for one's own comment (it is already their voice).
+     */
+    @Transactional
+    PublishedComment meToo(Caller caller, String areaId, UUID id, boolean add) {
+        CurrentUser me = access.require(caller, areaId, Role.FAMILY, Role.YOUNG_PERSON);
+        Comment comment = comments.find(areaId, id).filter(Comment::isPublished).orElseThrow(CommentService::notFound);
+        if (comment.isBy(me.uid())) {
+            throw new ProblemException(WallProblem.ME_TOO_OWN, "This is your own comment: it already speaks for you.");
+        }
+        if (add) {
+            meTooRepository.add(areaId, id, me.uid(), now());
+        } else {
+            meTooRepository.remove(areaId, id, me.uid());
+        }
+        return PublishedComment.of(comment, meToos(areaId, List.of(comment), me.uid()).get(id));
+    }
+
+    private Map<UUID, MeTooCount> meToos(String areaId, List<Comment> rows, String uid) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        return meTooRepository.counts(areaId, rows.stream().map(Comment::id).toList(), uid).stream()
+                .collect(java.util.stream.Collectors.toMap(MeTooCount::commentId, java.util.function.Function.identity()));
     }
 
     private OwnComment own(Comment comment) {

@@ -35,12 +35,17 @@ final class CommentViews {
         }
     }
 
-    /** On the wall: the published text, never the author ({@code view} is "published"). */
+    /**
+     * On the wall: the published text, never the author ({@code view} is "published"), with how many
+     * families said "me too" and whether the reader did.
+     */
     @Serdeable
-    record PublishedComment(String view, UUID id, String areaId, String body, String authorRole, Instant publishedAt) {
+    record PublishedComment(String view, UUID id, String areaId, String body, String authorRole, Instant publishedAt,
+                            long meToo, boolean meTooMine) {
 
-        static PublishedComment of(Comment c) {
-            return new PublishedComment("published", c.id(), c.areaId(), c.publishedBody(), c.authorRole(), c.publishedAt());
+        static PublishedComment of(Comment c, @Nullable MeTooCount meToo) {
+            return new PublishedComment("published", c.id(), c.areaId(), c.publishedBody(), c.authorRole(), c.publishedAt(),
+                    meToo == null ? 0 : meToo.voices(), meToo != null && meToo.mine());
         }
     }
 }

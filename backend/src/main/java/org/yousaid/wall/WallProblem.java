@@ -9,7 +9,8 @@ public enum WallProblem implements ProblemCode {
     COMMENT_CONTROL_CHARACTERS("wall.comment_control_characters", HttpStatus.BAD_REQUEST, "Comment has control characters"),
     COMMENT_NOT_FOUND("wall.comment_not_found", HttpStatus.NOT_FOUND, "No such comment"),
     COMMENT_NOT_WITHDRAWABLE("wall.comment_not_withdrawable", HttpStatus.CONFLICT, "Comment cannot be withdrawn"),
-    COMMENT_NOT_REVISABLE("wall.comment_not_revisable", HttpStatus.CONFLICT, "Comment cannot be changed");
+    COMMENT_NOT_REVISABLE("wall.comment_not_revisable", HttpStatus.CONFLICT, "Comment cannot be changed"),
+    ME_TOO_OWN("wall.me_too_own", HttpStatus.CONFLICT, "Your own comment");
 
     private final String code;
     private final HttpStatus status;

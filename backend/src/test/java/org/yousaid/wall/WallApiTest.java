@@ -2,6 +2,7 @@ package org.yousaid.wall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -316,6 +317,40 @@ class WallApiTest extends ApiTest {
         // The comment id alone does not reach across areas.
         Reply across = strangerApi.get("/v1/areas/" + otherArea + "/comments/" + id);
         assertThat(across.code()).as(across.toString() + " " + otherArea).isEqualTo("wall.comment_not_found");
+    }
+
+    @Test
+    void familiesSayMeTooOnceEachAndCanTakeItBack() {
+        String id = posted(family, "We waited two years for an autism assessment.");
+        publish(id);
+        String young = fixtures.member(area, "young_person");
+        String path = "/v1/areas/" + area + "/comments/" + id + "/me-too";
+
+        Reply first = as(otherFamily).send("PUT", path, null, null);
+        Reply again = as(otherFamily).send("PUT", path, null, null);
+        Reply second = as(young).send("PUT", path, null, null);
+
+        assertThat(first.json().path("meToo").asInt()).isEqualTo(1);
+        assertThat(first.json().path("meTooMine").asBoolean()).isTrue();
+        assertThat(again.json().path("meToo").asInt()).isEqualTo(1);
+        assertThat(second.json().path("meToo").asInt()).isEqualTo(2);
+        JsonNode onTheWall = as(family).get("/v1/areas/" + area + "/comments").json().path("items").get(0);
+        assertThat(onTheWall.path("meToo").asInt()).isEqualTo(2);
+        assertThat(onTheWall.path("meTooMine").asBoolean()).isFalse();
+        assertThat(as(family).send("PUT", path, null, null).code()).isEqualTo("wall.me_too_own");
+        assertThat(as(otherFamily).send("DELETE", path, null, null).json().path("meToo").asInt()).isEqualTo(1);
+        assertThat(as(otherFamily).send("DELETE", path, null, null).json().path("meToo").asInt()).isEqualTo(1);
+        assertThat(fixtures.count("select count(*) from me_too where area_id = ? and comment_id = ?::uuid", area, id)).isEqualTo(1);
+
+        String pending = posted(family, "Not published yet.");
+        assertThat(as(otherFamily).send("PUT", "/v1/areas/" + area + "/comments/" + pending + "/me-too", null, null).code())
+                .isEqualTo("wall.comment_not_found");
+        assertThat(as(forumLead).send("PUT", path, null, null).code()).isEqualTo("area.role_forbidden");
+        String otherArea = fixtures.area();
+        String stranger = fixtures.member(otherArea, "family");
+        assertThat(as(stranger).send("PUT", path, null, null).code()).isEqualTo("area.not_member");
+        assertThat(as(stranger).send("PUT", "/v1/areas/" + otherArea + "/comments/" + id + "/me-too", null, null).code())
+                .isEqualTo("wall.comment_not_found");
     }
 
     /** Records ContentSubmitted events: what tagging and moderation listen on. */
