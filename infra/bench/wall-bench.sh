@@ -15,20 +15,8 @@ PORT=${BENCH_PORT:-18080}
 PGPORT=${BENCH_PG_PORT:-54339}
 command -v pgbench >/dev/null || { echo "pgbench not found: apt-get install postgresql-client" >&2; exit 1; }
 
-# One reactor build: the backend's sibling modules (nlp-models, the contract) resolve to their own
-# target/classes, so a fresh clone needs nothing installed in the local Maven repository first.
-./mvnw -B -ntp -q -Dspectral.skip=true -pl backend -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-JAVA_HOME=$(./mvnw -v | sed -n 's/.*runtime: //p')
-CP="backend/target/classes:backend/target/test-classes:$(cat backend/target/bench.classpath)"
-LOG=$(mktemp)
-"$JAVA_HOME/bin/java" -Xmx1g -Dmicronaut.environments=dev -Dyousaid.embedded-postgres.ephemeral=true \
-  -Dyousaid.embedded-postgres.port="$PGPORT" \
-  -Dmicronaut.server.port="$PORT" -DYOUSAID_LOG_LEVEL=WARN -cp "$CP" org.yousaid.Application >"$LOG" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT
-for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/health/readiness" >/dev/null && break; sleep 1; done
-echo "server pid $SERVER, embedded PostgreSQL on port $PGPORT, $(nproc) cores"
+. infra/bench/server.sh
+start_server "$PORT" "$PGPORT"
 
 OURS=$("$JAVA_HOME/bin/java" -cp "$CP" org.yousaid.bench.WallBench "http://127.0.0.1:$PORT" "$CLIENTS" "$SECONDS_PER_PHASE" "$RATE")
 echo "$OURS"

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.yousaid.testing.MigrationSchema;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +33,6 @@ class ModerationBesideContentMigrationTest {
 
     @Test
     void everyCommentsReviewMovesToModerationAndTheWallKeepsWhatWasPublished() throws SQLException {
-        String schema = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         UUID pending = UUID.randomUUID();
         UUID published = UUID.randomUUID();
         UUID rejected = UUID.randomUUID();
@@ -42,9 +40,9 @@ class ModerationBesideContentMigrationTest {
         UUID survey = UUID.randomUUID();
         UUID answer = UUID.randomUUID();
         UUID silentAnswer = UUID.randomUUID();
-        try {
-            flyway(schema, "7").migrate();
-            try (Connection c = connection(schema); Statement s = c.createStatement()) {
+        try (MigrationSchema schema = new MigrationSchema(url, username, password)) {
+            schema.migrateTo("7");
+            try (Connection c = schema.connect(); Statement s = c.createStatement()) {
                 s.execute("insert into areas (id, name) values ('area-one', 'Area')");
                 s.execute(comment(pending, "'pending_review'", "'Waiting.'", "null", "null", "null"));
                 s.execute(comment(published, "'published'", "'Amelia waited.'", "'[person] waited.'", "now()", "null"));
@@ -69,11 +67,11 @@ class ModerationBesideContentMigrationTest {
                         + "', 'r3', '[]', '[]', true, '[]', now())");
             }
 
-            flyway(schema, "latest").migrate();
+            schema.migrateTo("latest");
 
             List<String> items = new ArrayList<>();
             List<String> wall = new ArrayList<>();
-            try (Connection c = connection(schema); Statement s = c.createStatement()) {
+            try (Connection c = schema.connect(); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("select content_id, state, coalesce(reason, '-'), coalesce(moderated_text, '-'),"
                         + " array_to_string(themes, ','), flagged, tagged from moderation_items order by submitted_at, content_id")) {
                     while (rs.next()) {
@@ -87,7 +85,7 @@ class ModerationBesideContentMigrationTest {
                     }
                 }
                 try (ResultSet rs = s.executeQuery("select count(*) from information_schema.columns where table_schema = '"
-                        + schema + "' and table_name = 'comments' and column_name in ('status', 'rejection_reason', 'decided_by')")) {
+                        + schema.name() + "' and table_name = 'comments' and column_name in ('status', 'rejection_reason', 'decided_by')")) {
                     rs.next();
                     assertThat(rs.getInt(1)).isZero();
                 }
@@ -99,10 +97,6 @@ class ModerationBesideContentMigrationTest {
                     withdrawn + " withdrawn - -  false false",
                     answer + " pending_review - -  true true");
             assertThat(wall).containsExactly(published + " [person] waited.");
-        } finally {
-            try (Connection c = DriverManager.getConnection(url, username, password); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + schema + " cascade");
-            }
         }
     }
 
@@ -113,16 +107,5 @@ class ModerationBesideContentMigrationTest {
                 + decidedAt + ", " + (decidedAt.equals("null") ? "null" : "'lead'") + ", " + reason + ")";
     }
 
-    private Flyway flyway(String schema, String target) {
-        return Flyway.configure().dataSource(url, username, password).schemas(schema).defaultSchema(schema)
-                .locations("classpath:db/migration").target(target).load();
-    }
 
-    private Connection connection(String schema) throws SQLException {
-        Connection c = DriverManager.getConnection(url, username, password);
-        try (Statement s = c.createStatement()) {
-            s.execute("set search_path to " + schema);
-        }
-        return c;
-    }
 }

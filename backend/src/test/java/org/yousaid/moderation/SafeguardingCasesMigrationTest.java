@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.yousaid.testing.MigrationSchema;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +33,13 @@ class SafeguardingCasesMigrationTest {
 
     @Test
     void everyStoredFlagBecomesACaseAndConfirmedReviewsAreHandled() throws SQLException {
-        String schema = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         UUID reviewed = UUID.randomUUID();
         UUID neverSeen = UUID.randomUUID();
         UUID answer = UUID.randomUUID();
         UUID notFlagged = UUID.randomUUID();
-        try {
-            flyway(schema, "6").migrate();
-            try (Connection c = connection(schema); Statement s = c.createStatement()) {
+        try (MigrationSchema schema = new MigrationSchema(url, username, password)) {
+            schema.migrateTo("6");
+            try (Connection c = schema.connect(); Statement s = c.createStatement()) {
                 s.execute("insert into areas (id, name) values ('area-one', 'Area')");
                 for (String[] row : new String[][] {
                         {"comment", reviewed.toString(), "true"}, {"comment", neverSeen.toString(), "true"},
@@ -55,10 +53,10 @@ class SafeguardingCasesMigrationTest {
                         + "', '{\"edited\":\"false\",\"safeguardingFlagged\":\"true\"}')");
             }
 
-            flyway(schema, "latest").migrate();
+            schema.migrateTo("latest");
 
             List<String> cases = new ArrayList<>();
-            try (Connection c = connection(schema); Statement s = c.createStatement();
+            try (Connection c = schema.connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select content_type, content_id, status, handled_by from safeguarding_cases "
                          + "order by content_type, status")) {
                 while (rs.next()) {
@@ -69,24 +67,8 @@ class SafeguardingCasesMigrationTest {
                     "comment " + reviewed + " handled lead-1",
                     "comment " + neverSeen + " new null",
                     "survey_answer " + answer + " new null");
-        } finally {
-            try (Connection c = DriverManager.getConnection(url, username, password); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + schema + " cascade");
-            }
         }
     }
 
-    private Flyway flyway(String schema, String target) {
-        return Flyway.configure().dataSource(url, username, password).schemas(schema).defaultSchema(schema)
-                .locations("classpath:db/migration").target(target).load();
-    }
 
-    private Connection connection(String schema) throws SQLException {
-        // Its own connection, not the pool's: the search path must not leak into other tests.
-        Connection c = DriverManager.getConnection(url, username, password);
-        try (Statement s = c.createStatement()) {
-            s.execute("set search_path to " + schema);
-        }
-        return c;
-    }
 }
