@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -82,6 +83,12 @@ class ModerationController {
     ReviewItem requestChangesToReviewItem(Caller caller, String areaId, String contentType, UUID contentId,
                                           @Body ReviewRequests.WithReason request) {
         return reviews.requestChanges(caller, areaId, type(contentType), contentId, request);
+    }
+
+    @Put("/items/{contentType}/{contentId}/themes")
+    ReviewItem correctReviewItemThemes(Caller caller, String areaId, String contentType, UUID contentId,
+                                       @Body ReviewRequests.Themes request) {
+        return reviews.correctThemes(caller, areaId, type(contentType), contentId, request);
     }
 
     @Post("/items/{contentType}/{contentId}/retag")

@@ -34,8 +34,11 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
     int withdrawn(String areaId, String contentType, UUID contentId);
 
     @Query("""
-            update moderation_items set tagged = true, themes = :themes, sentiment = :sentiment, flagged = :flagged
-            where area_id = :areaId and content_type = :contentType and content_id = :contentId""")
+            update moderation_items i set tagged = true, sentiment = :sentiment, flagged = :flagged,
+                   themes = case when exists (select 1 from theme_corrections t where t.area_id = i.area_id
+                                   and t.content_type = i.content_type and t.content_id = i.content_id)
+                                 then i.themes else :themes end
+            where i.area_id = :areaId and i.content_type = :contentType and i.content_id = :contentId""")
     int tagged(String areaId, String contentType, UUID contentId, @TypeDef(type = DataType.STRING_ARRAY) String[] themes,
                @Nullable Short sentiment, boolean flagged);
 
@@ -107,4 +110,22 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
             union all select 'flagged', flagged::text, count(*) from q group by flagged
             union all select 'sentiment', sentiment::text, count(*) from q where sentiment is not null group by sentiment""")
     List<FacetCount> counts(String areaId);
+
+    /** A forum lead's themes replace the model's in the queue (a later re-tag leaves them). */
+    @Query("""
+            update moderation_items set themes = :themes, version = version + 1
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId and version = :version""")
+    int setThemes(String areaId, String contentType, UUID contentId, @TypeDef(type = DataType.STRING_ARRAY) String[] themes,
+                  int version);
+
+    @Query("""
+            insert into theme_corrections (area_id, content_type, content_id, model_themes, model_version, corrected_themes,
+                                           corrected_by, corrected_at)
+            values (:areaId, :contentType, :contentId, :modelThemes, :modelVersion, :corrected, :by, :at)
+            on conflict (area_id, content_type, content_id) do update
+              set corrected_themes = excluded.corrected_themes, corrected_by = excluded.corrected_by,
+                  corrected_at = excluded.corrected_at""")
+    int correctThemes(String areaId, String contentType, UUID contentId,
+                      @TypeDef(type = DataType.STRING_ARRAY) String[] modelThemes, @Nullable String modelVersion,
+                      @TypeDef(type = DataType.STRING_ARRAY) String[] corrected, String by, Instant at);
 }

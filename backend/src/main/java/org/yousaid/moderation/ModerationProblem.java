@@ -20,7 +20,8 @@ public enum ModerationProblem implements ProblemCode {
     REDACTION_INVALID("moderation.redaction_invalid", HttpStatus.BAD_REQUEST, "Redaction not valid"),
     TEXT_INVALID("moderation.text_invalid", HttpStatus.BAD_REQUEST, "Text not valid"),
     NO_SAFEGUARDING_CONTACT("moderation.no_safeguarding_contact", HttpStatus.CONFLICT, "No safeguarding contact named"),
-    CRITICALITY_INVALID("moderation.criticality_invalid", HttpStatus.BAD_REQUEST, "Criticality not valid");
+    CRITICALITY_INVALID("moderation.criticality_invalid", HttpStatus.BAD_REQUEST, "Criticality not valid"),
+    THEMES_INVALID("moderation.themes_invalid", HttpStatus.BAD_REQUEST, "Themes not valid");
 
     private final String code;
     private final HttpStatus status;

@@ -9,7 +9,8 @@ import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 /**
  * Something a family wrote, as a moderator sees it: the raw text, what tagging proposed, the review
- * state, the approved text with its redactions, and who holds it at which version (send the version
+ * state, the approved text with its redactions, the themes (a forum lead's correction once made,
+ * otherwise the tagger's), and who holds it at which version (send the version
  * back with every action). Never shown to families.
  */
 @Serdeable
@@ -20,6 +21,7 @@ public record ReviewItem(
         @Nullable String body,
         @Nullable String publishedBody,
         List<Redaction> redactions,
+        List<String> themes,
         String authorRole,
         String status,
         Instant submittedAt,
@@ -32,7 +34,8 @@ public record ReviewItem(
 
     static ReviewItem of(ModerationItem i, @Nullable String body, @Nullable ContentAnalysis analysis) {
         return new ReviewItem(i.contentType(), i.contentId(), i.areaId(), body, i.moderatedText(),
-                i.redactions() == null ? List.of() : i.redactions(), i.authorRole(), i.state(), i.submittedAt(),
+                i.redactions() == null ? List.of() : i.redactions(), i.themes() == null ? List.of() : List.of(i.themes()),
+                i.authorRole(), i.state(), i.submittedAt(),
                 i.decidedAt(), i.reason(), i.version(), i.claimedBy(), i.claimedUntil(), analysis);
     }
 }

@@ -42,4 +42,8 @@ final class ReviewRequests {
     @Serdeable
     record Criticality(@Nullable Integer criticality) {
     }
+
+    @Serdeable
+    record Themes(@Nullable Integer version, @Nullable List<String> themes) {
+    }
 }

@@ -215,6 +215,34 @@ class ReviewService {
         return decideWithReason(caller, areaId, type, id, request, ModerationItem.CHANGES_REQUESTED);
     }
 
+    /**
+     * A forum lead corrects the themes tagging gave: the queue follows the person from then on, and
+     * the correction is kept, beside what the model said, as a labelled example for the area.
+     */
+    @Transactional
+    ReviewItem correctThemes(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.Themes request) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        Map<String, String> known = tagging.themes();
+        List<String> themes = request.themes() == null ? null : request.themes().stream().distinct().toList();
+        if (themes == null || themes.size() > 10 || themes.stream().anyMatch(t -> t == null || !known.containsKey(t))) {
+            throw new ProblemException(ModerationProblem.THEMES_INVALID,
+                    "Give up to 10 themes of the area's taxonomy (their ids).", Map.of("themes", "theme ids, at most 10"));
+        }
+        ModerationItem item = current(lead, type, id, request.version());
+        ContentAnalysis analysis = tagging.analysis(areaId, type.value(), id);
+        String[] model = analysis.tags() == null ? new String[0]
+                : analysis.tags().themes().stream().map(Tags.Theme::theme).toArray(String[]::new);
+        items.correctThemes(areaId, type.value(), id, model, analysis.tags() == null ? null : analysis.tags().modelVersion(),
+                themes.toArray(String[]::new), lead.uid(), now());
+        if (items.setThemes(areaId, type.value(), id, themes.toArray(String[]::new), item.version()) == 0) {
+            throw versionConflict();
+        }
+        audit.record(areaId, lead.uid(), "moderation.correct_themes", type.value(), id.toString(),
+                Map.of("before", String.join(",", item.themes()), "after", String.join(",", themes),
+                        "model", String.join(",", model)));
+        return view(items.find(areaId, type.value(), id).orElseThrow());
+    }
+
     /** Queues the text for tagging again (a new model, or a proposal that looked wrong). */
     @Transactional
     ReviewItem retag(Caller caller, String areaId, ContentType type, UUID id) {

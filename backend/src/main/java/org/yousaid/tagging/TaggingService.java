@@ -84,6 +84,11 @@ public class TaggingService {
         return tags.find(areaId, contentType, id).map(s -> s.tags().safeguarding().flagged()).orElse(false);
     }
 
+    /** The themes a forum lead may give when correcting the tagger, id to name. */
+    public Map<String, String> themes() {
+        return tagger.themes();
+    }
+
     /** Queues one text for tagging again; harmless when it is queued already. */
     @Transactional
     public void retagOne(String areaId, String contentType, UUID id) {

@@ -11,6 +11,11 @@ public interface ThemeTagger {
 
     Tags tag(String text);
 
+    /** The theme ids this tagger can give, by id with their names (what a correction may choose from). */
+    default java.util.Map<String, String> themes() {
+        return java.util.Map.of();
+    }
+
     /** Loads whatever is slow to load, so the first text is not slow; workers call it at start. */
     default void warmUp() {
     }

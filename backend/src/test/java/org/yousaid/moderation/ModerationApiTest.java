@@ -393,4 +393,39 @@ class ModerationApiTest extends ApiTest {
         assertThat(as(forumLead).get(item(id)).json().path("analysis").path("state").asText()).isEqualTo("done");
         assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'moderation.retag'", area)).isEqualTo(1);
     }
+
+    Reply themes(String id, String themes) {
+        int version = as(forumLead).get(item(id)).json().path("version").asInt();
+        return as(forumLead).put(item(id) + "/themes", "{\"version\":" + version + ",\"themes\":" + themes + "}");
+    }
+
+    @Test
+    void aForumLeadCorrectsTheThemesAndTheCorrectionIsKeptAsALabelledExample() {
+        String id = posted("The taxi to school did not turn up and my son missed his exams.");
+        List<String> model = new ArrayList<>();
+        as(forumLead).get(item(id)).json().path("themes").forEach(t -> model.add(t.asText()));
+
+        Reply corrected = themes(id, "[\"transport\",\"school_placement\"]");
+
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        List<String> themes = new ArrayList<>();
+        corrected.json().path("themes").forEach(t -> themes.add(t.asText()));
+        assertThat(themes).containsExactly("transport", "school_placement");
+        assertThat(top(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?theme=school_placement"), "id")).contains(id);
+        assertThat(fixtures.text("select array_to_string(corrected_themes, ',') || '|' || array_to_string(model_themes, ',') "
+                + "from theme_corrections where area_id = ? and content_id = ?::uuid", area, id))
+                .isEqualTo("transport,school_placement|" + String.join(",", model));
+        // A re-tag does not undo a person's correction in the queue.
+        as(forumLead).post(item(id) + "/retag", null);
+        analyseAll();
+        assertThat(top(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?theme=school_placement"), "id")).contains(id);
+
+        assertThat(themes(id, "[\"no_such_theme\"]").code()).isEqualTo("moderation.themes_invalid");
+        assertThat(as(forumLead).put(item(id) + "/themes", "{\"version\":1,\"themes\":[\"transport\"]}").code())
+                .isEqualTo("moderation.version_conflict");
+        assertThat(as(family).put(item(id) + "/themes", "{\"version\":1,\"themes\":[\"transport\"]}").code())
+                .isEqualTo("area.role_forbidden");
+        assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'moderation.correct_themes'", area))
+                .isEqualTo(1);
+    }
 }

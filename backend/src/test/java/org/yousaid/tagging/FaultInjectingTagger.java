@@ -29,6 +29,11 @@ final class FaultInjectingTagger implements ThemeTagger {
     }
 
     @Override
+    public java.util.Map<String, String> themes() {
+        return real.themes();
+    }
+
+    @Override
     public void warmUp() {
         real.warmUp();
     }
