@@ -7,7 +7,4 @@ import java.util.List;
 /** One page of a keyset-paginated list. */
 @Serdeable
 public record Page<T>(List<T> items, @Nullable String nextCursor) {
-
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 }

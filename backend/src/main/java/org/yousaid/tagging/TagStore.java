@@ -93,17 +93,6 @@ final class TagStore {
         return Optional.ofNullable(find(areaId, contentType, List.of(id)).get(id));
     }
 
-    /** Flagged content, oldest first: the safeguarding queue's order. */
-    List<UUID> flagged(String areaId, String contentType, int limit) {
-        return Sql.list(jdbc, """
-                select content_id from content_tags where area_id = ? and content_type = ? and safeguarding_flagged
-                order by tagged_at, content_id limit ?""", s -> {
-            s.setString(1, areaId);
-            s.setString(2, contentType);
-            s.setInt(3, limit);
-        }, rs -> rs.getObject(1, UUID.class));
-    }
-
     /** Content of this type whose tags came from another model version. */
     List<UUID> taggedWithOtherVersion(String areaId, String contentType, String version) {
         return Sql.list(jdbc, """

@@ -73,17 +73,6 @@ public class TaggingService {
         return analyses(areaId, contentType, List.of(id)).get(id);
     }
 
-    /** Ids of content flagged for safeguarding, oldest first. */
-    @Transactional
-    public List<UUID> flagged(String areaId, String contentType, int limit) {
-        return tags.flagged(areaId, contentType, limit);
-    }
-
-    @Transactional
-    public boolean isFlagged(String areaId, String contentType, UUID id) {
-        return tags.find(areaId, contentType, id).map(s -> s.tags().safeguarding().flagged()).orElse(false);
-    }
-
     /** The themes a forum lead may give when correcting the tagger, id to name. */
     public Map<String, String> themes() {
         return tagger.themes();
