@@ -51,4 +51,9 @@ interface SafeguardingCaseRepository extends GenericRepository<SafeguardingCase,
                    handling_note = :note
             where area_id = :areaId and content_type = :contentType and content_id = :contentId and status <> 'handled'""")
     int handle(String areaId, String contentType, UUID contentId, Instant handledAt, String handledBy, String note);
+
+    @Query("""
+            select content_id from safeguarding_cases
+            where area_id = :areaId and content_type = :contentType and content_id in (:ids)""")
+    List<UUID> withCases(String areaId, String contentType, java.util.Collection<UUID> ids);
 }

@@ -166,9 +166,9 @@ class SafeguardingService {
                 views.viewOf(areaId, contentType, contentId).orElse(null));
     }
 
-    /** Whether a family's text has raised a concern (whatever became of it): its author is signposted. */
-    boolean raisedConcern(String areaId, String contentType, UUID contentId) {
-        return cases.find(areaId, contentType, contentId).isPresent();
+    /** Which of these texts raised a concern (whatever became of it): their authors are signposted. */
+    java.util.Set<UUID> raisedConcern(String areaId, String contentType, java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(cases.withCases(areaId, contentType, ids));
     }
 
     Optional<SafeguardingCase> caseOf(String areaId, String contentType, UUID contentId) {

@@ -2,7 +2,12 @@ package org.yousaid.moderation;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.area.AreaSettingsService;
@@ -33,8 +38,16 @@ public class Signposting {
     }
 
     public Optional<Signpost> forContent(String areaId, ContentType type, UUID id) {
-        return safeguarding.raisedConcern(areaId, type.value(), id)
-                ? Optional.of(new Signpost(MESSAGE, settings.supportLines(areaId)))
-                : Optional.empty();
+        return Optional.ofNullable(forContents(areaId, type, List.of(id)).get(id));
+    }
+
+    /** One query for a page of texts: the signpost of each that raised a concern, by id. */
+    public Map<UUID, Signpost> forContents(String areaId, ContentType type, Collection<UUID> ids) {
+        Set<UUID> concerned = safeguarding.raisedConcern(areaId, type.value(), ids);
+        if (concerned.isEmpty()) {
+            return Map.of();
+        }
+        Signpost signpost = new Signpost(MESSAGE, settings.supportLines(areaId));
+        return concerned.stream().collect(Collectors.toMap(Function.identity(), id -> signpost));
     }
 }

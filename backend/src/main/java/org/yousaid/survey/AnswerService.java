@@ -144,14 +144,20 @@ class AnswerService {
         CurrentUser me = access.member(caller, areaId);
         Cursors.Listing listing = cursors.listing(caller.uid(), "my-answers", areaId);
         Cursor after = listing.after(cursor);
-        return listing.page(answers.byRespondent(areaId, me.uid(), after, limit + 1), limit,
-                a -> new Cursor(a.updatedAt(), a.id()), this::view);
+        List<SurveyAnswer> rows = answers.byRespondent(areaId, me.uid(), after, limit + 1);
+        Map<UUID, Signposting.Signpost> signposts = signposting.forContents(areaId, ContentType.SURVEY_ANSWER,
+                rows.stream().map(SurveyAnswer::id).toList());
+        return listing.page(rows, limit, a -> new Cursor(a.updatedAt(), a.id()), a -> view(a, signposts.get(a.id())));
     }
 
     private AnswerView view(SurveyAnswer a) {
+        return view(a, signposting.forContent(a.areaId(), ContentType.SURVEY_ANSWER, a.id()).orElse(null));
+    }
+
+    private AnswerView view(SurveyAnswer a, Signposting.@Nullable Signpost signpost) {
         try {
             return new AnswerView(a.id(), a.surveyId(), a.areaId(), a.version(), a.status(),
-                    json.readValue(a.answersJson(), JsonNode.class), a.startedAt(), a.updatedAt(), a.submittedAt(), signposting.forContent(a.areaId(), ContentType.SURVEY_ANSWER, a.id()).orElse(null));
+                    json.readValue(a.answersJson(), JsonNode.class), a.startedAt(), a.updatedAt(), a.submittedAt(), signpost);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

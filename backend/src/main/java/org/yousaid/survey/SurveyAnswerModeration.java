@@ -2,7 +2,6 @@ package org.yousaid.survey;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.yousaid.content.ContentType;
@@ -31,10 +30,6 @@ final class SurveyAnswerModeration implements ModeratedContent {
 
     @Override
     public Map<UUID, String> texts(String areaId, Collection<UUID> ids) {
-        Map<UUID, String> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            answers.findAmong(areaId, ids).forEach(a -> texts.text(a).ifPresent(t -> found.put(a.id(), t)));
-        }
-        return found;
+        return ids.isEmpty() ? Map.of() : texts.texts(answers.findAmong(areaId, ids));
     }
 }

@@ -5,6 +5,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +32,24 @@ final class SurveyAnswerTexts {
 
     /** Empty for a partial answer set or one with no free text. */
     Optional<String> text(SurveyAnswer answer) {
+        return text(answer, new HashMap<>());
+    }
+
+    /** The texts of a page of answer sets, reading each survey version's definition once. */
+    Map<UUID, String> texts(Collection<SurveyAnswer> answers) {
+        Map<String, Optional<SurveyDefinition>> definitions = new HashMap<>();
+        Map<UUID, String> found = new HashMap<>();
+        answers.forEach(a -> text(a, definitions).ifPresent(t -> found.put(a.id(), t)));
+        return found;
+    }
+
+    private Optional<String> text(SurveyAnswer answer, Map<String, Optional<SurveyDefinition>> definitions) {
         if (!SurveyAnswer.SUBMITTED.equals(answer.status())) {
             return Optional.empty();
         }
-        Optional<SurveyDefinition> definition = surveys.version(answer.areaId(), answer.surveyId(), answer.version())
-                .map(v -> surveyService.validatorless(v.definitionJson()));
+        Optional<SurveyDefinition> definition = definitions.computeIfAbsent(answer.surveyId() + "/" + answer.version(),
+                key -> surveys.version(answer.areaId(), answer.surveyId(), answer.version())
+                        .map(v -> surveyService.validatorless(v.definitionJson())));
         if (definition.isEmpty()) {
             return Optional.empty();
         }

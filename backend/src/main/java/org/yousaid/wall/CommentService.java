@@ -111,7 +111,10 @@ class CommentService {
                 ? comments.byAuthor(areaId, me.uid(), limit + 1)
                 : comments.byAuthorAfter(areaId, me.uid(), after.at(), after.id(), limit + 1);
         Map<UUID, ReviewStatus> statuses = reviews.of(areaId, ContentType.COMMENT, rows.stream().map(Comment::id).toList());
-        return listing.page(rows, limit, Comment::submittedPosition, c -> OwnComment.of(c, statuses.get(c.id()), signpost(c)));
+        Map<UUID, Signposting.Signpost> signposts = signposting.forContents(areaId, ContentType.COMMENT,
+                rows.stream().map(Comment::id).toList());
+        return listing.page(rows, limit, Comment::submittedPosition,
+                c -> OwnComment.of(c, statuses.get(c.id()), signposts.get(c.id())));
     }
 
     /** The author sees their comment in any state; other members only once it is published. */
