@@ -21,7 +21,10 @@ public enum ModerationProblem implements ProblemCode {
     TEXT_INVALID("moderation.text_invalid", HttpStatus.BAD_REQUEST, "Text not valid"),
     NO_SAFEGUARDING_CONTACT("moderation.no_safeguarding_contact", HttpStatus.CONFLICT, "No safeguarding contact named"),
     CRITICALITY_INVALID("moderation.criticality_invalid", HttpStatus.BAD_REQUEST, "Criticality not valid"),
-    THEMES_INVALID("moderation.themes_invalid", HttpStatus.BAD_REQUEST, "Themes not valid");
+    THEMES_INVALID("moderation.themes_invalid", HttpStatus.BAD_REQUEST, "Themes not valid"),
+    THEME_INVALID("moderation.theme_invalid", HttpStatus.BAD_REQUEST, "Theme change not valid"),
+    THEME_EXISTS("moderation.theme_exists", HttpStatus.CONFLICT, "Theme exists"),
+    THEME_NOT_FOUND("moderation.theme_not_found", HttpStatus.NOT_FOUND, "No such active theme");
 
     private final String code;
     private final HttpStatus status;

@@ -68,10 +68,12 @@ class ReviewService {
     private final Clock clock;
     private final ApplicationEventPublisher<ContentPublished> published;
     private final ReviewViews views;
+    private final TaxonomyService taxonomy;
 
     ReviewService(AreaAccess access, ModerationItemRepository items, SafeguardingService safeguarding,
                   TaggingService tagging, AuditLog audit, Cursors cursors, Clock clock,
-                  ApplicationEventPublisher<ContentPublished> published, ReviewViews views) {
+                  ApplicationEventPublisher<ContentPublished> published, ReviewViews views, TaxonomyService taxonomy) {
+        this.taxonomy = taxonomy;
         this.access = access;
         this.items = items;
         this.safeguarding = safeguarding;
@@ -96,7 +98,9 @@ class ReviewService {
 
     @EventListener
     void onTagged(ContentTagged event) {
-        items.tagged(event.areaId(), event.contentType(), event.contentId(), event.themes().toArray(String[]::new),
+        Map<String, String> merged = taxonomy.merges(event.areaId());
+        items.tagged(event.areaId(), event.contentType(), event.contentId(),
+                event.themes().stream().map(t -> merged.getOrDefault(t, t)).distinct().toArray(String[]::new),
                 event.sentiment() == null ? null : event.sentiment().shortValue(), event.flagged());
     }
 
@@ -222,9 +226,9 @@ class ReviewService {
     @Transactional
     ReviewItem correctThemes(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.Themes request) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
-        Map<String, String> known = tagging.themes();
+        Set<String> known = taxonomy.activeThemes(areaId);
         List<String> themes = request.themes() == null ? null : request.themes().stream().distinct().toList();
-        if (themes == null || themes.size() > 10 || themes.stream().anyMatch(t -> t == null || !known.containsKey(t))) {
+        if (themes == null || themes.size() > 10 || themes.stream().anyMatch(t -> t == null || !known.contains(t))) {
             throw new ProblemException(ModerationProblem.THEMES_INVALID,
                     "Give up to 10 themes of the area's taxonomy (their ids).", Map.of("themes", "theme ids, at most 10"));
         }

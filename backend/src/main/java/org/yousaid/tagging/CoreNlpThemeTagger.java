@@ -72,6 +72,19 @@ final class CoreNlpThemeTagger implements ThemeTagger {
     }
 
     @Override
+    public List<ShippedTheme> taxonomy() {
+        Path file = modelsDir.getParent().resolve("taxonomy").resolve("send-themes.yaml");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return Taxonomy.load(file).themes().stream().map(t -> new ShippedTheme(t.id(), t.name(), t.description())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void warmUp() {
         loaded();
     }

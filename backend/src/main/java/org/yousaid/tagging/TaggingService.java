@@ -73,6 +73,11 @@ public class TaggingService {
         return analyses(areaId, contentType, List.of(id)).get(id);
     }
 
+    /** The shipped taxonomy the models give themes from. */
+    public List<ShippedTheme> taxonomy() {
+        return tagger.taxonomy();
+    }
+
     /** The themes a forum lead may give when correcting the tagger, id to name. */
     public Map<String, String> themes() {
         return tagger.themes();

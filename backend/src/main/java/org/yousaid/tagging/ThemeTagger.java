@@ -16,6 +16,11 @@ public interface ThemeTagger {
         return java.util.Map.of();
     }
 
+    /** The shipped taxonomy, in its order (what an area's themes start from). */
+    default java.util.List<ShippedTheme> taxonomy() {
+        return themes().entrySet().stream().map(e -> new ShippedTheme(e.getKey(), e.getValue(), null)).toList();
+    }
+
     /** Loads whatever is slow to load, so the first text is not slow; workers call it at start. */
     default void warmUp() {
     }

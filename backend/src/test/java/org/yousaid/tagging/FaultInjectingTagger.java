@@ -34,6 +34,11 @@ final class FaultInjectingTagger implements ThemeTagger {
     }
 
     @Override
+    public java.util.List<ShippedTheme> taxonomy() {
+        return real.taxonomy();
+    }
+
+    @Override
     public void warmUp() {
         real.warmUp();
     }
