@@ -72,6 +72,11 @@ final class CoreNlpThemeTagger implements ThemeTagger {
     }
 
     @Override
+    public java.util.Optional<float[]> embed(String text) {
+        return java.util.Optional.of(loaded().tagger().embed(text));
+    }
+
+    @Override
     public List<ShippedTheme> taxonomy() {
         Path file = modelsDir.getParent().resolve("taxonomy").resolve("send-themes.yaml");
         if (!Files.exists(file)) {

@@ -21,6 +21,11 @@ public interface ThemeTagger {
         return themes().entrySet().stream().map(e -> new ShippedTheme(e.getKey(), e.getValue(), null)).toList();
     }
 
+    /** The unit-length sentence embedding of a text, where the tagger has one. */
+    default java.util.Optional<float[]> embed(String text) {
+        return java.util.Optional.empty();
+    }
+
     /** Loads whatever is slow to load, so the first text is not slow; workers call it at start. */
     default void warmUp() {
     }

@@ -142,4 +142,33 @@ class TaxonomyApiTest extends ApiTest {
         as(otherLead).post("/v1/areas/" + otherArea + "/moderation/themes/transport/retire", null);
         assertThat(theme(as(forumLead).get(themes("")), "transport").path("status").asText()).isEqualTo("active");
     }
+
+    @Test
+    void aThemeAForumLeadAddsTagsAtOnceBeforeAnyTrainingExample() {
+        as(forumLead).post(themes(""), "{\"id\":\"toilet_access\",\"name\":\"Accessible toilets\","
+                + "\"description\":\"Changing Places toilets and accessible toilets with hoists and changing benches in public places.\"}");
+        String about = post("There is no Changing Places toilet anywhere in the town centre, so we cannot go out as a family.");
+        String unrelated = post("The speech and language therapist cancelled our appointment again.");
+
+        analyseAll();
+
+        JsonNode tags = as(forumLead).get("/v1/areas/" + area + "/moderation/items/comment/" + about).json().path("analysis").path("tags");
+        List<String> given = new ArrayList<>();
+        tags.path("themes").forEach(t -> given.add(t.path("theme").asText() + "=" + t.path("score").asText()));
+        assertThat(given).as(given.toString()).anyMatch(t -> t.startsWith("toilet_access="));
+        assertThat(queueIds(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?theme=toilet_access"))).containsExactly(about);
+        JsonNode other = as(forumLead).get("/v1/areas/" + area + "/moderation/items/comment/" + unrelated).json()
+                .path("analysis").path("tags").path("themes");
+        List<String> otherThemes = new ArrayList<>();
+        other.forEach(t -> otherThemes.add(t.path("theme").asText()));
+        assertThat(otherThemes).doesNotContain("toilet_access");
+        // Another area, which added no such theme, is not given it.
+        String otherArea = fixtures.area();
+        String otherFamily = fixtures.member(otherArea, "family");
+        String elsewhere = as(otherFamily).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/v1/areas/" + otherArea + "/comments", json("body", "There is no Changing Places toilet in our town.")).text("id");
+        analyseAll();
+        assertThat(fixtures.text("select themes::text from content_tags where area_id = ? and content_id = ?::uuid", otherArea, elsewhere))
+                .doesNotContain("toilet_access");
+    }
 }

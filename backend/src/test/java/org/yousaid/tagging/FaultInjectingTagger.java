@@ -39,6 +39,11 @@ final class FaultInjectingTagger implements ThemeTagger {
     }
 
     @Override
+    public java.util.Optional<float[]> embed(String text) {
+        return real.embed(text);
+    }
+
+    @Override
     public void warmUp() {
         real.warmUp();
     }

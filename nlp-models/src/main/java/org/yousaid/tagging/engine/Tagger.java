@@ -65,6 +65,24 @@ public final class Tagger {
         return version;
     }
 
+    /**
+     * The unit-length sentence embedding of a text (all-MiniLM-L6-v2, the shipped models' encoder):
+     * the backend compares it with a theme's name and description to give a theme no training example
+     * has taught yet.
+     */
+    public float[] embed(String text) {
+        return SentenceVectors.named(SentenceVectors.MINILM).embed(text);
+    }
+
+    /** Cosine similarity of two unit-length embeddings. */
+    public static double similarity(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+
     public TagResult tag(String text) {
         Analysis analysis = analyser.analyse(text);
         Counter<String> features = featuriser.features(analysis);
