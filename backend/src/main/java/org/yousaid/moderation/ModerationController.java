@@ -28,10 +28,18 @@ class ModerationController {
 
     private final ReviewService reviews;
     private final SafeguardingService safeguarding;
+    private final SimilarTexts similar;
 
-    ModerationController(ReviewService reviews, SafeguardingService safeguarding) {
+    ModerationController(ReviewService reviews, SafeguardingService safeguarding, SimilarTexts similar) {
         this.reviews = reviews;
         this.safeguarding = safeguarding;
+        this.similar = similar;
+    }
+
+    @Get("/groups")
+    SimilarTexts.Groups listSimilarTextGroups(Caller caller, String areaId,
+                                              @QueryValue @Pattern(regexp = "[a-z][a-z0-9_]{0,63}") String theme) {
+        return similar.groups(caller, areaId, theme);
     }
 
     @Get("/queue")

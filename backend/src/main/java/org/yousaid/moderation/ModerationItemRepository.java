@@ -128,4 +128,11 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
     int correctThemes(String areaId, String contentType, UUID contentId,
                       @TypeDef(type = DataType.STRING_ARRAY) String[] modelThemes, @Nullable String modelVersion,
                       @TypeDef(type = DataType.STRING_ARRAY) String[] corrected, String by, Instant at);
+
+    /** Texts with a theme, waiting or published, newest first: what "similar texts" groups. */
+    @Query("""
+            select * from moderation_items
+            where area_id = :areaId and :theme = any (themes) and state in ('pending_review', 'published')
+            order by submitted_at desc, content_id desc limit :limit""")
+    List<ModerationItem> withTheme(String areaId, String theme, int limit);
 }

@@ -82,6 +82,11 @@ final class FrameworkErrorProcessor implements ErrorResponseProcessor<Problem> {
                 violations.getConstraintViolations().forEach(v -> errors.put(lastNode(v.getPropertyPath()), v.getMessage()));
                 return new Classified(RequestProblem.INVALID, "Some fields are not valid.");
             }
+            if (t instanceof io.micronaut.web.router.exceptions.UnsatisfiedRouteException route) {
+                String name = route.getArgument().getName();
+                errors.put(name, "required");
+                return new Classified(RequestProblem.MISSING_PARAMETER, "The parameter '" + name + "' is required.");
+            }
             if (t instanceof UnsatisfiedArgumentException u) {
                 String name = u.getArgument().getName();
                 if (u.getArgument().getAnnotationMetadata().hasAnnotation(io.micronaut.http.annotation.Body.class)) {

@@ -46,6 +46,11 @@ final class CoreNlpThemeTagger implements ThemeTagger {
 
     @Override
     public Tags tag(String text) {
+        return analyse(text).tags();
+    }
+
+    @Override
+    public Tagged analyse(String text) {
         Loaded loaded = loaded();
         TagResult r = loaded.tagger().tag(text);
         List<Tags.Theme> themes = r.givenThemes().stream()
@@ -58,10 +63,10 @@ final class CoreNlpThemeTagger implements ThemeTagger {
         List<Tags.Reason> reasons = r.safeguarding().findings().stream()
                 .map(f -> new Tags.Reason(f.reason().name().toLowerCase(java.util.Locale.ROOT), f.evidence()))
                 .toList();
-        return new Tags(r.modelVersion(), themes,
+        return new Tagged(new Tags(r.modelVersion(), themes,
                 r.sentiment() == null ? null : r.sentiment().value(),
                 r.sentiment() == null ? null : Math.round(r.sentiment().probability() * 1000) / 1000.0,
-                redactions, new Tags.Safeguarding(r.safeguarding().flagged(), reasons));
+                redactions, new Tags.Safeguarding(r.safeguarding().flagged(), reasons)), r.embedding());
     }
 
     /** Read from the taxonomy file, without loading the models. */

@@ -58,14 +58,16 @@ final class TagStore {
         });
     }
 
-    /** Content withdrawn by its author keeps no tags: they quote words the author took back. */
+    /** Content withdrawn by its author keeps no tags nor embedding: they stand for words the author took back. */
     void delete(String areaId, String contentType, UUID contentId) {
-        jdbc.prepareStatement("delete from content_tags where area_id = ? and content_type = ? and content_id = ?", s -> {
-            s.setString(1, areaId);
-            s.setString(2, contentType);
-            s.setObject(3, contentId);
-            return s.executeUpdate();
-        });
+        for (String table : new String[] {"content_tags", "content_embeddings"}) {
+            jdbc.prepareStatement("delete from " + table + " where area_id = ? and content_type = ? and content_id = ?", s -> {
+                s.setString(1, areaId);
+                s.setString(2, contentType);
+                s.setObject(3, contentId);
+                return s.executeUpdate();
+            });
+        }
     }
 
     Map<UUID, Stored> find(String areaId, String contentType, Collection<UUID> ids) {

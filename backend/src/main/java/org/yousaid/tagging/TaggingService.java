@@ -41,9 +41,11 @@ public class TaggingService {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, TaggableContent> contents;
+    private final EmbeddingRepository embeddingRepository;
 
     TaggingService(AreaAccess access, TaggingJobs jobs, TagStore tags, ThemeTagger tagger, AuditLog audit, Clock clock,
-                   List<TaggableContent> contents) {
+                   List<TaggableContent> contents, EmbeddingRepository embeddingRepository) {
+        this.embeddingRepository = embeddingRepository;
         this.access = access;
         this.jobs = jobs;
         this.tags = tags;
@@ -71,6 +73,17 @@ public class TaggingService {
     @Transactional
     public ContentAnalysis analysis(String areaId, String contentType, UUID id) {
         return analyses(areaId, contentType, List.of(id)).get(id);
+    }
+
+    /** The stored sentence embeddings of these texts, by id (texts not tagged yet have none). */
+    @Transactional
+    public Map<UUID, float[]> embeddings(String areaId, String contentType, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, float[]> found = new LinkedHashMap<>();
+        embeddingRepository.find(areaId, contentType, ids).forEach(e -> found.put(e.contentId(), e.embedding()));
+        return found;
     }
 
     /** The shipped taxonomy the models give themes from. */

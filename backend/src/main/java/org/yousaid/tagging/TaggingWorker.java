@@ -55,6 +55,7 @@ public class TaggingWorker {
     private final ApplicationEventPublisher<ContentFlagged> flagged;
     private final ApplicationEventPublisher<ContentTagged> taggedEvents;
     private final List<AreaThemes> areaThemes;
+    private final EmbeddingRepository embeddings;
     private final Map<String, float[]> themeVectors = new java.util.concurrent.ConcurrentHashMap<>();
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
@@ -63,8 +64,9 @@ public class TaggingWorker {
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
                   TransactionOperations<Connection> transactions, Clock clock, List<TaggableContent> contents,
                   ApplicationEventPublisher<ContentFlagged> flagged, ApplicationEventPublisher<ContentTagged> taggedEvents,
-                  List<AreaThemes> areaThemes) {
+                  List<AreaThemes> areaThemes, EmbeddingRepository embeddings) {
         this.areaThemes = areaThemes;
+        this.embeddings = embeddings;
         this.jobs = jobs;
         this.tags = tags;
         this.tagger = tagger;
@@ -149,7 +151,8 @@ public class TaggingWorker {
                 return ours ? Outcome.GONE : Outcome.LEASE_LOST;
             }
             long start = System.nanoTime();
-            Tags result = withAddedThemes(job.areaId(), text.get(), tagger.tag(text.get()));
+            Tagged analysed = tagger.analyse(text.get());
+            Tags result = withAddedThemes(job.areaId(), text.get(), analysed);
             boolean ours = transactions.executeWrite(status -> {
                 if (!jobs.complete(job, name, now())) {
                     return false;
@@ -158,6 +161,9 @@ public class TaggingWorker {
                 if (content.text(job.areaId(), job.contentId()).isPresent()) {
                     Instant taggedAt = now();
                     tags.save(job.areaId(), job.contentType(), job.contentId(), result, taggedAt);
+                    if (analysed.embedding() != null) {
+                        embeddings.save(job.areaId(), job.contentType(), job.contentId(), analysed.embedding());
+                    }
                     taggedEvents.publishEvent(new ContentTagged(job.areaId(), job.contentType(), job.contentId(),
                             result.themes().stream().map(Tags.Theme::theme).toList(), result.sentiment(),
                             result.safeguarding().flagged(), result.modelVersion()));
@@ -190,13 +196,14 @@ public class TaggingWorker {
      * the text's sentence embedding is to each theme's name and description. Costs one embedding per
      * text, and only in areas that have added themes.
      */
-    private Tags withAddedThemes(String areaId, String text, Tags tags) {
+    private Tags withAddedThemes(String areaId, String text, Tagged analysed) {
+        Tags tags = analysed.tags();
         List<AreaThemes.AddedTheme> added = transactions.executeRead(status ->
                 areaThemes.stream().flatMap(a -> a.added(areaId).stream()).toList());
         if (added.isEmpty()) {
             return tags;
         }
-        Optional<float[]> embedded = tagger.embed(text);
+        Optional<float[]> embedded = analysed.embedding() != null ? Optional.of(analysed.embedding()) : tagger.embed(text);
         if (embedded.isEmpty()) {
             return tags;
         }

@@ -11,6 +11,11 @@ public interface ThemeTagger {
 
     Tags tag(String text);
 
+    /** The tags with the text's sentence embedding, in one pass where the tagger can. */
+    default Tagged analyse(String text) {
+        return new Tagged(tag(text), embed(text).orElse(null));
+    }
+
     /** The theme ids this tagger can give, by id with their names (what a correction may choose from). */
     default java.util.Map<String, String> themes() {
         return java.util.Map.of();

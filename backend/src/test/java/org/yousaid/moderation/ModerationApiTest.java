@@ -428,4 +428,32 @@ class ModerationApiTest extends ApiTest {
         assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'moderation.correct_themes'", area))
                 .isEqualTo(1);
     }
+
+    @Test
+    void textsThatSayTheSameThingAreGroupedWithinATheme() {
+        List<String> same = new ArrayList<>();
+        for (String text : List.of("We have waited eleven months for a wheelchair repair.",
+                "We waited eleven months to get the wheelchair repaired.",
+                "Eleven months waiting for the wheelchair service to repair his chair.")) {
+            same.add(posted(text));
+        }
+        String different = posted("Thank you to the wheelchair service, the new chair came quickly and fits him well.");
+        JsonNode groups = as(forumLead).get("/v1/areas/" + area + "/moderation/groups?theme=wheelchairs").json();
+
+        assertThat(groups.path("texts").asInt()).isEqualTo(4);
+        JsonNode largest = groups.path("items").get(0);
+        List<String> members = new ArrayList<>();
+        largest.path("members").forEach(m -> members.add(m.path("id").asText()));
+        assertThat(largest.path("size").asInt()).as(groups.toString()).isEqualTo(3);
+        assertThat(members).containsExactlyInAnyOrderElementsOf(same);
+        assertThat(same).contains(largest.path("representative").path("id").asText());
+        assertThat(members).doesNotContain(different);
+        assertThat(fixtures.count("select count(*) from content_embeddings where area_id = ?", area)).isEqualTo(4);
+
+        // Withdrawn words leave no embedding behind.
+        as(family).post("/v1/areas/" + area + "/comments/" + different + "/withdraw", null);
+        assertThat(fixtures.count("select count(*) from content_embeddings where area_id = ?", area)).isEqualTo(3);
+        assertThat(as(family).get("/v1/areas/" + area + "/moderation/groups?theme=wheelchairs").code()).isEqualTo("area.role_forbidden");
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/groups").code()).isEqualTo("request.missing_parameter");
+    }
 }

@@ -50,9 +50,14 @@ final class FaultInjectingTagger implements ThemeTagger {
 
     @Override
     public Tags tag(String text) {
+        return analyse(text).tags();
+    }
+
+    @Override
+    public Tagged analyse(String text) {
         if (text.contains("fail-always") || (text.contains("fail-once") && failedOnce.add(text))) {
             throw new IllegalStateException("injected failure");
         }
-        return real.tag(text);
+        return real.analyse(text);
     }
 }

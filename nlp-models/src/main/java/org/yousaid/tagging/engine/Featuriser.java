@@ -77,6 +77,21 @@ public final class Featuriser {
     private static final Set<String> SCOPE_ENDS = Set.of(".", ",", ";", ":", "!", "?", "but", "however",
             "although", "though", "-lrb-", "-rrb-");
 
+    /**
+     * The text's MiniLM embedding as the features already hold it (no second run of the encoder), or
+     * empty when this featuriser reads another encoder or none.
+     */
+    java.util.Optional<float[]> minilmEmbedding(Counter<String> features) {
+        if (!SentenceVectors.MINILM.equals(sentenceEncoder)) {
+            return java.util.Optional.empty();
+        }
+        float[] v = new float[SentenceVectors.DIMENSIONS];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = (float) features.getCount(SENTENCE_KEYS[d]);
+        }
+        return java.util.Optional.of(v);
+    }
+
     public Counter<String> features(Analysis analysis) {
         ClassicCounter<String> f = new ClassicCounter<>();
         String previousLemma = "<s>";

@@ -89,6 +89,7 @@ public final class Tagger {
         TextModel.Scores scores = themes.score(features);
         List<RedactionSpan> spans = redactor.spans(analysis);
         SafeguardingCheck.Result risk = safeguarding.assess(text, features);
-        return new TagResult(version, scores.themes(), scores.sentiment(), spans, risk);
+        float[] embedding = featuriser.minilmEmbedding(features).orElseGet(() -> embed(text));
+        return new TagResult(version, scores.themes(), scores.sentiment(), spans, risk, embedding);
     }
 }
