@@ -30,8 +30,6 @@ import org.yousaid.shared.FamilyText;
 import org.yousaid.shared.Page;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.tagging.ContentFlagged;
-import org.yousaid.tagging.TaggingService;
-import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 /**
  * Every text tagging flags, from any feature and in any review state, becomes a case a forum lead

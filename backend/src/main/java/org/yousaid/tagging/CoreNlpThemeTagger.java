@@ -27,7 +27,6 @@ final class CoreNlpThemeTagger implements ThemeTagger {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpThemeTagger.class);
     private static final Map<Path, Loaded> LOADED = new ConcurrentHashMap<>();
-    private static final Map<Path, Map<String, String>> THEMES = new ConcurrentHashMap<>();
 
     private record Loaded(Tagger tagger, Map<String, String> themeNames) {
     }
@@ -67,13 +66,6 @@ final class CoreNlpThemeTagger implements ThemeTagger {
                 r.sentiment() == null ? null : r.sentiment().value(),
                 r.sentiment() == null ? null : Math.round(r.sentiment().probability() * 1000) / 1000.0,
                 redactions, new Tags.Safeguarding(r.safeguarding().flagged(), reasons)), r.embedding());
-    }
-
-    /** Read from the taxonomy file, without loading the models. */
-    @Override
-    public Map<String, String> themes() {
-        return THEMES.computeIfAbsent(modelsDir, dir -> java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(
-                themeNames(dir.getParent().resolve("taxonomy").resolve("send-themes.yaml")))));
     }
 
     @Override

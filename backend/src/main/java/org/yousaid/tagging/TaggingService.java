@@ -91,11 +91,6 @@ public class TaggingService {
         return tagger.taxonomy();
     }
 
-    /** The themes a forum lead may give when correcting the tagger, id to name. */
-    public Map<String, String> themes() {
-        return tagger.themes();
-    }
-
     /** Queues one text for tagging again; harmless when it is queued already. */
     @Transactional
     public void retagOne(String areaId, String contentType, UUID id) {

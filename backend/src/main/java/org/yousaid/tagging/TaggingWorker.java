@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yousaid.tagging.engine.Tagger;
 
 /**
  * Runs tagging jobs in this server: {@code yousaid.tagging.workers} threads lease one job at a time,
@@ -210,21 +211,13 @@ public class TaggingWorker {
         List<Tags.Theme> themes = new ArrayList<>(tags.themes());
         for (AreaThemes.AddedTheme theme : added) {
             float[] vector = themeVectors.computeIfAbsent(theme.sentence(), sentence -> tagger.embed(sentence).orElseThrow());
-            double similarity = dot(embedded.get(), vector);
+            double similarity = Tagger.similarity(embedded.get(), vector);
             if (similarity >= ADDED_THEME_SIMILARITY && themes.stream().noneMatch(t -> t.theme().equals(theme.id()))) {
                 themes.add(new Tags.Theme(theme.id(), theme.name(), Math.round(similarity * 1000) / 1000.0));
             }
         }
         return new Tags(tags.modelVersion(), themes, tags.sentiment(), tags.sentimentConfidence(), tags.redactions(),
                 tags.safeguarding());
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private Outcome failed(TaggingJob job, RuntimeException e) {

@@ -16,14 +16,9 @@ public interface ThemeTagger {
         return new Tagged(tag(text), embed(text).orElse(null));
     }
 
-    /** The theme ids this tagger can give, by id with their names (what a correction may choose from). */
-    default java.util.Map<String, String> themes() {
-        return java.util.Map.of();
-    }
-
     /** The shipped taxonomy, in its order (what an area's themes start from). */
     default java.util.List<ShippedTheme> taxonomy() {
-        return themes().entrySet().stream().map(e -> new ShippedTheme(e.getKey(), e.getValue(), null)).toList();
+        return java.util.List.of();
     }
 
     /** The unit-length sentence embedding of a text, where the tagger has one. */

@@ -2,8 +2,8 @@ package org.yousaid.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.yousaid.testing.MigrationSchema;
+import org.yousaid.testing.MigrationSchemas;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +23,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class SafeguardingCasesMigrationTest {
 
-    @Property(name = "datasources.default.url")
-    String url;
-
-    @Property(name = "datasources.default.username")
-    String username;
-
-    @Property(name = "datasources.default.password", defaultValue = "")
-    String password;
+    @Inject
+    MigrationSchemas schemas;
 
     @Test
     void everyStoredFlagBecomesACaseAndConfirmedReviewsAreHandled() throws SQLException {
@@ -37,7 +32,7 @@ class SafeguardingCasesMigrationTest {
         UUID neverSeen = UUID.randomUUID();
         UUID answer = UUID.randomUUID();
         UUID notFlagged = UUID.randomUUID();
-        try (MigrationSchema schema = new MigrationSchema(url, username, password)) {
+        try (MigrationSchema schema = schemas.create()) {
             schema.migrateTo("6");
             try (Connection c = schema.connect(); Statement s = c.createStatement()) {
                 s.execute("insert into areas (id, name) values ('area-one', 'Area')");

@@ -29,11 +29,6 @@ final class FaultInjectingTagger implements ThemeTagger {
     }
 
     @Override
-    public java.util.Map<String, String> themes() {
-        return real.themes();
-    }
-
-    @Override
     public java.util.List<ShippedTheme> taxonomy() {
         return real.taxonomy();
     }
