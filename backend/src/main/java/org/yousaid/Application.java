@@ -1,6 +1,8 @@
 package org.yousaid;
 
 import io.micronaut.runtime.Micronaut;
+import org.yousaid.cli.RetrainThemesCommand;
+import picocli.CommandLine;
 
 /** YouSaid's backend: closes the loop between SEND families and commissioners. */
 public final class Application {
@@ -9,6 +11,13 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("retrain-themes")) {
+            int exit = new CommandLine(new RetrainThemesCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+            if (exit != 0) {
+                System.exit(exit);
+            }
+            return;
+        }
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .banner(false)

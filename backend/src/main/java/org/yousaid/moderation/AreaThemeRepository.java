@@ -66,6 +66,11 @@ interface AreaThemeRepository extends GenericRepository<AreaTheme, String> {
     int repointCorrections(String areaId, String from, String into);
 
     @Query("""
+            select area_id, content_type, content_id, corrected_themes from theme_corrections
+            where area_id = :areaId order by corrected_at, content_type, content_id""")
+    List<ThemeCorrection> corrections(String areaId);
+
+    @Query("""
             select content_type || ':' || content_id from moderation_items
             where area_id = :areaId and :theme = any (themes) and state <> 'withdrawn'""")
     List<String> itemsWithTheme(String areaId, String theme);

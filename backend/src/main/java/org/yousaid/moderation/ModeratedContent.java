@@ -16,4 +16,9 @@ public interface ModeratedContent {
 
     /** The raw text of each of {@code ids} that still has one (withdrawn text is erased), by id. */
     Map<UUID, String> texts(String areaId, Collection<UUID> ids);
+
+    /** How many families said "me too" to each of {@code ids} that has any (content families cannot second: none). */
+    default Map<UUID, Integer> meToos(String areaId, Collection<UUID> ids) {
+        return Map.of();
+    }
 }

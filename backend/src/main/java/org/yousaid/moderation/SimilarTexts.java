@@ -17,8 +17,9 @@ import org.yousaid.tagging.TaggingService;
 
 /**
  * "Forty families said the same thing": within a theme, the texts waiting or published that say the
- * same thing, grouped by how close their sentence embeddings are, largest group first, each with the
- * text nearest its middle as its representative.
+ * same thing, grouped by how close their sentence embeddings are, each with the text nearest its
+ * middle as its representative and its "me too" totals; the group with the most families behind it
+ * (authors plus "me too"s) first.
  */
 @Singleton
 class SimilarTexts {
@@ -27,12 +28,14 @@ class SimilarTexts {
     static final double SAME_THING = 0.6;
     static final int MAX_TEXTS = 1000;
 
+    /** A text of a group and how many families said "me too" to it. */
     @Serdeable
-    record Member(String contentType, UUID id) {
+    record Member(String contentType, UUID id, int meToo) {
     }
 
+    /** {@code families}: the texts' authors plus their "me too"s, how many voices the group carries. */
     @Serdeable
-    record Group(int size, ReviewItem representative, List<Member> members) {
+    record Group(int size, int meToo, int families, ReviewItem representative, List<Member> members) {
     }
 
     @Serdeable
@@ -43,8 +46,11 @@ class SimilarTexts {
     private final ModerationItemRepository items;
     private final TaggingService tagging;
     private final ReviewViews views;
+    private final List<ModeratedContent> contents;
 
-    SimilarTexts(AreaAccess access, ModerationItemRepository items, TaggingService tagging, ReviewViews views) {
+    SimilarTexts(AreaAccess access, ModerationItemRepository items, TaggingService tagging, ReviewViews views,
+                 List<ModeratedContent> contents) {
+        this.contents = contents;
         this.access = access;
         this.items = items;
         this.tagging = tagging;
@@ -84,13 +90,20 @@ class SimilarTexts {
             }
             best.add(item, v);
         }
-        clusters.sort(Comparator.comparingInt((Cluster c) -> c.members.size()).reversed());
+        Map<String, Integer> meToos = new HashMap<>();
+        rows.stream().collect(Collectors.groupingBy(ModerationItem::contentType)).forEach((type, ofType) ->
+                contents.stream().filter(c -> c.contentType().value().equals(type)).findFirst().ifPresent(content ->
+                        content.meToos(areaId, ofType.stream().map(ModerationItem::contentId).toList())
+                                .forEach((id, n) -> meToos.put(type + id, n))));
         List<Group> groups = new ArrayList<>();
         for (Cluster c : clusters) {
-            ModerationItem middle = c.representative();
-            groups.add(new Group(c.members.size(), views.view(middle),
-                    c.members.stream().map(m -> new Member(m.contentType(), m.contentId())).toList()));
+            List<Member> members = c.members.stream().map(m -> new Member(m.contentType(), m.contentId(),
+                    meToos.getOrDefault(m.contentType() + m.contentId(), 0))).toList();
+            int meToo = members.stream().mapToInt(Member::meToo).sum();
+            groups.add(new Group(members.size(), meToo, members.size() + meToo, views.view(c.representative()), members));
         }
+        // The group more families stand behind comes first; among equals, the one more wrote.
+        groups.sort(Comparator.comparingInt(Group::families).thenComparingInt(Group::size).reversed());
         return new Groups(theme, (int) rows.stream().filter(r -> vectors.containsKey(r.contentType() + r.contentId())).count(), groups);
     }
 

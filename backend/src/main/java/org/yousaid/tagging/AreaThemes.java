@@ -18,4 +18,17 @@ public interface AreaThemes {
     }
 
     List<AddedTheme> added(String areaId);
+
+    /** A forum lead's correction of a text's themes: a labelled example for the area's theme model. */
+    record Correction(String contentType, java.util.UUID contentId, List<String> themes) {
+    }
+
+    /** The area's corrections, oldest first (the latest per text). */
+    List<Correction> corrections(String areaId);
+
+    /**
+     * Where any theme id the models or the shipped data use stands in the area now: itself while
+     * active, the theme it was merged into, or null once retired or split.
+     */
+    java.util.function.UnaryOperator<String> currentThemes(String areaId);
 }

@@ -11,7 +11,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yousaid.tagging.engine.LabelledData;
+import org.yousaid.tagging.engine.LabelledText;
+import org.yousaid.tagging.engine.ModelManifest;
+import org.yousaid.tagging.engine.ModelStore;
+import org.yousaid.tagging.engine.Progress;
 import org.yousaid.tagging.engine.RedactionSpan;
+import org.yousaid.tagging.engine.Retraining;
 import org.yousaid.tagging.engine.TagResult;
 import org.yousaid.tagging.engine.Tagger;
 import org.yousaid.tagging.engine.Taxonomy;
@@ -32,9 +38,114 @@ final class CoreNlpThemeTagger implements ThemeTagger {
     }
 
     private final Path modelsDir;
+    /** Each area's retrained theme model, by area, as last loaded (a newer number replaces it). */
+    private final Map<String, AreaLoaded> areaTaggers = new ConcurrentHashMap<>();
+    private final Map<String, float[]> addedThemeVectors = new ConcurrentHashMap<>();
+
+    private record AreaLoaded(int number, Tagger tagger) {
+    }
 
     CoreNlpThemeTagger(TaggingSettings settings) {
         this.modelsDir = modelsDir(settings);
+    }
+
+    @Override
+    public String modelVersion(@io.micronaut.core.annotation.Nullable String areaThemesVersion) {
+        return areaThemesVersion == null ? modelVersion() : Tagger.versionOf(modelsDir, areaThemesVersion);
+    }
+
+    @Override
+    public Tagged analyse(String text, @io.micronaut.core.annotation.Nullable AreaModel areaModel) {
+        return areaModel == null ? analyse(text) : analyse(tagger(areaModel), text);
+    }
+
+    private Tagger tagger(AreaModel areaModel) {
+        Tagger base = loaded().tagger();
+        if (areaModel == null) {
+            return base;
+        }
+        AreaLoaded current = areaTaggers.get(areaModel.areaId());
+        if (current != null && current.number() == areaModel.number()) {
+            return current.tagger();
+        }
+        // Two workers may both load a new model once; the later simply replaces the earlier.
+        long start = System.nanoTime();
+        Tagger tagger = base.withThemes(ModelStore.fromBytes(areaModel.packed().get()));
+        areaTaggers.put(areaModel.areaId(), new AreaLoaded(areaModel.number(), tagger));
+        LOG.info("tagging.area_model_loaded area={} model={} seconds={}", areaModel.areaId(), tagger.version(),
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+        return tagger;
+    }
+
+    @Override
+    public Retrained retrain(RetrainInput input) {
+        Tagger current = tagger(input.current());
+        Path home = modelsDir.getParent();
+        try {
+            List<LabelledText> shipped = LabelledData.read(home.resolve("data").resolve("send-train.tsv"));
+            List<LabelledText> sendTest = LabelledData.read(home.resolve("data").resolve("send-test.tsv"));
+            Retraining.Data data = new Retraining.Data(shipped, sendTest, examples(input.corrections(), "c"),
+                    examples(input.heldBack(), "h"), input.currentTheme(), addedThemes(input.added()));
+            int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+            Retraining.Outcome outcome = Retraining.retrain(current, data, input.version(), threads, Progress.silent());
+            java.util.Set<String> themes = new java.util.TreeSet<>();
+            outcome.candidate().manifest().labels().forEach(l -> themes.add(l.label()));
+            return new Retrained(ModelStore.toBytes(outcome.candidate()), themes, new ModelTraining.TrainingFigures(
+                    new ModelTraining.BeforeAfter(figures(outcome.sendTestBefore()), figures(outcome.sendTestAfter())),
+                    new ModelTraining.BeforeAfter(figures(outcome.heldBackBefore()), figures(outcome.heldBackAfter()))),
+                    outcome.notWorse());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<LabelledText> examples(List<Example> examples, String prefix) {
+        List<LabelledText> rows = new java.util.ArrayList<>(examples.size());
+        for (int i = 0; i < examples.size(); i++) {
+            rows.add(new LabelledText(prefix + i, examples.get(i).text(), java.util.Set.copyOf(examples.get(i).themes()), null));
+        }
+        return rows;
+    }
+
+    /** An area's added themes, given by similarity as the tagging worker gives them, for measuring both models alike. */
+    private Retraining.ExtraThemes addedThemes(List<AreaThemes.AddedTheme> added) {
+        if (added.isEmpty()) {
+            return Retraining.ExtraThemes.NONE;
+        }
+        Tagger tagger = loaded().tagger();
+        return (embedding, known) -> {
+            java.util.Set<String> given = new java.util.LinkedHashSet<>();
+            for (AreaThemes.AddedTheme theme : added) {
+                if (known.contains(theme.id())) {
+                    continue;
+                }
+                float[] vector = addedThemeVectors.computeIfAbsent(theme.sentence(), tagger::embed);
+                if (Tagger.similarity(embedding, vector) >= TaggingWorker.ADDED_THEME_SIMILARITY) {
+                    given.add(theme.id());
+                }
+            }
+            return given;
+        };
+    }
+
+    private static ModelTraining.Figures figures(Retraining.Figures f) {
+        return new ModelTraining.Figures(round(f.microF1()), round(f.macroF1()), f.texts());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    @Override
+    public ModelSummary summary(@io.micronaut.core.annotation.Nullable AreaModel areaModel) {
+        ModelManifest manifest = areaModel == null ? ModelStore.manifest(modelsDir.resolve("send"))
+                : tagger(areaModel).themesManifest();
+        Map<String, Double> heldOut = manifest.heldOutMetrics();
+        return new ModelSummary(manifest.version(), java.time.Instant.parse(manifest.trainedAt()), manifest.trainingRows(),
+                new ModelTraining.Figures(round(heldOut.getOrDefault("microF1", 0.0)), round(heldOut.getOrDefault("macroF1", 0.0)),
+                        manifest.trainingRows()),
+                manifest.labels().stream().map(l -> new ModelSummary.ThemeFigure(l.label(), l.positives(), round(l.heldOutF1())))
+                        .toList());
     }
 
     @Override
@@ -50,8 +161,12 @@ final class CoreNlpThemeTagger implements ThemeTagger {
 
     @Override
     public Tagged analyse(String text) {
+        return analyse(loaded().tagger(), text);
+    }
+
+    private Tagged analyse(Tagger tagger, String text) {
         Loaded loaded = loaded();
-        TagResult r = loaded.tagger().tag(text);
+        TagResult r = tagger.tag(text);
         List<Tags.Theme> themes = r.givenThemes().stream()
                 .map(t -> new Tags.Theme(t.label(), loaded.themeNames().getOrDefault(t.label(), t.label()),
                         Math.round(t.probability() * 1000) / 1000.0))

@@ -1,7 +1,10 @@
 package org.yousaid.tagging;
 
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
 import java.util.UUID;
 
 /** A leased job: what to tag, and how many attempts (this one included) it has had. */
-record TaggingJob(String areaId, UUID id, String contentType, UUID contentId, int attempts) {
+@MappedEntity("tagging_jobs")
+record TaggingJob(String areaId, @Id UUID id, String contentType, UUID contentId, int attempts) {
 }

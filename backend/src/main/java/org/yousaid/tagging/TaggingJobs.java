@@ -1,15 +1,15 @@
 package org.yousaid.tagging;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import jakarta.inject.Singleton;
-
-import java.sql.ResultSet;
-
-import java.sql.Timestamp;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,160 +17,126 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The job queue's SQL. Leasing is one statement: pick the oldest due job (queued and due, or running
- * with a lease that ran out because its worker died), skipping rows another worker has locked, and
- * take it. Completion and failure only count while the lease is still ours.
+ * The job queue's SQL. Leasing picks the oldest due job (queued and due, or running with a lease
+ * that ran out because its worker died), skipping rows another worker has locked, and takes it in the
+ * same transaction. Completion and failure only count while the lease is still ours. Every statement but the
+ * lease (which serves every area) names the area.
  */
-@Singleton
-final class TaggingJobs {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface TaggingJobs extends GenericRepository<TaggingJob, UUID> {
 
-    private final JdbcOperations jdbc;
+    @Introspected
+    record JobState(UUID contentId, String state) {
+    }
 
-    TaggingJobs(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    @Introspected
+    record StateCount(String state, int jobs) {
+    }
+
+    @Introspected
+    record FailedRow(String contentType, UUID contentId, int attempts, @Nullable String lastError, Instant finishedAt) {
     }
 
     /** Queues content unless it already has a live job; true when a job was added. */
-    boolean enqueue(String areaId, String contentType, UUID contentId, String reason, Instant now) {
-        return jdbc.prepareStatement("""
-                insert into tagging_jobs (area_id, id, content_type, content_id, reason, state, attempts, run_after, created_at)
-                values (?, ?, ?, ?, ?, 'queued', 0, ?, ?)
-                on conflict (area_id, content_type, content_id) where state in ('queued', 'running') do nothing""",
-                s -> {
-                    s.setString(1, areaId);
-                    s.setObject(2, UUID.randomUUID());
-                    s.setString(3, contentType);
-                    s.setObject(4, contentId);
-                    s.setString(5, reason);
-                    s.setTimestamp(6, Timestamp.from(now));
-                    s.setTimestamp(7, Timestamp.from(now));
-                    return s.executeUpdate() == 1;
-                });
+    default boolean enqueue(String areaId, String contentType, UUID contentId, String reason, Instant now) {
+        return insert(areaId, UUID.randomUUID(), contentType, contentId, reason, now) == 1;
     }
 
-    Optional<TaggingJob> lease(String worker, Instant now, Duration lease) {
-        return jdbc.prepareStatement("""
-                with next as (
-                    select area_id, id from tagging_jobs
-                    where (state = 'queued' and run_after <= ?) or (state = 'running' and leased_until < ?)
-                    order by run_after, created_at
-                    limit 1
-                    for update skip locked)
-                update tagging_jobs j
-                set state = 'running', attempts = j.attempts + 1, leased_by = ?, leased_until = ?
-                from next
-                where j.area_id = next.area_id and j.id = next.id
-                returning j.area_id, j.id, j.content_type, j.content_id, j.attempts""", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setString(3, worker);
-            s.setTimestamp(4, Timestamp.from(now.plus(lease)));
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new TaggingJob(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getObject(4, UUID.class), rs.getInt(5)));
-            }
+    @Query("""
+            insert into tagging_jobs (area_id, id, content_type, content_id, reason, state, attempts, run_after, created_at)
+            values (:areaId, :id, :contentType, :contentId, :reason, 'queued', 0, :now, :now)
+            on conflict (area_id, content_type, content_id) where state in ('queued', 'running') do nothing""")
+    int insert(String areaId, UUID id, String contentType, UUID contentId, String reason, Instant now);
+
+    /**
+     * Takes the oldest due job in the caller's transaction: the row stays locked (other workers skip
+     * it) until that transaction commits the lease.
+     */
+    default Optional<TaggingJob> lease(String worker, Instant now, Duration lease) {
+        return nextDue(now).map(job -> {
+            take(job.areaId(), job.id(), worker, now.plus(lease));
+            return new TaggingJob(job.areaId(), job.id(), job.contentType(), job.contentId(), job.attempts() + 1);
         });
     }
+
+    @Query("""
+            select area_id, id, content_type, content_id, attempts from tagging_jobs
+            where (state = 'queued' and run_after <= :now) or (state = 'running' and leased_until < :now)
+            order by run_after, created_at
+            limit 1
+            for update skip locked""")
+    Optional<TaggingJob> nextDue(Instant now);
+
+    @Query("""
+            update tagging_jobs set state = 'running', attempts = attempts + 1, leased_by = :worker, leased_until = :until
+            where area_id = :areaId and id = :id""")
+    int take(String areaId, UUID id, String worker, Instant until);
 
     /** Marks the job done if this worker still holds it; false when the lease was lost meanwhile. */
-    boolean complete(TaggingJob job, String worker, Instant now) {
-        return finish(job, worker, "done", null, now);
+    default boolean complete(TaggingJob job, String worker, Instant now) {
+        return finish(job.areaId(), job.id(), worker, "done", null, now) == 1;
     }
 
-    boolean fail(TaggingJob job, String worker, String error, Instant now) {
-        return finish(job, worker, "failed", error, now);
+    default boolean fail(TaggingJob job, String worker, String error, Instant now) {
+        return finish(job.areaId(), job.id(), worker, "failed", error, now) == 1;
     }
+
+    @Query("""
+            update tagging_jobs set state = :state, finished_at = :now, leased_by = null, leased_until = null,
+                last_error = coalesce(:error, last_error)
+            where area_id = :areaId and id = :id and state = 'running' and leased_by = :worker""")
+    int finish(String areaId, UUID id, String worker, String state, @Nullable String error, Instant now);
 
     /** Puts the job back in the queue to run after {@code runAfter}, if this worker still holds it. */
-    boolean retryLater(TaggingJob job, String worker, String error, Instant runAfter) {
-        return jdbc.prepareStatement("""
-                update tagging_jobs set state = 'queued', run_after = ?, leased_by = null, leased_until = null, last_error = ?
-                where area_id = ? and id = ? and state = 'running' and leased_by = ?""", s -> {
-            s.setTimestamp(1, Timestamp.from(runAfter));
-            s.setString(2, error);
-            s.setString(3, job.areaId());
-            s.setObject(4, job.id());
-            s.setString(5, worker);
-            return s.executeUpdate() == 1;
-        });
+    default boolean retryLater(TaggingJob job, String worker, String error, Instant runAfter) {
+        return requeue(job.areaId(), job.id(), worker, error, runAfter) == 1;
     }
 
-    private boolean finish(TaggingJob job, String worker, String state, @Nullable String error, Instant now) {
-        return jdbc.prepareStatement("""
-                update tagging_jobs set state = ?, finished_at = ?, leased_by = null, leased_until = null,
-                    last_error = coalesce(?, last_error)
-                where area_id = ? and id = ? and state = 'running' and leased_by = ?""", s -> {
-            s.setString(1, state);
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setString(3, error);
-            s.setString(4, job.areaId());
-            s.setObject(5, job.id());
-            s.setString(6, worker);
-            return s.executeUpdate() == 1;
-        });
-    }
+    @Query("""
+            update tagging_jobs set state = 'queued', run_after = :runAfter, leased_by = null, leased_until = null,
+                last_error = :error
+            where area_id = :areaId and id = :id and state = 'running' and leased_by = :worker""")
+    int requeue(String areaId, UUID id, String worker, String error, Instant runAfter);
 
     /** The state of the newest job of each piece of content (one query for a whole queue page). */
-    Map<UUID, String> latestStates(String areaId, String contentType, java.util.Collection<UUID> contentIds) {
+    default Map<UUID, String> latestStates(String areaId, String contentType, Collection<UUID> contentIds) {
         if (contentIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.prepareStatement("""
-                select distinct on (content_id) content_id, state from tagging_jobs
-                where area_id = ? and content_type = ? and content_id = any (?)
-                order by content_id, created_at desc""", s -> {
-            s.setString(1, areaId);
-            s.setString(2, contentType);
-            s.setArray(3, s.getConnection().createArrayOf("uuid", contentIds.toArray()));
-            Map<UUID, String> states = new java.util.HashMap<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    states.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }
-            }
-            return states;
-        });
+        Map<UUID, String> states = new HashMap<>();
+        newestJobs(areaId, contentType, contentIds).forEach(s -> states.put(s.contentId(), s.state()));
+        return states;
     }
 
-    Map<String, Integer> countsByState(String areaId) {
-        return jdbc.prepareStatement("""
-                select state, count(*) from tagging_jobs where area_id = ? group by state""", s -> {
-            s.setString(1, areaId);
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (String state : List.of("queued", "running", "done", "failed")) {
-                counts.put(state, 0);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-            return counts;
-        });
+    @Query("""
+            select distinct on (content_id) content_id, state from tagging_jobs
+            where area_id = :areaId and content_type = :contentType and content_id in (:contentIds)
+            order by content_id, created_at desc""")
+    List<JobState> newestJobs(String areaId, String contentType, Collection<UUID> contentIds);
+
+    default Map<String, Integer> countsByState(String areaId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String state : List.of("queued", "running", "done", "failed")) {
+            counts.put(state, 0);
+        }
+        stateCounts(areaId).forEach(c -> counts.put(c.state(), c.jobs()));
+        return counts;
     }
+
+    @Query("select state, count(*)::int as jobs from tagging_jobs where area_id = :areaId group by state")
+    List<StateCount> stateCounts(String areaId);
 
     /** Failed jobs whose content has had no successful job since. */
-    List<TaggingViews.FailedJob> failed(String areaId, int limit) {
-        return jdbc.prepareStatement("""
-                select f.content_type, f.content_id, f.attempts, f.last_error, f.finished_at from tagging_jobs f
-                where f.area_id = ? and f.state = 'failed' and not exists (
-                    select 1 from tagging_jobs later where later.area_id = f.area_id and later.content_type = f.content_type
-                      and later.content_id = f.content_id and later.created_at > f.created_at)
-                order by f.finished_at desc limit ?""", s -> {
-            s.setString(1, areaId);
-            s.setInt(2, limit);
-            List<TaggingViews.FailedJob> jobs = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    jobs.add(new TaggingViews.FailedJob(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3),
-                            rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }
-            }
-            return jobs;
-        });
+    default List<TaggingViews.FailedJob> failed(String areaId, int limit) {
+        return failedRows(areaId, limit).stream().map(r -> new TaggingViews.FailedJob(r.contentType(), r.contentId(),
+                r.attempts(), r.lastError(), r.finishedAt())).toList();
     }
 
+    @Query("""
+            select f.content_type, f.content_id, f.attempts, f.last_error, f.finished_at from tagging_jobs f
+            where f.area_id = :areaId and f.state = 'failed' and not exists (
+                select 1 from tagging_jobs later where later.area_id = f.area_id and later.content_type = f.content_type
+                  and later.content_id = f.content_id and later.created_at > f.created_at)
+            order by f.finished_at desc limit :limit""")
+    List<FailedRow> failedRows(String areaId, int limit);
 }

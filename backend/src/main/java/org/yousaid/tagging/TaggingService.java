@@ -42,9 +42,12 @@ public class TaggingService {
     private final Clock clock;
     private final Map<String, TaggableContent> contents;
     private final EmbeddingRepository embeddingRepository;
+    private final ThemeModelRepository themeModels;
 
     TaggingService(AreaAccess access, TaggingJobs jobs, TagStore tags, ThemeTagger tagger, AuditLog audit, Clock clock,
-                   List<TaggableContent> contents, EmbeddingRepository embeddingRepository) {
+                   List<TaggableContent> contents, EmbeddingRepository embeddingRepository,
+                   ThemeModelRepository themeModels) {
+        this.themeModels = themeModels;
         this.embeddingRepository = embeddingRepository;
         this.access = access;
         this.jobs = jobs;
@@ -101,7 +104,7 @@ public class TaggingService {
     TaggingStatus status(Caller caller, String areaId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN);
         Map<String, Integer> counts = jobs.countsByState(areaId);
-        return new TaggingStatus(tagger.modelVersion(), counts.get("queued"), counts.get("running"), counts.get("done"),
+        return new TaggingStatus(modelVersion(areaId), counts.get("queued"), counts.get("running"), counts.get("done"),
                 counts.get("failed"), jobs.failed(areaId, 50));
     }
 
@@ -112,7 +115,21 @@ public class TaggingService {
     @Transactional
     RetagResult retag(Caller caller, String areaId) {
         CurrentUser admin = access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN);
-        String version = tagger.modelVersion();
+        String version = modelVersion(areaId);
+        int queued = queueRetag(areaId, version);
+        audit.record(areaId, admin.uid(), "tagging.retag", null, null,
+                Map.of("modelVersion", version, "queued", Integer.toString(queued)));
+        LOG.info("tagging.retag area={} queued={} model={}", areaId, queued, version);
+        return new RetagResult(version, queued);
+    }
+
+    /** The version the area's texts are tagged with now: its retrained theme model's, or the shipped one's. */
+    String modelVersion(String areaId) {
+        return tagger.modelVersion(themeModels.active(areaId).map(ActiveThemeModel::version).orElse(null));
+    }
+
+    /** Queues what {@link #retag} queues, in the caller's transaction; returns how many jobs. */
+    int queueRetag(String areaId, String version) {
         int queued = 0;
         for (TaggableContent content : contents.values()) {
             Set<UUID> ids = new LinkedHashSet<>(tags.taggedWithOtherVersion(areaId, content.contentType(), version));
@@ -126,9 +143,6 @@ public class TaggingService {
                 }
             }
         }
-        audit.record(areaId, admin.uid(), "tagging.retag", null, null,
-                Map.of("modelVersion", version, "queued", Integer.toString(queued)));
-        LOG.info("tagging.retag area={} queued={} model={}", areaId, queued, version);
-        return new RetagResult(version, queued);
+        return queued;
     }
 }

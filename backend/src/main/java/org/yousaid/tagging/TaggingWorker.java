@@ -57,6 +57,7 @@ public class TaggingWorker {
     private final ApplicationEventPublisher<ContentTagged> taggedEvents;
     private final List<AreaThemes> areaThemes;
     private final EmbeddingRepository embeddings;
+    private final ThemeModelRepository themeModels;
     private final Map<String, float[]> themeVectors = new java.util.concurrent.ConcurrentHashMap<>();
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
@@ -65,7 +66,8 @@ public class TaggingWorker {
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
                   TransactionOperations<Connection> transactions, Clock clock, List<TaggableContent> contents,
                   ApplicationEventPublisher<ContentFlagged> flagged, ApplicationEventPublisher<ContentTagged> taggedEvents,
-                  List<AreaThemes> areaThemes, EmbeddingRepository embeddings) {
+                  List<AreaThemes> areaThemes, EmbeddingRepository embeddings, ThemeModelRepository themeModels) {
+        this.themeModels = themeModels;
         this.areaThemes = areaThemes;
         this.embeddings = embeddings;
         this.jobs = jobs;
@@ -152,8 +154,9 @@ public class TaggingWorker {
                 return ours ? Outcome.GONE : Outcome.LEASE_LOST;
             }
             long start = System.nanoTime();
-            Tagged analysed = tagger.analyse(text.get());
-            Tags result = withAddedThemes(job.areaId(), text.get(), analysed);
+            ThemeTagger.AreaModel areaModel = areaModel(job.areaId());
+            Tagged analysed = tagger.analyse(text.get(), areaModel);
+            Tags result = withAddedThemes(job.areaId(), text.get(), analysed, areaModel);
             boolean ours = transactions.executeWrite(status -> {
                 if (!jobs.complete(job, name, now())) {
                     return false;
@@ -192,24 +195,40 @@ public class TaggingWorker {
         }
     }
 
+    /** The area's retrained theme model, if its forum leads switched to one; its bytes are read only when not loaded yet. */
+    private ThemeTagger.AreaModel areaModel(String areaId) {
+        return transactions.executeRead(status -> themeModels.active(areaId)).map(active ->
+                new ThemeTagger.AreaModel(areaId, active.number(), active.version(), java.util.Set.of(active.themes()),
+                        () -> transactions.executeRead(status -> themeModels.packed(areaId, active.number()))
+                                .map(PackedThemeModel::model)
+                                .orElseThrow(() -> new IllegalStateException("the area switched model meanwhile"))))
+                .orElse(null);
+    }
+
     /**
      * Gives the themes the area's forum leads added (which no trained model knows yet) by how close
-     * the text's sentence embedding is to each theme's name and description. Costs one embedding per
-     * text, and only in areas that have added themes.
+     * the text's sentence embedding is to each theme's name and description, and names the added
+     * themes an area's retrained model gives. Costs one embedding per text, and only in areas that
+     * have added themes.
      */
-    private Tags withAddedThemes(String areaId, String text, Tagged analysed) {
+    private Tags withAddedThemes(String areaId, String text, Tagged analysed, ThemeTagger.AreaModel areaModel) {
         Tags tags = analysed.tags();
         List<AreaThemes.AddedTheme> added = transactions.executeRead(status ->
                 areaThemes.stream().flatMap(a -> a.added(areaId).stream()).toList());
         if (added.isEmpty()) {
             return tags;
         }
+        Map<String, String> names = added.stream().collect(Collectors.toMap(AreaThemes.AddedTheme::id,
+                AreaThemes.AddedTheme::name, (a, b) -> a));
+        List<Tags.Theme> themes = new ArrayList<>(tags.themes().stream()
+                .map(t -> names.containsKey(t.theme()) ? new Tags.Theme(t.theme(), names.get(t.theme()), t.score()) : t)
+                .toList());
         Optional<float[]> embedded = analysed.embedding() != null ? Optional.of(analysed.embedding()) : tagger.embed(text);
-        if (embedded.isEmpty()) {
-            return tags;
-        }
-        List<Tags.Theme> themes = new ArrayList<>(tags.themes());
-        for (AreaThemes.AddedTheme theme : added) {
+        for (AreaThemes.AddedTheme theme : embedded.isPresent() ? added : List.<AreaThemes.AddedTheme>of()) {
+            if (areaModel != null && areaModel.themes().contains(theme.id())) {
+                // The area's model learned this theme from corrections: its own decision stands.
+                continue;
+            }
             float[] vector = themeVectors.computeIfAbsent(theme.sentence(), sentence -> tagger.embed(sentence).orElseThrow());
             double similarity = Tagger.similarity(embedded.get(), vector);
             if (similarity >= ADDED_THEME_SIMILARITY && themes.stream().noneMatch(t -> t.theme().equals(theme.id()))) {

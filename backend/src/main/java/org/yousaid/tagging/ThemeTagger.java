@@ -29,4 +29,51 @@ public interface ThemeTagger {
     /** Loads whatever is slow to load, so the first text is not slow; workers call it at start. */
     default void warmUp() {
     }
+
+    /** An area's retrained theme model: read from the database by the servers that tag for the area, once. */
+    record AreaModel(String areaId, int number, String version, java.util.Set<String> themes,
+                     java.util.function.Supplier<byte[]> packed) {
+    }
+
+    /** The tags of a text in an area whose forum leads retrained its theme model (null: the shipped one). */
+    default Tagged analyse(String text, @io.micronaut.core.annotation.Nullable AreaModel areaModel) {
+        return analyse(text);
+    }
+
+    /** The version results record when tagged with {@code areaThemesVersion} (null: the shipped models). */
+    default String modelVersion(@io.micronaut.core.annotation.Nullable String areaThemesVersion) {
+        return modelVersion();
+    }
+
+    /** A text and the themes a forum lead gave it. */
+    record Example(String text, java.util.List<String> themes) {
+    }
+
+    /** Everything a retraining needs, read beforehand, so training holds no transaction. */
+    record RetrainInput(String version, @io.micronaut.core.annotation.Nullable AreaModel current,
+                        java.util.List<Example> corrections, java.util.List<Example> heldBack,
+                        java.util.function.UnaryOperator<String> currentTheme,
+                        java.util.List<AreaThemes.AddedTheme> added) {
+    }
+
+    /** A trained candidate, packed, with both models' figures and whether it is not worse. */
+    record Retrained(byte[] packed, java.util.Set<String> themes, ModelTraining.TrainingFigures figures,
+                     boolean notWorse) {
+    }
+
+    /** Trains a candidate theme model for an area; a tagger that cannot learn says so. */
+    default Retrained retrain(RetrainInput input) {
+        throw new UnsupportedOperationException("this tagger does not learn from corrections");
+    }
+
+    /** What forum leads see of a theme model: its version, training and held-out figures per theme. */
+    record ModelSummary(String themesVersion, java.time.Instant trainedAt, int trainingTexts,
+                        ModelTraining.Figures heldOut, java.util.List<ThemeFigure> themes) {
+        @io.micronaut.serde.annotation.Serdeable
+        public record ThemeFigure(String theme, int examples, double heldOutF1) {
+        }
+    }
+
+    /** The summary of the shipped theme model, or of an area's. */
+    ModelSummary summary(@io.micronaut.core.annotation.Nullable AreaModel areaModel);
 }

@@ -18,9 +18,21 @@ import org.yousaid.moderation.ModeratedContent;
 final class CommentModeration implements ModeratedContent {
 
     private final CommentRepository comments;
+    private final MeTooRepository meToos;
 
-    CommentModeration(CommentRepository comments) {
+    CommentModeration(CommentRepository comments, MeTooRepository meToos) {
         this.comments = comments;
+        this.meToos = meToos;
+    }
+
+    @Override
+    public Map<UUID, Integer> meToos(String areaId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        // No reader here: "mine" is irrelevant to a forum lead's count.
+        return meToos.counts(areaId, ids, "").stream()
+                .collect(Collectors.toMap(MeTooCount::commentId, c -> (int) c.voices()));
     }
 
     @Override

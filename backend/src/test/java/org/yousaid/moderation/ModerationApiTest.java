@@ -449,6 +449,31 @@ class ModerationApiTest extends ApiTest {
         assertThat(same).contains(largest.path("representative").path("id").asText());
         assertThat(members).doesNotContain(different);
         assertThat(fixtures.count("select count(*) from content_embeddings where area_id = ?", area)).isEqualTo(4);
+        assertThat(largest.path("meToo").asInt()).isZero();
+        assertThat(largest.path("families").asInt()).isEqualTo(3);
+
+        // "Me too"s count per text and per group, and the group more families stand behind comes first.
+        publishComment(forumLead, area, same.get(0), null);
+        publishComment(forumLead, area, different, null);
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            others.add(fixtures.member(area, "family"));
+        }
+        assertThat(as(others.get(0)).put("/v1/areas/" + area + "/comments/" + same.get(0) + "/me-too", null).status()).isEqualTo(200);
+        for (String other : others.subList(0, 3)) {
+            as(other).put("/v1/areas/" + area + "/comments/" + different + "/me-too", null);
+        }
+        JsonNode tied = as(forumLead).get("/v1/areas/" + area + "/moderation/groups?theme=wheelchairs").json();
+        assertThat(tied.path("items").get(0).path("families").asInt()).as(tied.toString()).isEqualTo(4);
+        assertThat(tied.path("items").get(0).path("meToo").asInt()).isEqualTo(1);
+        assertThat(tied.path("items").get(0).path("size").asInt()).as("among equals, the group more wrote").isEqualTo(3);
+        tied.path("items").get(0).path("members").forEach(m ->
+                assertThat(m.path("meToo").asInt()).isEqualTo(m.path("id").asText().equals(same.get(0)) ? 1 : 0));
+        as(others.get(3)).put("/v1/areas/" + area + "/comments/" + different + "/me-too", null);
+        JsonNode ahead = as(forumLead).get("/v1/areas/" + area + "/moderation/groups?theme=wheelchairs").json();
+        assertThat(ahead.path("items").get(0).path("representative").path("id").asText()).isEqualTo(different);
+        assertThat(ahead.path("items").get(0).path("meToo").asInt()).isEqualTo(4);
+        assertThat(ahead.path("items").get(0).path("families").asInt()).isEqualTo(5);
 
         // Withdrawn words leave no embedding behind.
         as(family).post("/v1/areas/" + area + "/comments/" + different + "/withdraw", null);

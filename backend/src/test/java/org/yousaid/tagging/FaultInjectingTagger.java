@@ -44,6 +44,32 @@ final class FaultInjectingTagger implements ThemeTagger {
     }
 
     @Override
+    public String modelVersion(String areaThemesVersion) {
+        return real.modelVersion(areaThemesVersion);
+    }
+
+    @Override
+    public Retrained retrain(RetrainInput input) {
+        return real.retrain(input);
+    }
+
+    @Override
+    public ModelSummary summary(AreaModel areaModel) {
+        return real.summary(areaModel);
+    }
+
+    @Override
+    public Tagged analyse(String text, AreaModel areaModel) {
+        if (areaModel == null) {
+            return analyse(text);
+        }
+        if (text.contains("fail-always")) {
+            throw new IllegalStateException("injected failure");
+        }
+        return real.analyse(text, areaModel);
+    }
+
+    @Override
     public Tags tag(String text) {
         return analyse(text).tags();
     }

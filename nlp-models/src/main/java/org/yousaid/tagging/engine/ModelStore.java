@@ -63,6 +63,69 @@ public final class ModelStore {
         JSON.writeValue(dir.resolve(MANIFEST).toFile(), model.manifest());
     }
 
+    /**
+     * The whole model directory as one zip, for keeping a model where every server can read it (an
+     * area's retrained model lives in the database, not on one machine's disk).
+     */
+    public static byte[] toBytes(TextModel model) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("yousaid-model");
+            save(model, dir);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes);
+                 var files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(dir.relativize(file).toString().replace('\\', '/')));
+                    Files.copy(file, zip);
+                    zip.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot pack the model", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /** A model packed by {@link #toBytes}. */
+    public static TextModel fromBytes(byte[] packed) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("yousaid-model");
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(packed))) {
+                java.util.zip.ZipEntry entry;
+                while ((entry = zip.getNextEntry()) != null) {
+                    Path target = dir.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(dir)) {
+                        throw new IOException("a packed model may not write outside its directory: " + entry.getName());
+                    }
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target);
+                }
+            }
+            return load(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the model", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A temporary directory left behind is harmless; the model was already read or written.
+        }
+    }
+
     /** Only the manifest (cheap: no classifiers are read). */
     public static ModelManifest manifest(Path dir) {
         try {

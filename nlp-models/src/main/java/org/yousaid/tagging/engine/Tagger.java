@@ -17,6 +17,7 @@ public final class Tagger {
     private final TextModel themes;
     private final Redactor redactor;
     private final SafeguardingCheck safeguarding;
+    private final TextModel safeguardingModel;
     private final String version;
 
     public Tagger(TextAnalyser analyser, TextModel themes, TextModel safeguardingModel) {
@@ -32,8 +33,47 @@ public final class Tagger {
         double threshold = safeguardingModel == null ? 1.1 : safeguardingModel.manifest().labels().stream()
                 .filter(l -> l.label().equals("risk")).mapToDouble(ModelManifest.LabelEntry::threshold).findFirst().orElse(1.1);
         this.safeguarding = new SafeguardingCheck(safeguardingModel, threshold);
-        this.version = themes.manifest().version()
-                + (safeguardingModel == null ? "" : "+" + safeguardingModel.manifest().version());
+        this.safeguardingModel = safeguardingModel;
+        this.version = composite(themes.manifest().version(), safeguardingModel == null ? null : safeguardingModel.manifest().version());
+    }
+
+    /**
+     * The same pipeline with another theme model (an area's own, retrained from its forum leads'
+     * corrections): CoreNLP, redaction and the safeguarding check are shared, only themes and
+     * sentiment change.
+     */
+    public Tagger withThemes(TextModel areaThemes) {
+        return new Tagger(analyser, areaThemes, safeguardingModel);
+    }
+
+    /** The theme model's manifest (its labels, thresholds and held-out figures). */
+    public ModelManifest themesManifest() {
+        return themes.manifest();
+    }
+
+    TextModel themes() {
+        return themes;
+    }
+
+    TextAnalyser analyser() {
+        return analyser;
+    }
+
+    Featuriser featuriser() {
+        return featuriser;
+    }
+
+    /** The features and the MiniLM embedding of one text, as {@link #tag} computes them. */
+    Counter<String> features(String text) {
+        return featuriser.features(analyser.analyse(text));
+    }
+
+    float[] embedding(String text, Counter<String> features) {
+        return featuriser.minilmEmbedding(features).orElseGet(() -> embed(text));
+    }
+
+    private static String composite(String themes, String safeguarding) {
+        return safeguarding == null ? themes : themes + "+" + safeguarding;
     }
 
     private static boolean sameEncoder(TrainingSettings themes, TrainingSettings safeguarding) {
@@ -55,9 +95,13 @@ public final class Tagger {
 
     /** The version {@link #load} would report, read from the manifests without loading anything. */
     public static String versionOf(Path modelsDir) {
-        String themes = ModelStore.manifest(modelsDir.resolve("send")).version();
+        return versionOf(modelsDir, ModelStore.manifest(modelsDir.resolve("send")).version());
+    }
+
+    /** The version {@link #withThemes} would report for a theme model of version {@code themesVersion}. */
+    public static String versionOf(Path modelsDir, String themesVersion) {
         Path sg = modelsDir.resolve("safeguarding");
-        return Files.exists(sg.resolve(ModelStore.MANIFEST)) ? themes + "+" + ModelStore.manifest(sg).version() : themes;
+        return composite(themesVersion, Files.exists(sg.resolve(ModelStore.MANIFEST)) ? ModelStore.manifest(sg).version() : null);
     }
 
     /** Model version recorded with every result, so a newer model can re-tag what an older one tagged. */
@@ -89,7 +133,7 @@ public final class Tagger {
         TextModel.Scores scores = themes.score(features);
         List<RedactionSpan> spans = redactor.spans(analysis);
         SafeguardingCheck.Result risk = safeguarding.assess(text, features);
-        float[] embedding = featuriser.minilmEmbedding(features).orElseGet(() -> embed(text));
+        float[] embedding = embedding(text, features);
         return new TagResult(version, scores.themes(), scores.sentiment(), spans, risk, embedding);
     }
 }

@@ -68,7 +68,7 @@ public final class Trainer {
         List<Counter<String>> features = raw.stream().map(vocabulary::restrict).toList();
         List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().flatMap(r -> r.labels().stream()).toList()));
         progress.say("%d texts, %d labels, %d features", rows.size(), labels.size(), vocabulary.features().size());
-        int[] fold = folds(rows.size());
+        int[] fold = folds(rows);
 
         HeldOut first = heldOut(rows, labels, features, fold, "first layer");
         Layer firstLayer = fit(rows, labels, features, allRows(rows.size()));
@@ -254,12 +254,25 @@ public final class Trainer {
         return new Vocabulary(Map.copyOf(kept), settings.vectorWeight(), settings.sentenceWeight());
     }
 
-    private int[] folds(int n) {
-        List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+    /**
+     * Held-out folds by text id: rows that share an id (one text counted several times, as an area's
+     * corrections are) always fall in the same fold, or a text would help score itself. With unique
+     * ids this is the plain shuffled split.
+     */
+    private int[] folds(List<LabelledText> rows) {
+        Map<String, Integer> firstRow = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            firstRow.putIfAbsent(rows.get(i).id(), firstRow.size());
+        }
+        List<Integer> order = new ArrayList<>(IntStream.range(0, firstRow.size()).boxed().toList());
         Collections.shuffle(order, new Random(17));
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) {
-            fold[order.get(i)] = i % settings.folds();
+        int[] foldOfText = new int[firstRow.size()];
+        for (int i = 0; i < order.size(); i++) {
+            foldOfText[order.get(i)] = i % settings.folds();
+        }
+        int[] fold = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            fold[i] = foldOfText[firstRow.get(rows.get(i).id())];
         }
         return fold;
     }
