@@ -10,6 +10,9 @@ create table area_theme_models (
     requested_at  timestamptz not null,
     finished_at   timestamptz,
     base_version  text not null,
+    -- What it learned from: the corrections and the area's themes, hashed; the same data against the
+    -- same model gives the same result, so it is not trained twice.
+    data_sha256   text not null,
     version       text,
     corrections   integer,
     held_back     integer,

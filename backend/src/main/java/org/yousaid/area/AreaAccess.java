@@ -71,7 +71,8 @@ public final class AreaAccess {
         return memberships.find(areaId, uid).map(m -> Role.of(m.role()));
     }
 
-    void requireArea(String areaId) {
+    /** Refuses an area that does not exist (for callers that are not a signed-in person, e.g. the command line). */
+    public void requireArea(String areaId) {
         if (areas.find(areaId).isEmpty()) {
             throw noSuchArea(areaId);
         }

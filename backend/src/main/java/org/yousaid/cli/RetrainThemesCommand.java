@@ -44,6 +44,8 @@ public final class RetrainThemesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // A command prints its result; the server's informational log lines would bury it.
+        System.setProperty("YOUSAID_LOG_LEVEL", System.getProperty("YOUSAID_LOG_LEVEL", "WARN"));
         useRunningDevDatabase();
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("yousaid.tagging.workers", 0, "yousaid.notify.senders", 0))

@@ -22,6 +22,7 @@ public record ModelTraining(
         Instant requestedAt,
         @Nullable Instant finishedAt,
         String baseVersion,
+        String dataSha256,
         @Nullable String version,
         @Nullable Integer corrections,
         @Nullable Integer heldBack,

@@ -16,16 +16,28 @@ import java.util.Optional;
 interface ThemeModelRepository extends GenericRepository<ModelTraining, Integer> {
 
     String COLUMNS = """
-            area_id, number, status, requested_by, requested_at, finished_at, base_version, version, corrections,
+            area_id, number, status, requested_by, requested_at, finished_at, base_version, data_sha256, version, corrections,
             held_back, figures, reason, active""";
 
     /** Numbers retrainings 1, 2, …; does nothing while the area has one running (its unique index). */
     @Query("""
-            insert into area_theme_models (area_id, number, status, requested_by, requested_at, base_version)
-            select :areaId, coalesce(max(number), 0) + 1, 'training', :requestedBy, :requestedAt, :baseVersion
+            insert into area_theme_models (area_id, number, status, requested_by, requested_at, base_version, data_sha256)
+            select :areaId, coalesce(max(number), 0) + 1, 'training', :requestedBy, :requestedAt, :baseVersion, :dataSha256
             from area_theme_models where area_id = :areaId
             on conflict do nothing""")
-    int start(String areaId, String requestedBy, Instant requestedAt, String baseVersion);
+    int start(String areaId, String requestedBy, Instant requestedAt, String baseVersion, String dataSha256);
+
+    /** A finished retraining on this data against this model, if there is one. */
+    @Query("select " + COLUMNS + """
+             from area_theme_models
+            where area_id = :areaId and base_version = :baseVersion and data_sha256 = :dataSha256
+              and status in ('switched', 'kept')
+            order by number desc limit 1""")
+    Optional<ModelTraining> sameAs(String areaId, String baseVersion, String dataSha256);
+
+    /** The retraining that made the model in use. */
+    @Query("select " + COLUMNS + " from area_theme_models where area_id = :areaId and active")
+    Optional<ModelTraining> activeTraining(String areaId);
 
     @Query("select " + COLUMNS + " from area_theme_models where area_id = :areaId and status = 'training'")
     Optional<ModelTraining> running(String areaId);

@@ -128,24 +128,57 @@ public class ThemeModelService {
     }
 
     private ModelTraining start(String areaId, String actor) {
+        access.requireArea(areaId);
         Instant now = now();
         models.abandonStale(areaId, now.minus(STALE_AFTER), now);
-        int corrections = areaThemes.corrections(areaId).size();
-        if (corrections < MIN_CORRECTIONS) {
+        List<AreaThemes.Correction> corrections = areaThemes.corrections(areaId);
+        if (corrections.size() < MIN_CORRECTIONS) {
             throw new ProblemException(TaggingProblem.TOO_FEW_CORRECTIONS, "Retraining needs at least " + MIN_CORRECTIONS
-                    + " theme corrections from the area's forum leads; it has " + corrections + ".");
+                    + " theme corrections from the area's forum leads; it has " + corrections.size() + ".");
         }
         String base = currentThemesVersion(areaId);
-        if (models.start(areaId, actor, now, base) == 0) {
+        String data = dataSha256(areaId, corrections);
+        // The model in use learned from this very data, or a retraining on it against that model was kept out.
+        Optional<ModelTraining> same = models.activeTraining(areaId).filter(t -> t.dataSha256().equals(data))
+                .or(() -> models.sameAs(areaId, base, data));
+        if (same.isPresent()) {
+            throw new ProblemException(TaggingProblem.NOTHING_NEW, "Retraining " + same.get().number() + " already learned from"
+                    + " these corrections and themes against the model in use (" + same.get().status()
+                    + "); correct more texts or change the themes first.");
+        }
+        if (models.start(areaId, actor, now, base, data) == 0) {
             throw new ProblemException(TaggingProblem.TRAINING_RUNNING,
                     "A retraining of this area's theme model is running; wait for it to finish.");
         }
         ModelTraining started = models.running(areaId).orElseThrow();
         audit.record(areaId, actor, "tagging.retrain_requested", null, null,
                 Map.of("training", Integer.toString(started.number()), "baseVersion", base,
-                        "corrections", Integer.toString(corrections)));
-        LOG.info("tagging.retrain_requested area={} training={} corrections={}", areaId, started.number(), corrections);
+                        "corrections", Integer.toString(corrections.size())));
+        LOG.info("tagging.retrain_requested area={} training={} corrections={}", areaId, started.number(), corrections.size());
         return started;
+    }
+
+    /**
+     * What a retraining would learn from: each correction (which text, which themes) and where every
+     * theme id stands in the area's taxonomy now. Texts are not read here: a withdrawn one changes
+     * nothing a second retraining could learn that the first did not.
+     */
+    private String dataSha256(String areaId, List<AreaThemes.Correction> corrections) {
+        java.util.function.UnaryOperator<String> current = areaThemes.currentThemes(areaId);
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        tagger.summary(null).themes().forEach(t -> ids.add(t.theme()));
+        corrections.forEach(c -> ids.addAll(c.themes()));
+        StringBuilder data = new StringBuilder();
+        ids.forEach(id -> data.append(id).append("->").append(current.apply(id)).append('\n'));
+        areaThemes.added(areaId).forEach(a -> data.append("added ").append(a.id()).append('\n'));
+        corrections.forEach(c -> data.append(c.contentType()).append(' ').append(c.contentId()).append(' ')
+                .append(String.join(",", c.themes())).append('\n'));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String currentThemesVersion(String areaId) {

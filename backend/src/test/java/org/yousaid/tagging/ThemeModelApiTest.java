@@ -161,6 +161,9 @@ class ThemeModelApiTest extends ApiTest {
         assertThat(sendTest.path("after").path("microF1").asDouble())
                 .isGreaterThanOrEqualTo(sendTest.path("before").path("microF1").asDouble() - 0.01);
 
+        Reply again = as(forumLead).post(models("/retrain"), null);
+        assertThat(again.code()).as("the same corrections are not learned twice").isEqualTo("tagging.nothing_new");
+
         JsonNode now = as(forumLead).get(models("")).json();
         assertThat(now.path("active").path("origin").asText()).isEqualTo("area");
         assertThat(now.path("active").path("training").asInt()).isEqualTo(number);
@@ -207,6 +210,7 @@ class ThemeModelApiTest extends ApiTest {
                 .isLessThan(heldBack.path("before").path("microF1").asDouble());
         assertThat(as(forumLead).get(models("")).json().path("active").path("origin").asText()).isEqualTo("shipped");
         assertThat(fixtures.count("select count(*) from area_theme_models where area_id = ? and model is not null", area)).isZero();
+        assertThat(as(forumLead).post(models("/retrain"), null).code()).isEqualTo("tagging.nothing_new");
         assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'tagging.retrain_kept'", area))
                 .isEqualTo(1);
     }

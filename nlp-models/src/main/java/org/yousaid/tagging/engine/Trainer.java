@@ -110,14 +110,19 @@ public final class Trainer {
         List<ModelManifest.LabelEntry> entries = new ArrayList<>();
         for (int l = 0; l < labels.size(); l++) {
             boolean[] gold = gold(rows, labels.get(l));
-            int positives = 0;
-            for (boolean g : gold) {
-                positives += g ? 1 : 0;
+            // Texts, not rows: a text counted several times (an area's correction) is one example.
+            Set<String> positiveTexts = new HashSet<>();
+            for (int i = 0; i < gold.length; i++) {
+                if (gold[i]) {
+                    positiveTexts.add(rows.get(i).id());
+                }
             }
+            int positives = positiveTexts.size();
             entries.add(new ModelManifest.LabelEntry(labels.get(l), String.format("%03d.ser.gz", l),
                     thresholds[l], positives, Metrics.f1(decisive.labels()[l], gold, thresholds[l])));
         }
-        ModelManifest manifest = new ModelManifest(version, taxonomyVersion, dataSha256, rows.size(),
+        int texts = (int) rows.stream().map(LabelledText::id).distinct().count();
+        ModelManifest manifest = new ModelManifest(version, taxonomyVersion, dataSha256, texts,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), settings, fallbackRatio, entries,
                 firstLayer.sentiment() != null, metrics);
         progress.say("final models trained");
