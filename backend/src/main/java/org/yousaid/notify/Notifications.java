@@ -1,9 +1,6 @@
 package org.yousaid.notify;
 
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -18,22 +15,15 @@ import java.util.TreeMap;
 public final class Notifications {
 
     private final Outbox outbox;
-    private final JsonMapper json;
     private final Clock clock;
 
-    Notifications(Outbox outbox, JsonMapper json, Clock clock) {
+    Notifications(Outbox outbox, Clock clock) {
         this.outbox = outbox;
-        this.json = json;
         this.clock = clock;
     }
 
     /** Queues a push to every device {@code uid} registered in the area; returns how many. */
     public int push(String areaId, String uid, String title, String body, Map<String, String> data) {
-        try {
-            return outbox.enqueue(areaId, uid, title, body, json.writeValueAsString(new TreeMap<>(data)),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return outbox.enqueue(areaId, uid, title, body, new TreeMap<>(data), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -1,129 +1,101 @@
 package org.yousaid.notify;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.shared.Cursor;
 
-/** The outbox's SQL: enqueue in the caller's transaction, lease due rows, record what FCM said. */
-@Singleton
-final class Outbox {
+/**
+ * The outbox's SQL: enqueue in the caller's transaction, lease due rows, record what FCM said. Every
+ * statement but the lease (which serves every area) names the area.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface Outbox extends GenericRepository<OutboxMessage, UUID> {
 
-    record Row(String areaId, UUID id, UUID deviceId, String uid, String token, String title, String body,
-               String dataJson, int attempts) {
-    }
-
-    private final JdbcOperations jdbc;
-    private final io.micronaut.json.JsonMapper json;
-
-    Outbox(JdbcOperations jdbc, io.micronaut.json.JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
+    Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     /** One row per registered device of {@code uid}; returns how many. */
-    int enqueue(String areaId, String uid, String title, String body, String dataJson, Instant now) {
-        return jdbc.prepareStatement("""
-                insert into notification_outbox (area_id, id, uid, device_id, token, title, body, data, state, attempts,
-                    next_attempt_at, created_at)
-                select area_id, gen_random_uuid(), uid, id, token, ?, ?, ?::jsonb, 'pending', 0, ?, ?
-                from devices where area_id = ? and uid = ?""", s -> {
-            s.setString(1, title);
-            s.setString(2, body);
-            s.setString(3, dataJson);
-            s.setTimestamp(4, Timestamp.from(now));
-            s.setTimestamp(5, Timestamp.from(now));
-            s.setString(6, areaId);
-            s.setString(7, uid);
-            return s.executeUpdate();
+    @Query("""
+            insert into notification_outbox (area_id, id, uid, device_id, token, title, body, data, state, attempts,
+                next_attempt_at, created_at)
+            select area_id, gen_random_uuid(), uid, id, token, :title, :body, cast(:data as jsonb), 'pending', 0, :now, :now
+            from devices where area_id = :areaId and uid = :uid""")
+    int enqueue(String areaId, String uid, String title, String body, @TypeDef(type = DataType.JSON) Map<String, String> data,
+                Instant now);
+
+    /**
+     * Takes the oldest due push in the caller's transaction: the row stays locked (other senders skip
+     * it) until that transaction commits the lease.
+     */
+    default Optional<OutboxMessage> lease(Instant now, Duration lease) {
+        return nextDue(now).map(message -> {
+            take(message.areaId(), message.id(), now.plus(lease));
+            return new OutboxMessage(message.areaId(), message.id(), message.deviceId(), message.uid(), message.token(),
+                    message.title(), message.body(), message.data(), message.attempts() + 1);
         });
     }
 
-    Optional<Row> lease(Instant now, Duration lease) {
-        return jdbc.prepareStatement("""
-                with next as (
-                    select area_id, id from notification_outbox
-                    where (state = 'pending' and next_attempt_at <= ?) or (state = 'sending' and leased_until < ?)
-                    order by next_attempt_at limit 1 for update skip locked)
-                update notification_outbox o set state = 'sending', attempts = o.attempts + 1, leased_until = ?
-                from next where o.area_id = next.area_id and o.id = next.id
-                returning o.area_id, o.id, o.device_id, o.uid, o.token, o.title, o.body, o.data::text, o.attempts""", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setTimestamp(3, Timestamp.from(now.plus(lease)));
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)))
-                        : Optional.empty();
-            }
-        });
+    @Query("""
+            select area_id, id, device_id, uid, token, title, body, data, attempts from notification_outbox
+            where (state = 'pending' and next_attempt_at <= :now) or (state = 'sending' and leased_until < :now)
+            order by next_attempt_at limit 1 for update skip locked""")
+    Optional<OutboxMessage> nextDue(Instant now);
+
+    @Query("""
+            update notification_outbox set state = 'sending', attempts = attempts + 1, leased_until = :until
+            where area_id = :areaId and id = :id""")
+    int take(String areaId, UUID id, Instant until);
+
+    default void sent(OutboxMessage message, String messageId, Instant now) {
+        markSent(message.areaId(), message.id(), messageId, now);
     }
 
-    void sent(Row row, String messageId, Instant now) {
-        update("update notification_outbox set state = 'sent', message_id = ?, sent_at = ?, leased_until = null"
-                + " where area_id = ? and id = ? and state = 'sending'", messageId, Timestamp.from(now), row.areaId(), row.id());
+    @Query("""
+            update notification_outbox set state = 'sent', message_id = :messageId, sent_at = :now, leased_until = null
+            where area_id = :areaId and id = :id and state = 'sending'""")
+    int markSent(String areaId, UUID id, String messageId, Instant now);
+
+    default void dropped(OutboxMessage message, String reason) {
+        close(message.areaId(), message.id(), "dropped", reason);
     }
 
-    void dropped(Row row, String reason) {
-        update("update notification_outbox set state = 'dropped', last_error = ?, leased_until = null"
-                + " where area_id = ? and id = ? and state = 'sending'", reason, row.areaId(), row.id());
+    default void failed(OutboxMessage message, String reason) {
+        close(message.areaId(), message.id(), "failed", reason);
     }
 
-    void retryLater(Row row, String reason, Instant at) {
-        update("update notification_outbox set state = 'pending', last_error = ?, next_attempt_at = ?, leased_until = null"
-                + " where area_id = ? and id = ? and state = 'sending'", reason, Timestamp.from(at), row.areaId(), row.id());
-    }
+    @Query("""
+            update notification_outbox set state = :state, last_error = :reason, leased_until = null
+            where area_id = :areaId and id = :id and state = 'sending'""")
+    int close(String areaId, UUID id, String state, String reason);
 
-    void failed(Row row, String reason) {
-        update("update notification_outbox set state = 'failed', last_error = ?, leased_until = null"
-                + " where area_id = ? and id = ? and state = 'sending'", reason, row.areaId(), row.id());
+    @Query("""
+            update notification_outbox set state = 'pending', last_error = :reason, next_attempt_at = :at, leased_until = null
+            where area_id = :areaId and id = :id and state = 'sending'""")
+    int retry(String areaId, UUID id, String reason, Instant at);
+
+    default void retryLater(OutboxMessage message, String reason, Instant at) {
+        retry(message.areaId(), message.id(), reason, at);
     }
 
     /** Newest first, before the given position (null for the first page). */
-    List<NotifyViews.OutboxEntry> log(String areaId, @io.micronaut.core.annotation.Nullable org.yousaid.shared.Cursor before,
-                                      int limit) {
-        return jdbc.prepareStatement("""
-                select id, uid, device_id, title, data::text, state, attempts, message_id, last_error, created_at, sent_at
-                from notification_outbox where area_id = ? and (created_at, id) < (?, ?)
-                order by created_at desc, id desc limit ?""", s -> {
-            s.setString(1, areaId);
-            s.setTimestamp(2, Timestamp.from(before == null ? java.time.Instant.parse("9999-12-31T00:00:00Z") : before.at()));
-            s.setObject(3, before == null ? new UUID(-1L, -1L) : before.id());
-            s.setInt(4, limit);
-            List<NotifyViews.OutboxEntry> entries = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp sent = rs.getTimestamp(11);
-                    entries.add(new NotifyViews.OutboxEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getString(4), data(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-                            rs.getTimestamp(10).toInstant(), sent == null ? null : sent.toInstant()));
-                }
-            }
-            return entries;
-        });
+    default List<NotifyViews.OutboxEntry> log(String areaId, @Nullable Cursor before, int limit) {
+        return logRows(areaId, before == null ? END_OF_TIME : before.at(), before == null ? new UUID(-1L, -1L) : before.id(), limit)
+                .stream().map(OutboxLogRow::view).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private java.util.Map<String, String> data(String text) {
-        try {
-            return json.readValue(text, java.util.Map.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void update(String sql, Object... args) {
-        jdbc.prepareStatement(sql, s -> {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            return s.executeUpdate();
-        });
-    }
+    @Query("""
+            select id, uid, device_id, title, data, state, attempts, message_id, last_error, created_at, sent_at
+            from notification_outbox where area_id = :areaId and (created_at, id) < (:beforeAt, :beforeId)
+            order by created_at desc, id desc limit :limit""")
+    List<OutboxLogRow> logRows(String areaId, Instant beforeAt, UUID beforeId, int limit);
 }

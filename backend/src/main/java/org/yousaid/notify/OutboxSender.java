@@ -2,12 +2,9 @@ package org.yousaid.notify;
 
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,19 +34,17 @@ public class OutboxSender {
     private final PushGateway gateway;
     private final NotifySettings settings;
     private final TransactionOperations<Connection> transactions;
-    private final JsonMapper json;
     private final Clock clock;
     private volatile ExecutorService pool;
     private volatile boolean running;
 
     OutboxSender(Outbox outbox, Devices devices, PushGateway gateway, NotifySettings settings,
-                 TransactionOperations<Connection> transactions, JsonMapper json, Clock clock) {
+                 TransactionOperations<Connection> transactions, Clock clock) {
         this.outbox = outbox;
         this.devices = devices;
         this.gateway = gateway;
         this.settings = settings;
         this.transactions = transactions;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -93,12 +88,12 @@ public class OutboxSender {
 
     /** Sends at most one due notification. Public so tests and operators can drive the outbox. */
     public Outcome runOnce() {
-        Optional<Outbox.Row> leased = transactions.executeWrite(s -> outbox.lease(now(), settings.lease()));
+        Optional<OutboxMessage> leased = transactions.executeWrite(s -> outbox.lease(now(), settings.lease()));
         if (leased.isEmpty()) {
             return Outcome.IDLE;
         }
-        Outbox.Row row = leased.get();
-        PushGateway.Outcome outcome = gateway.send(row.token(), row.title(), row.body(), data(row.dataJson()));
+        OutboxMessage row = leased.get();
+        PushGateway.Outcome outcome = gateway.send(row.token(), row.title(), row.body(), row.data());
         return switch (outcome) {
             case PushGateway.Sent sent -> {
                 transactions.executeWrite(s -> {
@@ -137,14 +132,6 @@ public class OutboxSender {
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, String> data(String text) {
-        try {
-            return json.readValue(text, Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
