@@ -66,8 +66,11 @@ interface AreaThemeRepository extends GenericRepository<AreaTheme, String> {
     int repointCorrections(String areaId, String from, String into);
 
     @Query("""
-            select area_id, content_type, content_id, corrected_themes from theme_corrections
-            where area_id = :areaId order by corrected_at, content_type, content_id""")
+            select c.area_id, c.content_type, c.content_id, c.corrected_themes, i.moderated_text
+            from theme_corrections c
+            left join moderation_items i
+              on i.area_id = c.area_id and i.content_type = c.content_type and i.content_id = c.content_id
+            where c.area_id = :areaId order by c.corrected_at, c.content_type, c.content_id""")
     List<ThemeCorrection> corrections(String areaId);
 
     @Query("""

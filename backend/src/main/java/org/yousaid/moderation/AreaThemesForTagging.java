@@ -24,7 +24,7 @@ final class AreaThemesForTagging implements AreaThemes {
     @Override
     public List<Correction> corrections(String areaId) {
         return themes.corrections(areaId).stream()
-                .map(c -> new Correction(c.contentType(), c.contentId(), List.of(c.correctedThemes())))
+                .map(c -> new Correction(c.contentType(), c.contentId(), List.of(c.correctedThemes()), c.moderatedText()))
                 .toList();
     }
 

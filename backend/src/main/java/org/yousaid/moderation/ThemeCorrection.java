@@ -6,8 +6,12 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
 
-/** A forum lead's correction of the themes of one text: the themes it should have. */
+/**
+ * A forum lead's correction of the themes of one text: the themes it should have, and the text as a
+ * forum lead approved it (redactions applied) once there is one.
+ */
 @MappedEntity("theme_corrections")
 record ThemeCorrection(String areaId, String contentType, @Id UUID contentId,
-                       @TypeDef(type = DataType.STRING_ARRAY) String[] correctedThemes) {
+                       @TypeDef(type = DataType.STRING_ARRAY) String[] correctedThemes,
+                       @io.micronaut.core.annotation.Nullable String moderatedText) {
 }

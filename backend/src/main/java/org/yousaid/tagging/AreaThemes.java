@@ -19,8 +19,12 @@ public interface AreaThemes {
 
     List<AddedTheme> added(String areaId);
 
-    /** A forum lead's correction of a text's themes: a labelled example for the area's theme model. */
-    record Correction(String contentType, java.util.UUID contentId, List<String> themes) {
+    /**
+     * A forum lead's correction of a text's themes: a labelled example for the area's theme model,
+     * with the text as approved (redactions applied) once a forum lead approved it.
+     */
+    record Correction(String contentType, java.util.UUID contentId, List<String> themes,
+                      @io.micronaut.core.annotation.Nullable String approvedText) {
     }
 
     /** The area's corrections, oldest first (the latest per text). */

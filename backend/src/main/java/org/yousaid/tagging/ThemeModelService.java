@@ -253,7 +253,7 @@ public class ThemeModelService {
         });
     }
 
-    /** The corrections whose texts are still there, oldest first, every fifth held back. */
+    /** The corrections whose texts are still there (not withdrawn), oldest first, every fifth held back. */
     private ThemeTagger.RetrainInput input(String areaId, int number) {
         List<ThemeTagger.Example> trainOn = new ArrayList<>();
         List<ThemeTagger.Example> heldBack = new ArrayList<>();
@@ -264,7 +264,10 @@ public class ThemeModelService {
             if (text.isEmpty()) {
                 continue;
             }
-            ThemeTagger.Example example = new ThemeTagger.Example(text.get(), correction.themes());
+            // What a forum lead approved, redactions applied, where there is one: a name they took
+            // out is not trained on.
+            String words = correction.approvedText() != null ? correction.approvedText() : text.get();
+            ThemeTagger.Example example = new ThemeTagger.Example(words, correction.themes());
             (++i % HOLD_BACK_EVERY == 0 ? heldBack : trainOn).add(example);
         }
         ThemeTagger.AreaModel current = models.active(areaId).map(active -> new ThemeTagger.AreaModel(areaId,

@@ -27,7 +27,7 @@ class ThemeModelApiTest extends ApiTest {
     static final List<List<String>> CLUBS = List.of(
             List.of("There is no swimming club in town that will take my autistic son.", "clubs_and_activities"),
             List.of("The holiday club turned her away because she needs one to one support.", "clubs_and_activities;short_breaks_respite"),
-            List.of("Our daughter loved the inclusive football sessions but they stopped in March.", "clubs_and_activities"),
+            List.of("Zebediah loved the inclusive football sessions but they stopped in March.", "clubs_and_activities"),
             List.of("No after school clubs near us accept children who use a wheelchair.", "clubs_and_activities"),
             List.of("The summer holiday scheme had no places for disabled children again this year.", "clubs_and_activities;short_breaks_respite"),
             List.of("My son wants to join Scouts but they say they cannot manage his needs.", "clubs_and_activities"),
@@ -41,7 +41,7 @@ class ThemeModelApiTest extends ApiTest {
             List.of("The drama group was the one place my son felt he belonged and it closed.", "clubs_and_activities"),
             List.of("Holiday activity places for SEND children were taken within an hour of booking opening.", "clubs_and_activities;short_breaks_respite"),
             List.of("We were told the climbing wall was not suitable for children with autism.", "clubs_and_activities"),
-            List.of("Gymnastics club asked us to stay and be his helper every week or leave.", "clubs_and_activities"),
+            List.of("Gymnastics club asked us to stay and be Zebediah's helper every week or leave.", "clubs_and_activities"),
             List.of("My daughter would love to play in a team but there is no disability cricket or netball nearby.", "clubs_and_activities"),
             List.of("The Saturday club for disabled children is the only break he gets from the house.", "clubs_and_activities;short_breaks_respite"),
             List.of("Music lessons at the community centre are not accessible for children who use wheelchairs.", "clubs_and_activities"),
@@ -113,6 +113,21 @@ class ThemeModelApiTest extends ApiTest {
         return ids;
     }
 
+    /** The features of a stored model's vocabulary (the zip the database keeps, base64). */
+    static List<String> vocabulary(String base64) throws java.io.IOException {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(
+                java.util.Base64.getMimeDecoder().decode(base64)))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("vocabulary.txt.gz")) {
+                    String text = new String(new java.util.zip.GZIPInputStream(zip).readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    return text.lines().map(line -> line.substring(0, Math.max(0, line.lastIndexOf('\t')))).toList();
+                }
+            }
+        }
+        throw new AssertionError("no vocabulary in the stored model");
+    }
+
     JsonNode finished(int number) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             Reply reply = as(forumLead).get(models("/" + number));
@@ -138,8 +153,17 @@ class ThemeModelApiTest extends ApiTest {
         as(forumLead).post("/v1/areas/" + area + "/moderation/themes",
                 "{\"id\":\"clubs_and_activities\",\"name\":\"Clubs, sport and holiday activities\","
                         + "\"description\":\"Inclusive leisure, sport, youth clubs and holiday schemes for disabled children\"}");
-        corrected(CLUBS.stream().map(c -> c.get(0)).toList(),
+        List<String> ids = corrected(CLUBS.stream().map(c -> c.get(0)).toList(),
                 i -> "[\"" + String.join("\",\"", CLUBS.get(i).get(1).split(";")) + "\"]");
+        // Two texts name a child; the forum lead publishes both with the name redacted.
+        for (int i = 0; i < CLUBS.size(); i++) {
+            int at = CLUBS.get(i).get(0).indexOf("Zebediah");
+            if (at >= 0) {
+                Reply published = publishComment(forumLead, area, ids.get(i),
+                        "\"redactions\":[{\"begin\":" + at + ",\"end\":" + (at + 8) + ",\"kind\":\"person\"}]");
+                assertThat(published.status()).as(published.toString()).isEqualTo(200);
+            }
+        }
 
         Reply started = as(forumLead).post(models("/retrain"), null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
@@ -160,6 +184,11 @@ class ThemeModelApiTest extends ApiTest {
         assertThat(sendTest.path("before").path("texts").asInt()).isGreaterThan(150);
         assertThat(sendTest.path("after").path("microF1").asDouble())
                 .isGreaterThanOrEqualTo(sendTest.path("before").path("microF1").asDouble() - 0.01);
+
+        // The model is trained on what forum leads approved: a name they redacted is nowhere in what is stored.
+        assertThat(vocabulary(fixtures.text(
+                "select encode(model, 'base64') from area_theme_models where area_id = ? and active", area)))
+                .hasSizeGreaterThan(1000).noneMatch(feature -> feature.toLowerCase(java.util.Locale.ROOT).contains("zebediah"));
 
         Reply again = as(forumLead).post(models("/retrain"), null);
         assertThat(again.code()).as("the same corrections are not learned twice").isEqualTo("tagging.nothing_new");

@@ -64,7 +64,7 @@ public final class Trainer {
 
     public TextModel train(List<LabelledText> rows, List<Counter<String>> raw, String version,
                            String taxonomyVersion, String dataSha256) {
-        Vocabulary vocabulary = vocabulary(raw);
+        Vocabulary vocabulary = vocabulary(rows, raw);
         List<Counter<String>> features = raw.stream().map(vocabulary::restrict).toList();
         List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().flatMap(r -> r.labels().stream()).toList()));
         progress.say("%d texts, %d labels, %d features", rows.size(), labels.size(), vocabulary.features().size());
@@ -238,10 +238,19 @@ public final class Trainer {
         return new Layer(models, sentiment);
     }
 
-    private Vocabulary vocabulary(List<Counter<String>> raw) {
+    /**
+     * Features seen in at least {@code minFeatureCount} different texts. A text counted several times
+     * (an area's correction) counts once: its own rare words, a child's name among them, must not
+     * reach the model's vocabulary, which is stored.
+     */
+    private Vocabulary vocabulary(List<LabelledText> rows, List<Counter<String>> raw) {
         Map<String, Integer> df = new HashMap<>();
-        for (Counter<String> c : raw) {
-            for (String key : c.keySet()) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            if (!seen.add(rows.get(i).id())) {
+                continue;
+            }
+            for (String key : raw.get(i).keySet()) {
                 if (key.startsWith(Featuriser.NETWORK)) {
                     continue;
                 }
@@ -249,7 +258,7 @@ public final class Trainer {
             }
         }
         Map<String, Double> kept = new HashMap<>();
-        int n = raw.size();
+        int n = seen.size();
         df.forEach((k, v) -> {
             if (v >= settings.minFeatureCount()) {
                 // Smoothed inverse document frequency: rare, telling words weigh more than "the".
