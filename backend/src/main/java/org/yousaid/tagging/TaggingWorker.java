@@ -57,7 +57,7 @@ public class TaggingWorker {
     private final ApplicationEventPublisher<ContentTagged> taggedEvents;
     private final List<AreaThemes> areaThemes;
     private final EmbeddingRepository embeddings;
-    private final ThemeModelRepository themeModels;
+    private final AreaModels areaModels;
     private final Map<String, float[]> themeVectors = new java.util.concurrent.ConcurrentHashMap<>();
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
@@ -66,8 +66,8 @@ public class TaggingWorker {
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
                   TransactionOperations<Connection> transactions, Clock clock, List<TaggableContent> contents,
                   ApplicationEventPublisher<ContentFlagged> flagged, ApplicationEventPublisher<ContentTagged> taggedEvents,
-                  List<AreaThemes> areaThemes, EmbeddingRepository embeddings, ThemeModelRepository themeModels) {
-        this.themeModels = themeModels;
+                  List<AreaThemes> areaThemes, EmbeddingRepository embeddings, AreaModels areaModels) {
+        this.areaModels = areaModels;
         this.areaThemes = areaThemes;
         this.embeddings = embeddings;
         this.jobs = jobs;
@@ -154,7 +154,7 @@ public class TaggingWorker {
                 return ours ? Outcome.GONE : Outcome.LEASE_LOST;
             }
             long start = System.nanoTime();
-            ThemeTagger.AreaModel areaModel = areaModel(job.areaId());
+            ThemeTagger.AreaModel areaModel = areaModels.active(job.areaId()).orElse(null);
             Tagged analysed = tagger.analyse(text.get(), areaModel);
             Tags result = withAddedThemes(job.areaId(), text.get(), analysed, areaModel);
             boolean ours = transactions.executeWrite(status -> {
@@ -193,16 +193,6 @@ public class TaggingWorker {
         } catch (RuntimeException e) {
             return failed(job, e);
         }
-    }
-
-    /** The area's retrained theme model, if its forum leads switched to one; its bytes are read only when not loaded yet. */
-    private ThemeTagger.AreaModel areaModel(String areaId) {
-        return transactions.executeRead(status -> themeModels.active(areaId)).map(active ->
-                new ThemeTagger.AreaModel(areaId, active.number(), active.version(), java.util.Set.of(active.themes()),
-                        () -> transactions.executeRead(status -> themeModels.packed(areaId, active.number()))
-                                .map(PackedThemeModel::model)
-                                .orElseThrow(() -> new IllegalStateException("the area switched model meanwhile"))))
-                .orElse(null);
     }
 
     /**

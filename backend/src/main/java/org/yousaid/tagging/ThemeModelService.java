@@ -49,6 +49,7 @@ public class ThemeModelService {
 
     private final AreaAccess access;
     private final ThemeModelRepository models;
+    private final AreaModels areaModels;
     private final ThemeTagger tagger;
     private final TaggingService tagging;
     private final AreaThemes areaThemes;
@@ -63,11 +64,13 @@ public class ThemeModelService {
         return t;
     });
 
-    ThemeModelService(AreaAccess access, ThemeModelRepository models, ThemeTagger tagger, TaggingService tagging,
+    ThemeModelService(AreaAccess access, ThemeModelRepository models, AreaModels areaModels, ThemeTagger tagger,
+                      TaggingService tagging,
                       AreaThemes areaThemes, List<TaggableContent> contents, AuditLog audit, Cursors cursors, Clock clock,
                       TransactionOperations<Connection> transactions) {
         this.access = access;
         this.models = models;
+        this.areaModels = areaModels;
         this.tagger = tagger;
         this.tagging = tagging;
         this.areaThemes = areaThemes;
@@ -270,18 +273,13 @@ public class ThemeModelService {
             ThemeTagger.Example example = new ThemeTagger.Example(words, correction.themes());
             (++i % HOLD_BACK_EVERY == 0 ? heldBack : trainOn).add(example);
         }
-        ThemeTagger.AreaModel current = models.active(areaId).map(active -> new ThemeTagger.AreaModel(areaId,
-                active.number(), active.version(), java.util.Set.of(active.themes()),
-                () -> transactions.executeRead(s -> models.packed(areaId, active.number()).orElseThrow().model()))).orElse(null);
+        ThemeTagger.AreaModel current = areaModels.active(areaId).orElse(null);
         return new ThemeTagger.RetrainInput("area-" + areaId + "-" + number, current, trainOn, heldBack,
                 areaThemes.currentThemes(areaId), areaThemes.added(areaId));
     }
 
     private ThemeModelViews.Active active(String areaId) {
-        Optional<ActiveThemeModel> active = models.active(areaId);
-        ThemeTagger.AreaModel model = active.map(a -> new ThemeTagger.AreaModel(areaId, a.number(), a.version(),
-                java.util.Set.of(a.themes()),
-                () -> transactions.executeRead(s -> models.packed(areaId, a.number()).orElseThrow().model()))).orElse(null);
+        ThemeTagger.AreaModel model = areaModels.active(areaId).orElse(null);
         ThemeTagger.ModelSummary summary = tagger.summary(model);
         return new ThemeModelViews.Active(model == null ? "shipped" : "area", model == null ? null : model.number(),
                 tagger.modelVersion(model == null ? null : model.version()), summary.themesVersion(), summary.trainedAt(),

@@ -32,8 +32,7 @@ class TaxonomyApiTest extends ApiTest {
     }
 
     String post(String body) {
-        return as(family).header("Idempotency-Key", UUID.randomUUID().toString())
-                .post("/v1/areas/" + area + "/comments", json("body", body)).text("id");
+        return postComment(family, area, body);
     }
 
     static List<String> queueIds(Reply page) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yousaid.testing.Api.Reply;
@@ -95,8 +94,7 @@ class ThemeModelApiTest extends ApiTest {
     }
 
     String post(String body) {
-        return as(family).header("Idempotency-Key", UUID.randomUUID().toString())
-                .post("/v1/areas/" + area + "/comments", json("body", body)).text("id");
+        return postComment(family, area, body);
     }
 
     /** Posts the texts, lets tagging see them, and corrects each one's themes, in order. */

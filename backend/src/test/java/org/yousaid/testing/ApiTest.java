@@ -54,6 +54,12 @@ public abstract class ApiTest {
         return moderate(uid, areaId, "comment", id, "publish", fields);
     }
 
+    /** A wall comment written by {@code uid} as the app sends it (with an idempotency key); its id. */
+    protected String postComment(String uid, String areaId, String body) {
+        return as(uid).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .post("/v1/areas/" + areaId + "/comments", json("body", body)).text("id");
+    }
+
     /** A client signed in as {@code uid} with a valid ID token. */
     protected Api as(String uid) {
         return api().as(Tokens.idToken(uid));
