@@ -32,8 +32,11 @@ class DemoAreaSeeder {
     private final AreaRepository areas;
     private final MembershipRepository memberships;
     private final AreaSettingsRepository settings;
+    private final io.micronaut.context.event.ApplicationEventPublisher<DemoAreasSeeded> seeded;
 
-    DemoAreaSeeder(AreaRepository areas, MembershipRepository memberships, AreaSettingsRepository settings) {
+    DemoAreaSeeder(AreaRepository areas, MembershipRepository memberships, AreaSettingsRepository settings,
+                   io.micronaut.context.event.ApplicationEventPublisher<DemoAreasSeeded> seeded) {
+        this.seeded = seeded;
         this.areas = areas;
         this.memberships = memberships;
         this.settings = settings;
@@ -50,6 +53,7 @@ class DemoAreaSeeder {
         settings.saveIfAbsent("demo", new SafeguardingContact("Demo safeguarding lead (not a real service)",
                         "Designated safeguarding lead", "01234 000000", "safeguarding@demo.invalid"),
                 AreaSettingsService.NATIONAL_LINES, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), "seed");
+        seeded.publishEvent(new DemoAreasSeeded("demo"));
         LOG.info("demo areas ready: 'demo' and 'demo-north' (dev tokens: dev:demo-family-1, dev:demo-forum-lead, …)");
     }
 }

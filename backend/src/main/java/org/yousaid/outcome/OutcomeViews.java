@@ -1,0 +1,62 @@
+package org.yousaid.outcome;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The outcomes framework as the API shows it, and what commissioners send. */
+final class OutcomeViews {
+
+    private OutcomeViews() {
+    }
+
+    @Serdeable
+    record OutcomeRequest(@Nullable String title, @Nullable String description) {
+    }
+
+    @Serdeable
+    record PeriodValue(String period, double value) {
+    }
+
+    @Serdeable
+    record IndicatorRequest(@Nullable String title, @Nullable String kind, @Nullable String unit, @Nullable String polarity,
+                            @Nullable String periodKind, @Nullable PeriodValue baseline, @Nullable PeriodValue target) {
+    }
+
+    @Serdeable
+    record ValueRequest(@Nullable Double value, @Nullable String source, @Nullable String note) {
+    }
+
+    @Serdeable
+    record ValueView(String period, double value, String source, @Nullable String note, String enteredBy, Instant enteredAt,
+                     boolean corrected) {
+        static ValueView of(IndicatorValue v) {
+            return new ValueView(v.period(), v.value(), v.source(), v.note(), v.enteredBy(), v.enteredAt(), v.entry() > 1);
+        }
+    }
+
+    @Serdeable
+    record IndicatorView(UUID id, UUID outcomeId, String title, String kind, String unit, String polarity, String periodKind,
+                         @Nullable PeriodValue baseline, @Nullable PeriodValue target, List<ValueView> series) {
+        static IndicatorView of(Indicator i, List<ValueView> series) {
+            return new IndicatorView(i.id(), i.outcomeId(), i.title(), i.kind(), i.unit(), i.polarity(), i.periodKind(),
+                    i.baselinePeriod() == null ? null : new PeriodValue(i.baselinePeriod(), i.baselineValue()),
+                    i.targetPeriod() == null ? null : new PeriodValue(i.targetPeriod(), i.targetValue()), series);
+        }
+    }
+
+    @Serdeable
+    record OutcomeView(UUID id, String areaId, String title, @Nullable String description, int position,
+                       List<IndicatorView> indicators) {
+    }
+
+    @Serdeable
+    record OutcomeList(List<OutcomeView> items) {
+    }
+
+    @Serdeable
+    record ValueHistory(List<ValueView> items) {
+    }
+}
