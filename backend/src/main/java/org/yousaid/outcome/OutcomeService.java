@@ -170,14 +170,8 @@ class OutcomeService {
     }
 
     private static String text(@Nullable String value, String field, int max) {
-        if (value == null || FamilyText.isBlank(value)) {
-            throw invalid("Give a " + field + ".", field);
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw invalid("The " + field + " can be at most " + max + " characters.", field);
-        }
-        return stripped;
+        return FamilyText.accepted(value, max).orElseThrow(() ->
+                invalid("Give a " + field + " of 1 to " + max + " visible characters.", field));
     }
 
     private static ProblemException invalid(String detail, String field) {

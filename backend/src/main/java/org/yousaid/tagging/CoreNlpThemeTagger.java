@@ -40,7 +40,7 @@ final class CoreNlpThemeTagger implements ThemeTagger {
     private final Path modelsDir;
     /** Each area's retrained theme model, by area, as last loaded (a newer number replaces it). */
     private final Map<String, AreaLoaded> areaTaggers = new ConcurrentHashMap<>();
-    private final Map<String, float[]> addedThemeVectors = new ConcurrentHashMap<>();
+    private final AddedThemeMatcher addedThemes = new AddedThemeMatcher(sentence -> loaded().tagger().embed(sentence));
 
     private record AreaLoaded(int number, Tagger tagger) {
     }
@@ -109,23 +109,7 @@ final class CoreNlpThemeTagger implements ThemeTagger {
 
     /** An area's added themes, given by similarity as the tagging worker gives them, for measuring both models alike. */
     private Retraining.ExtraThemes addedThemes(List<AreaThemes.AddedTheme> added) {
-        if (added.isEmpty()) {
-            return Retraining.ExtraThemes.NONE;
-        }
-        Tagger tagger = loaded().tagger();
-        return (embedding, known) -> {
-            java.util.Set<String> given = new java.util.LinkedHashSet<>();
-            for (AreaThemes.AddedTheme theme : added) {
-                if (known.contains(theme.id())) {
-                    continue;
-                }
-                float[] vector = addedThemeVectors.computeIfAbsent(theme.sentence(), tagger::embed);
-                if (Tagger.similarity(embedding, vector) >= TaggingWorker.ADDED_THEME_SIMILARITY) {
-                    given.add(theme.id());
-                }
-            }
-            return given;
-        };
+        return added.isEmpty() ? Retraining.ExtraThemes.NONE : (embedding, known) -> addedThemes.ids(embedding, added, known);
     }
 
     private static ModelTraining.Figures figures(Retraining.Figures f) {

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The latest tags per piece of content (one row each, replaced on re-tagging); every statement names the area. */
@@ -63,10 +62,6 @@ interface TagStore extends GenericRepository<ContentTag, UUID> {
         Map<UUID, Stored> found = new HashMap<>();
         among(areaId, contentType, ids).forEach(t -> found.put(t.contentId(), new Stored(t.tags(), t.taggedAt())));
         return found;
-    }
-
-    default Optional<Stored> find(String areaId, String contentType, UUID id) {
-        return Optional.ofNullable(find(areaId, contentType, List.of(id)).get(id));
     }
 
     @Query("select * from content_tags where area_id = :areaId and content_type = :contentType and content_id in (:ids)")

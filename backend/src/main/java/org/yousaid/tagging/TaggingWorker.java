@@ -38,14 +38,6 @@ public class TaggingWorker {
     /** What one call of {@link #runOnce()} did. */
     public enum Outcome { IDLE, TAGGED, GONE, RETRY_LATER, FAILED, LEASE_LOST }
 
-    /**
-     * How close (cosine, all-MiniLM-L6-v2) a text must be to an added theme's name and description
-     * to be given it. Probed on an "accessible toilets" theme: texts naming it scored 0.49, a
-     * paraphrase with none of its words ("changed on the floor of the disabled loo") 0.31, unrelated
-     * SEND texts 0.20 at most. A forum lead reviews every theme given; corrections train it properly.
-     */
-    static final double ADDED_THEME_SIMILARITY = 0.3;
-
     private final TaggingJobs jobs;
     private final TagStore tags;
     private final ThemeTagger tagger;
@@ -58,7 +50,7 @@ public class TaggingWorker {
     private final List<AreaThemes> areaThemes;
     private final EmbeddingRepository embeddings;
     private final AreaModels areaModels;
-    private final Map<String, float[]> themeVectors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AddedThemeMatcher addedThemes;
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
     private volatile boolean running;
@@ -68,6 +60,7 @@ public class TaggingWorker {
                   ApplicationEventPublisher<ContentFlagged> flagged, ApplicationEventPublisher<ContentTagged> taggedEvents,
                   List<AreaThemes> areaThemes, EmbeddingRepository embeddings, AreaModels areaModels) {
         this.areaModels = areaModels;
+        this.addedThemes = new AddedThemeMatcher(sentence -> tagger.embed(sentence).orElseThrow());
         this.areaThemes = areaThemes;
         this.embeddings = embeddings;
         this.jobs = jobs;
@@ -214,17 +207,12 @@ public class TaggingWorker {
                 .map(t -> names.containsKey(t.theme()) ? new Tags.Theme(t.theme(), names.get(t.theme()), t.score()) : t)
                 .toList());
         Optional<float[]> embedded = analysed.embedding() != null ? Optional.of(analysed.embedding()) : tagger.embed(text);
-        for (AreaThemes.AddedTheme theme : embedded.isPresent() ? added : List.<AreaThemes.AddedTheme>of()) {
-            if (areaModel != null && areaModel.themes().contains(theme.id())) {
-                // The area's model learned this theme from corrections: its own decision stands.
-                continue;
-            }
-            float[] vector = themeVectors.computeIfAbsent(theme.sentence(), sentence -> tagger.embed(sentence).orElseThrow());
-            double similarity = Tagger.similarity(embedded.get(), vector);
-            if (similarity >= ADDED_THEME_SIMILARITY && themes.stream().noneMatch(t -> t.theme().equals(theme.id()))) {
-                themes.add(new Tags.Theme(theme.id(), theme.name(), Math.round(similarity * 1000) / 1000.0));
-            }
-        }
+        embedded.ifPresent(embedding -> addedThemes.given(embedding, added,
+                areaModel == null ? java.util.Set.of() : areaModel.themes()).forEach((theme, similarity) -> {
+                    if (themes.stream().noneMatch(t -> t.theme().equals(theme.id()))) {
+                        themes.add(new Tags.Theme(theme.id(), theme.name(), Math.round(similarity * 1000) / 1000.0));
+                    }
+                }));
         return new Tags(tags.modelVersion(), themes, tags.sentiment(), tags.sentimentConfidence(), tags.redactions(),
                 tags.safeguarding());
     }

@@ -139,8 +139,9 @@ public class ThemeModelService {
             throw new ProblemException(TaggingProblem.TOO_FEW_CORRECTIONS, "Retraining needs at least " + MIN_CORRECTIONS
                     + " theme corrections from the area's forum leads; it has " + corrections.size() + ".");
         }
-        String base = currentThemesVersion(areaId);
-        String data = dataSha256(areaId, corrections);
+        ThemeTagger.ModelSummary shipped = tagger.summary(null);
+        String base = models.active(areaId).map(ActiveThemeModel::version).orElse(shipped.themesVersion());
+        String data = dataSha256(areaId, corrections, shipped);
         // The model in use learned from this very data, or a retraining on it against that model was kept out.
         Optional<ModelTraining> same = models.activeTraining(areaId).filter(t -> t.dataSha256().equals(data))
                 .or(() -> models.sameAs(areaId, base, data));
@@ -166,10 +167,10 @@ public class ThemeModelService {
      * theme id stands in the area's taxonomy now. Texts are not read here: a withdrawn one changes
      * nothing a second retraining could learn that the first did not.
      */
-    private String dataSha256(String areaId, List<AreaThemes.Correction> corrections) {
+    private String dataSha256(String areaId, List<AreaThemes.Correction> corrections, ThemeTagger.ModelSummary shipped) {
         java.util.function.UnaryOperator<String> current = areaThemes.currentThemes(areaId);
         java.util.SortedSet<String> ids = new java.util.TreeSet<>();
-        tagger.summary(null).themes().forEach(t -> ids.add(t.theme()));
+        shipped.themes().forEach(t -> ids.add(t.theme()));
         corrections.forEach(c -> ids.addAll(c.themes()));
         StringBuilder data = new StringBuilder();
         ids.forEach(id -> data.append(id).append("->").append(current.apply(id)).append('\n'));
@@ -182,10 +183,6 @@ public class ThemeModelService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String currentThemesVersion(String areaId) {
-        return models.active(areaId).map(ActiveThemeModel::version).orElseGet(() -> tagger.summary(null).themesVersion());
     }
 
     /** Trains, measures and maybe switches; returns how many texts were queued for re-tagging (null: no switch). */
