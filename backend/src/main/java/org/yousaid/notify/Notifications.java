@@ -26,4 +26,16 @@ public final class Notifications {
     public int push(String areaId, String uid, String title, String body, Map<String, String> data) {
         return outbox.enqueue(areaId, uid, title, body, new TreeMap<>(data), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
+
+    /** Queues the same push to every device of each of {@code uids} in the area; returns how many. */
+    public int pushAll(String areaId, java.util.Collection<String> uids, String title, String body, Map<String, String> data) {
+        int queued = 0;
+        // Bounded statements: a response may reach thousands of families.
+        java.util.List<String> all = java.util.List.copyOf(uids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            queued += outbox.enqueueAll(areaId, all.subList(from, Math.min(all.size(), from + 1000)), title, body,
+                    new TreeMap<>(data), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        }
+        return queued;
+    }
 }

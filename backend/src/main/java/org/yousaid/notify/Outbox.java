@@ -33,6 +33,15 @@ interface Outbox extends GenericRepository<OutboxMessage, UUID> {
     int enqueue(String areaId, String uid, String title, String body, @TypeDef(type = DataType.JSON) Map<String, String> data,
                 Instant now);
 
+    /** One row per registered device of each of {@code uids}; returns how many. */
+    @Query("""
+            insert into notification_outbox (area_id, id, uid, device_id, token, title, body, data, state, attempts,
+                next_attempt_at, created_at)
+            select area_id, gen_random_uuid(), uid, id, token, :title, :body, cast(:data as jsonb), 'pending', 0, :now, :now
+            from devices where area_id = :areaId and uid in (:uids)""")
+    int enqueueAll(String areaId, java.util.Collection<String> uids, String title, String body,
+                   @TypeDef(type = DataType.JSON) Map<String, String> data, Instant now);
+
     /**
      * Takes the oldest due push in the caller's transaction: the row stays locked (other senders skip
      * it) until that transaction commits the lease.

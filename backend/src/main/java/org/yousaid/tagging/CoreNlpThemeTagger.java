@@ -133,6 +133,18 @@ final class CoreNlpThemeTagger implements ThemeTagger {
     }
 
     @Override
+    public List<List<Word>> sentences(String text) {
+        List<List<Word>> sentences = new java.util.ArrayList<>();
+        for (org.yousaid.tagging.engine.Token t : loaded().tagger().analyse(text).tokens()) {
+            while (sentences.size() <= t.sentence()) {
+                sentences.add(new java.util.ArrayList<>());
+            }
+            sentences.get(t.sentence()).add(new Word(t.word(), t.pos()));
+        }
+        return sentences;
+    }
+
+    @Override
     public String modelVersion() {
         Loaded loaded = LOADED.get(modelsDir);
         return loaded != null ? loaded.tagger().version() : Tagger.versionOf(modelsDir);

@@ -26,6 +26,21 @@ public interface ThemeTagger {
         return java.util.Optional.empty();
     }
 
+    /** A word of a sentence with its Penn Treebank part of speech ("" where the tagger has none). */
+    record Word(String text, String pos) {
+    }
+
+    /**
+     * The text's sentences and words. The production tagger uses CoreNLP's tokens, sentences and parts
+     * of speech; this fallback splits on full stops and spaces and knows no parts of speech.
+     */
+    default java.util.List<java.util.List<Word>> sentences(String text) {
+        return java.util.Arrays.stream(text.split("(?<=[.!?])\\s+")).filter(s -> !s.isBlank())
+                .map(s -> java.util.Arrays.stream(s.split("\\s+|(?=[.,;:!?])")).filter(w -> !w.isBlank())
+                        .map(w -> new Word(w, "")).toList())
+                .toList();
+    }
+
     /** Loads whatever is slow to load, so the first text is not slow; workers call it at start. */
     default void warmUp() {
     }

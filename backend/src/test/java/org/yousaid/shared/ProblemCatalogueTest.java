@@ -14,6 +14,7 @@ import org.yousaid.moderation.ModerationProblem;
 import org.yousaid.testing.Contract;
 import org.yousaid.notify.NotifyProblem;
 import org.yousaid.outcome.OutcomeProblem;
+import org.yousaid.response.ResponseProblem;
 import org.yousaid.tagging.TaggingProblem;
 import org.yousaid.survey.SurveyProblem;
 import org.yousaid.wall.WallProblem;
@@ -24,7 +25,8 @@ class ProblemCatalogueTest {
     static Stream<ProblemCode> allCodes() {
         return Stream.of(RequestProblem.values(), IdempotencyProblem.values(), AuthProblem.values(),
                 AreaProblem.values(), WallProblem.values(), ModerationProblem.values(),
-                SurveyProblem.values(), NotifyProblem.values(), TaggingProblem.values(), OutcomeProblem.values()).flatMap(Stream::of);
+                SurveyProblem.values(), NotifyProblem.values(), TaggingProblem.values(), OutcomeProblem.values(),
+                ResponseProblem.values()).flatMap(Stream::of);
     }
 
     @Test

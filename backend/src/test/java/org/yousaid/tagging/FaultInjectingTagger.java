@@ -70,6 +70,11 @@ final class FaultInjectingTagger implements ThemeTagger {
     }
 
     @Override
+    public java.util.List<java.util.List<Word>> sentences(String text) {
+        return real.sentences(text);
+    }
+
+    @Override
     public Tags tag(String text) {
         return analyse(text).tags();
     }

@@ -59,6 +59,11 @@ public final class Tagger {
         return analyser;
     }
 
+    /** The text's CoreNLP tokens (word, lemma, part of speech, sentence), for checks other than tagging. */
+    public Analysis analyse(String text) {
+        return analyser.analyse(text);
+    }
+
     Featuriser featuriser() {
         return featuriser;
     }

@@ -1,0 +1,56 @@
+package org.yousaid.outcome;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The area's outcomes and indicators as other features refer to them: a response names what it aims
+ * to move, a report shows how each indicator is going. Checks nothing about the caller's role.
+ */
+@Singleton
+public final class OutcomeFramework {
+
+    public record OutcomeRef(UUID id, String title) {
+    }
+
+    /** A value for a period: a baseline, a target or the value in force. */
+    public record Point(String period, double value) {
+    }
+
+    public record IndicatorRef(UUID id, UUID outcomeId, String title, String kind, String unit, String polarity,
+                               String periodKind, @Nullable Point baseline, @Nullable Point target, List<Point> series) {
+
+        public @Nullable Point latest() {
+            return series.isEmpty() ? null : series.get(series.size() - 1);
+        }
+    }
+
+    private final OutcomeRepository outcomes;
+
+    OutcomeFramework(OutcomeRepository outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    public Map<UUID, OutcomeRef> outcomes(String areaId) {
+        return outcomes.outcomes(areaId).stream().collect(Collectors.toMap(Outcome::id, o -> new OutcomeRef(o.id(), o.title()),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Every indicator with its values in force, oldest period first. */
+    public Map<UUID, IndicatorRef> indicators(String areaId) {
+        Map<UUID, List<Point>> series = outcomes.valuesInForce(areaId).stream().collect(Collectors.groupingBy(
+                IndicatorValue::indicatorId, Collectors.mapping(v -> new Point(v.period(), v.value()), Collectors.toList())));
+        return outcomes.indicators(areaId).stream().map(i -> new IndicatorRef(i.id(), i.outcomeId(), i.title(), i.kind(),
+                        i.unit(), i.polarity(), i.periodKind(),
+                        i.baselinePeriod() == null ? null : new Point(i.baselinePeriod(), i.baselineValue()),
+                        i.targetPeriod() == null ? null : new Point(i.targetPeriod(), i.targetValue()),
+                        series.getOrDefault(i.id(), List.of())))
+                .collect(Collectors.toMap(IndicatorRef::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+}

@@ -1,0 +1,10 @@
+package org.yousaid.response;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import java.util.UUID;
+
+/** Words a response cites; texts cited as one group share its number. */
+@Introspected
+record Citation(String contentType, UUID contentId, @Nullable Integer groupNo) {
+}

@@ -1,0 +1,9 @@
+package org.yousaid.response;
+
+import io.micronaut.core.annotation.Introspected;
+import java.util.UUID;
+
+/** A member a published response reached, through which of their words and how. */
+@Introspected
+record Reach(UUID responseId, String uid, String contentType, UUID contentId, String how) {
+}

@@ -1,0 +1,156 @@
+package org.yousaid.response;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the responses API reads and writes (openapi.yaml, tag responses). */
+final class ResponseViews {
+
+    private ResponseViews() {
+    }
+
+    @Serdeable
+    record ContentRefRequest(@Nullable String contentType, @Nullable UUID contentId) {
+    }
+
+    @Serdeable
+    record CitedGroupRequest(@Nullable List<ContentRefRequest> members) {
+    }
+
+    @Serdeable
+    record ResponseRequest(@Nullable String title, @Nullable String summary, @Nullable String weDid,
+                           @Nullable String easyRead, @Nullable List<String> themes, @Nullable LocalDate from,
+                           @Nullable LocalDate to, @Nullable List<UUID> comments, @Nullable List<UUID> answers,
+                           @Nullable List<CitedGroupRequest> groups, @Nullable List<UUID> outcomes,
+                           @Nullable List<UUID> indicators, @Nullable Integer version, @Nullable String changeNote) {
+    }
+
+    @Serdeable
+    record StepRequest(@Nullable Integer version, @Nullable String comment) {
+    }
+
+    @Serdeable
+    record ActionRequest(@Nullable String text, @Nullable String owner, @Nullable LocalDate startsOn,
+                         @Nullable LocalDate dueOn) {
+    }
+
+    @Serdeable
+    record ActionProgressRequest(@Nullable String status, @Nullable Integer progress, @Nullable String reason,
+                                 @Nullable String note) {
+    }
+
+    /** A count of families, withheld below 5: a small number could point at a family. */
+    @Serdeable
+    record FamilyCount(@Nullable Integer count, boolean suppressed, String text) {
+
+        static final int SMALLEST_SHOWN = 5;
+
+        static FamilyCount toldUs(int n) {
+            return n < SMALLEST_SHOWN ? new FamilyCount(null, true, "Fewer than 5 families told us")
+                    : new FamilyCount(n, false, n + " families told us");
+        }
+
+        static FamilyCount reached(int n) {
+            return n < SMALLEST_SHOWN ? new FamilyCount(null, true, "Fewer than 5 families told")
+                    : new FamilyCount(n, false, n + " families told");
+        }
+    }
+
+    @Serdeable
+    record CitedText(String contentType, UUID contentId, String text, int meToo) {
+    }
+
+    @Serdeable
+    record CitedGroup(int texts, CitedText representative) {
+    }
+
+    @Serdeable
+    record YouSaid(String summary, FamilyCount families, List<CitedText> comments, List<CitedGroup> groups,
+                   List<CitedText> answers) {
+    }
+
+    @Serdeable
+    record MilestoneView(Instant at, String status, int progress, @Nullable String reason, @Nullable String note) {
+    }
+
+    @Serdeable
+    record ActionView(UUID id, String text, String owner, LocalDate startsOn, LocalDate dueOn, String status, int progress,
+                      @Nullable String reason, Instant updatedAt, List<MilestoneView> milestones) {
+    }
+
+    @Serdeable
+    record ActionSummary(UUID id, String text, String owner, LocalDate dueOn, String status, int progress) {
+    }
+
+    @Serdeable
+    record ThemeName(String id, String name) {
+    }
+
+    @Serdeable
+    record PeriodPoint(String period, double value) {
+    }
+
+    @Serdeable
+    record LinkedOutcome(UUID id, String title) {
+    }
+
+    @Serdeable
+    record LinkedIndicator(UUID id, UUID outcomeId, String title, String kind, String unit, @Nullable PeriodPoint latest,
+                           @Nullable PeriodPoint target) {
+    }
+
+    @Serdeable
+    record ReviewView(String decision, @Nullable String comment, String by, Instant at) {
+    }
+
+    @Serdeable
+    record ResponseView(UUID id, String areaId, String status, int version, @Nullable Integer revision, String title,
+                        List<ThemeName> themes, LocalDate from, LocalDate to, YouSaid youSaid, String weDid,
+                        @Nullable String easyRead, List<ActionView> actions, List<LinkedOutcome> outcomes,
+                        List<LinkedIndicator> indicators, List<ReviewView> reviews, @Nullable FamilyCount reached,
+                        Instant createdAt, @Nullable Instant publishedAt, boolean updated, @Nullable Instant updatedAt) {
+    }
+
+    @Serdeable
+    record ResponseSummary(UUID id, String status, String title, String summary, List<ThemeName> themes,
+                           FamilyCount families, List<ActionSummary> actions, @Nullable Instant publishedAt,
+                           boolean updated, @Nullable Instant updatedAt) {
+    }
+
+    @Serdeable
+    record MyWords(String contentType, UUID contentId, String how) {
+    }
+
+    @Serdeable
+    record ResponseToMe(ResponseSummary response, List<MyWords> yourWords) {
+    }
+
+    @Serdeable
+    record RevisionView(int revision, Instant publishedAt, @Nullable String changeNote, String title, String summary,
+                        String weDid, @Nullable String easyRead) {
+    }
+
+    @Serdeable
+    record Revisions(List<RevisionView> items) {
+    }
+
+    @Serdeable
+    record LoopUpdates(@Nullable Boolean muted) {
+    }
+
+    @Serdeable
+    record ReadabilityScore(double score, String band, int words, int sentences, double wordsPerSentence) {
+    }
+
+    @Serdeable
+    record ReadabilityFinding(String kind, String field, String text, String suggestion) {
+    }
+
+    @Serdeable
+    record Readability(ReadabilityScore main, @Nullable ReadabilityScore easyRead, List<ReadabilityFinding> findings) {
+    }
+}
