@@ -28,6 +28,9 @@ class DemoOutcomes {
             "Schools and parents have confidence in their own ability to meet need when the intervention is complete");
     static final String EQUIPMENT = "Children get the equipment they need in time";
 
+    static final String WITHIN_6_WEEKS = "Share of equipment delivered within 6 weeks";
+    static final String IN_TIME_AGREEMENT = "Families agreeing \"I get the equipment I need in time\"";
+
     private final OutcomeRepository outcomes;
 
     DemoOutcomes(OutcomeRepository outcomes) {
@@ -45,11 +48,21 @@ class DemoOutcomes {
         outcomes.seedOutcome(area, UUID.randomUUID(), EQUIPMENT,
                 "Specialist equipment assessed, ordered and delivered within 6 weeks (co-produced equipment survey)",
                 ESSEX_OVERALL_OUTCOMES.size() + 1, now);
+        // Both are computed from the co-produced equipment survey: how well (delivered in time) and
+        // whether anyone is better off (children's and parents' own "I get the equipment I need in time").
         outcomes.outcomeTitled(area, EQUIPMENT).ifPresent(equipment -> {
-            if (outcomes.indicatorsTitled(area, equipment.id(), "Equipment delivered within 6 weeks") == 0) {
-                outcomes.addIndicator(area, UUID.randomUUID(), equipment.id(), "Equipment delivered within 6 weeks", "how_well",
-                        "%", "higher_is_better", "quarter", null, null, null, null, "seed", now);
-            }
+            seedComputed(area, equipment.id(), WITHIN_6_WEEKS, "how_well",
+                    new IndicatorMeasures.Measure("equipment_within_target", null, null, null), now);
+            seedComputed(area, equipment.id(), IN_TIME_AGREEMENT, "better_off",
+                    new IndicatorMeasures.Measure("i_statement_agreement", null, null, "equipment_in_time"), now);
         });
+    }
+
+    private void seedComputed(String area, UUID outcomeId, String title, String kind, IndicatorMeasures.Measure measure,
+                              java.time.Instant now) {
+        if (outcomes.indicatorsTitled(area, outcomeId, title) == 0) {
+            outcomes.addIndicator(area, UUID.randomUUID(), outcomeId, title, kind, "%", "higher_is_better", "quarter",
+                    null, null, null, null, measure, "seed", now);
+        }
     }
 }

@@ -32,9 +32,11 @@ public final class OutcomeFramework {
     }
 
     private final OutcomeRepository outcomes;
+    private final IndicatorSeries series;
 
-    OutcomeFramework(OutcomeRepository outcomes) {
+    OutcomeFramework(OutcomeRepository outcomes, IndicatorSeries series) {
         this.outcomes = outcomes;
+        this.series = series;
     }
 
     public Map<UUID, OutcomeRef> outcomes(String areaId) {
@@ -42,15 +44,26 @@ public final class OutcomeFramework {
                 (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** Every indicator with its values in force, oldest period first. */
+    /** Every indicator with its values in force (entered, or computed for recent periods), oldest period first. */
     public Map<UUID, IndicatorRef> indicators(String areaId) {
-        Map<UUID, List<Point>> series = outcomes.valuesInForce(areaId).stream().collect(Collectors.groupingBy(
-                IndicatorValue::indicatorId, Collectors.mapping(v -> new Point(v.period(), v.value()), Collectors.toList())));
-        return outcomes.indicators(areaId).stream().map(i -> new IndicatorRef(i.id(), i.outcomeId(), i.title(), i.kind(),
+        return indicators(areaId, i -> true);
+    }
+
+    /** The indicators among {@code ids}: only their computed values are worked out. */
+    public Map<UUID, IndicatorRef> indicators(String areaId, java.util.Collection<UUID> ids) {
+        java.util.Set<UUID> wanted = java.util.Set.copyOf(ids);
+        return indicators(areaId, i -> wanted.contains(i.id()));
+    }
+
+    private Map<UUID, IndicatorRef> indicators(String areaId, java.util.function.Predicate<Indicator> wanted) {
+        List<Indicator> chosen = outcomes.indicators(areaId).stream().filter(wanted).toList();
+        Map<UUID, List<Point>> values = new LinkedHashMap<>();
+        series.of(areaId, chosen).forEach((id, vs) -> values.put(id, vs.stream().map(v -> new Point(v.period(), v.value())).toList()));
+        return chosen.stream().map(i -> new IndicatorRef(i.id(), i.outcomeId(), i.title(), i.kind(),
                         i.unit(), i.polarity(), i.periodKind(),
                         i.baselinePeriod() == null ? null : new Point(i.baselinePeriod(), i.baselineValue()),
                         i.targetPeriod() == null ? null : new Point(i.targetPeriod(), i.targetValue()),
-                        series.getOrDefault(i.id(), List.of())))
+                        values.getOrDefault(i.id(), List.of())))
                 .collect(Collectors.toMap(IndicatorRef::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 }

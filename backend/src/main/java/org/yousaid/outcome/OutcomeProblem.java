@@ -7,7 +7,8 @@ public enum OutcomeProblem implements ProblemCode {
     INVALID("outcome.invalid", HttpStatus.BAD_REQUEST, "Outcome or indicator not valid"),
     NOT_FOUND("outcome.not_found", HttpStatus.NOT_FOUND, "No such outcome"),
     INDICATOR_NOT_FOUND("outcome.indicator_not_found", HttpStatus.NOT_FOUND, "No such indicator"),
-    PERIOD_INVALID("outcome.period_invalid", HttpStatus.BAD_REQUEST, "Period not valid for this indicator");
+    PERIOD_INVALID("outcome.period_invalid", HttpStatus.BAD_REQUEST, "Period not valid for this indicator"),
+    COMPUTED("outcome.indicator_computed", HttpStatus.CONFLICT, "This indicator is computed");
 
     private final String code;
     private final HttpStatus status;

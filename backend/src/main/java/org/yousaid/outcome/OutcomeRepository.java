@@ -38,24 +38,26 @@ interface OutcomeRepository extends GenericRepository<Outcome, UUID> {
 
     @Query("""
             select area_id, id, outcome_id, title, kind, unit, polarity, period_kind, baseline_period, baseline_value,
-                   target_period, target_value
+                   target_period, target_value, computed
             from indicators where area_id = :areaId order by created_at, id""")
     List<Indicator> indicators(String areaId);
 
     @Query("""
             select area_id, id, outcome_id, title, kind, unit, polarity, period_kind, baseline_period, baseline_value,
-                   target_period, target_value
+                   target_period, target_value, computed
             from indicators where area_id = :areaId and id = :id""")
     Optional<Indicator> indicator(String areaId, UUID id);
 
     @Query("""
             insert into indicators (area_id, id, outcome_id, title, kind, unit, polarity, period_kind, baseline_period,
-                                    baseline_value, target_period, target_value, created_by, created_at)
+                                    baseline_value, target_period, target_value, computed, created_by, created_at)
             values (:areaId, :id, :outcomeId, :title, :kind, :unit, :polarity, :periodKind, :baselinePeriod,
-                    :baselineValue, :targetPeriod, :targetValue, :by, :at)""")
+                    :baselineValue, :targetPeriod, :targetValue, cast(:computed as jsonb), :by, :at)""")
     int addIndicator(String areaId, UUID id, UUID outcomeId, String title, String kind, String unit, String polarity,
                      String periodKind, @Nullable String baselinePeriod, @Nullable Double baselineValue,
-                     @Nullable String targetPeriod, @Nullable Double targetValue, String by, Instant at);
+                     @Nullable String targetPeriod, @Nullable Double targetValue,
+                     @Nullable @io.micronaut.data.annotation.TypeDef(type = io.micronaut.data.model.DataType.JSON)
+                     IndicatorMeasures.Measure computed, String by, Instant at);
 
     @Query("""
             select count(*) from indicators where area_id = :areaId and outcome_id = :outcomeId and title = :title""")

@@ -38,10 +38,12 @@ class OutcomeService {
 
     private final AreaAccess access;
     private final OutcomeRepository outcomes;
+    private final IndicatorSeries series;
     private final AuditLog audit;
     private final Clock clock;
 
-    OutcomeService(AreaAccess access, OutcomeRepository outcomes, AuditLog audit, Clock clock) {
+    OutcomeService(AreaAccess access, OutcomeRepository outcomes, IndicatorSeries series, AuditLog audit, Clock clock) {
+        this.series = series;
         this.access = access;
         this.outcomes = outcomes;
         this.audit = audit;
@@ -51,11 +53,11 @@ class OutcomeService {
     @Transactional
     OutcomeViews.OutcomeList list(Caller caller, String areaId) {
         access.member(caller, areaId);
-        Map<UUID, List<ValueView>> series = outcomes.valuesInForce(areaId).stream().collect(Collectors.groupingBy(
-                IndicatorValue::indicatorId, LinkedHashMap::new, Collectors.mapping(ValueView::of, Collectors.toList())));
-        Map<UUID, List<IndicatorView>> byOutcome = outcomes.indicators(areaId).stream().collect(Collectors.groupingBy(
+        List<Indicator> indicators = outcomes.indicators(areaId);
+        Map<UUID, List<ValueView>> values = series.of(areaId, indicators);
+        Map<UUID, List<IndicatorView>> byOutcome = indicators.stream().collect(Collectors.groupingBy(
                 Indicator::outcomeId, LinkedHashMap::new,
-                Collectors.mapping(i -> IndicatorView.of(i, series.getOrDefault(i.id(), List.of())), Collectors.toList())));
+                Collectors.mapping(i -> IndicatorView.of(i, values.getOrDefault(i.id(), List.of())), Collectors.toList())));
         return new OutcomeViews.OutcomeList(outcomes.outcomes(areaId).stream()
                 .map(o -> view(o, byOutcome.getOrDefault(o.id(), List.of()))).toList());
     }
@@ -84,6 +86,7 @@ class OutcomeService {
         String unit = text(request.unit(), "unit", 40);
         checkPeriod(periodKind, request.baseline(), "baseline");
         checkPeriod(periodKind, request.target(), "target");
+        IndicatorMeasures.Measure computed = computed(areaId, request.computed());
         if (outcomes.indicatorsTitled(areaId, outcomeId, title) > 0) {
             throw invalid("The outcome already has an indicator called '" + title + "'.", "title");
         }
@@ -92,18 +95,34 @@ class OutcomeService {
                 request.baseline() == null ? null : request.baseline().period(),
                 request.baseline() == null ? null : request.baseline().value(),
                 request.target() == null ? null : request.target().period(),
-                request.target() == null ? null : request.target().value(), commissioner.uid(), now());
+                request.target() == null ? null : request.target().value(), computed, commissioner.uid(), now());
         audit.record(areaId, commissioner.uid(), "outcome.add_indicator", null, null,
                 Map.of("outcome", outcomeId.toString(), "indicator", id.toString(), "kind", kind));
-        return IndicatorView.of(outcomes.indicator(areaId, id).orElseThrow(), List.of());
+        Indicator added = outcomes.indicator(areaId, id).orElseThrow();
+        return IndicatorView.of(added, series.of(areaId, List.of(added)).getOrDefault(id, List.of()));
+    }
+
+    /** A computed measure YouSaid knows and can take in the area, or null for an indicator whose values are entered. */
+    private @Nullable IndicatorMeasures.Measure computed(String areaId, @Nullable IndicatorMeasures.Measure requested) {
+        if (requested == null) {
+            return null;
+        }
+        IndicatorMeasures measure = requested.measure() == null ? null : series.measureFor(requested).orElse(null);
+        if (measure == null) {
+            throw invalid("Give computed.measure as one of equipment_within_target, i_statement_agreement,"
+                    + " survey_item_agreement, themes_answered.", "computed");
+        }
+        measure.invalid(areaId, requested).ifPresent(why -> {
+            throw invalid(why, "computed");
+        });
+        return requested;
     }
 
     @Transactional
     IndicatorView indicator(Caller caller, String areaId, UUID indicatorId) {
         access.member(caller, areaId);
         Indicator indicator = existing(areaId, indicatorId);
-        return IndicatorView.of(indicator, outcomes.valuesInForce(areaId).stream()
-                .filter(v -> v.indicatorId().equals(indicatorId)).map(ValueView::of).toList());
+        return IndicatorView.of(indicator, series.of(areaId, List.of(indicator)).getOrDefault(indicatorId, List.of()));
     }
 
     /** Enters a value, or corrects the one in force for the period (which stays in the history). */
@@ -111,6 +130,10 @@ class OutcomeService {
     ValueView enter(Caller caller, String areaId, UUID indicatorId, String period, OutcomeViews.ValueRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         Indicator indicator = existing(areaId, indicatorId);
+        if (indicator.computed() != null) {
+            throw new ProblemException(OutcomeProblem.COMPUTED, "YouSaid computes this indicator from families' answers;"
+                    + " its values cannot be entered.");
+        }
         LocalDate start = Periods.start(indicator.periodKind(), period).orElseThrow(() -> periodInvalid(indicator, period));
         if (start.isAfter(LocalDate.now(clock.withZone(ENGLAND)))) {
             throw new ProblemException(OutcomeProblem.PERIOD_INVALID, "Period " + period + " has not begun yet.",

@@ -22,7 +22,8 @@ final class OutcomeViews {
 
     @Serdeable
     record IndicatorRequest(@Nullable String title, @Nullable String kind, @Nullable String unit, @Nullable String polarity,
-                            @Nullable String periodKind, @Nullable PeriodValue baseline, @Nullable PeriodValue target) {
+                            @Nullable String periodKind, @Nullable PeriodValue baseline, @Nullable PeriodValue target,
+                            @Nullable IndicatorMeasures.Measure computed) {
     }
 
     @Serdeable
@@ -31,19 +32,20 @@ final class OutcomeViews {
 
     @Serdeable
     record ValueView(String period, double value, String source, @Nullable String note, String enteredBy, Instant enteredAt,
-                     boolean corrected) {
+                     boolean corrected, @Nullable Integer basedOn) {
         static ValueView of(IndicatorValue v) {
-            return new ValueView(v.period(), v.value(), v.source(), v.note(), v.enteredBy(), v.enteredAt(), v.entry() > 1);
+            return new ValueView(v.period(), v.value(), v.source(), v.note(), v.enteredBy(), v.enteredAt(), v.entry() > 1, null);
         }
     }
 
     @Serdeable
     record IndicatorView(UUID id, UUID outcomeId, String title, String kind, String unit, String polarity, String periodKind,
-                         @Nullable PeriodValue baseline, @Nullable PeriodValue target, List<ValueView> series) {
+                         @Nullable PeriodValue baseline, @Nullable PeriodValue target,
+                         @Nullable IndicatorMeasures.Measure computed, List<ValueView> series) {
         static IndicatorView of(Indicator i, List<ValueView> series) {
             return new IndicatorView(i.id(), i.outcomeId(), i.title(), i.kind(), i.unit(), i.polarity(), i.periodKind(),
                     i.baselinePeriod() == null ? null : new PeriodValue(i.baselinePeriod(), i.baselineValue()),
-                    i.targetPeriod() == null ? null : new PeriodValue(i.targetPeriod(), i.targetValue()), series);
+                    i.targetPeriod() == null ? null : new PeriodValue(i.targetPeriod(), i.targetValue()), i.computed(), series);
         }
     }
 

@@ -23,6 +23,30 @@ final class Periods {
     private Periods() {
     }
 
+    /** The period {@code date} falls in. */
+    static String of(String kind, LocalDate date) {
+        return QUARTER.equals(kind) ? date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1)
+                : String.format(java.util.Locale.ROOT, "%d-%02d", date.getYear(), date.getMonthValue());
+    }
+
+    /** The day after {@code period} ends. */
+    static LocalDate end(String kind, LocalDate start) {
+        return QUARTER.equals(kind) ? start.plusMonths(3) : start.plusMonths(1);
+    }
+
+    /** The {@code n} periods up to and including the one {@code today} falls in, oldest first. */
+    static java.util.List<String> recent(String kind, LocalDate today, int n) {
+        java.util.List<String> periods = new java.util.ArrayList<>();
+        LocalDate start = start(kind, of(kind, today)).orElseThrow();
+        for (int i = n - 1; i >= 0; i--) {
+            LocalDate s = QUARTER.equals(kind) ? start.minusMonths(3L * i) : start.minusMonths(i);
+            if (s.getYear() >= FIRST_YEAR) {
+                periods.add(of(kind, s));
+            }
+        }
+        return periods;
+    }
+
     /** The first day of {@code period} if it is one of {@code kind}, from {@link #FIRST_YEAR} on. */
     static Optional<LocalDate> start(String kind, String period) {
         if (period == null) {

@@ -29,8 +29,13 @@ class ResponseController {
     private final ActionService actions;
     private final LoopService loop;
     private final ReadabilityService readability;
+    private final LoopMetricsService metrics;
+    private final org.yousaid.area.AreaAccess access;
 
-    ResponseController(ResponseService responses, ActionService actions, LoopService loop, ReadabilityService readability) {
+    ResponseController(ResponseService responses, ActionService actions, LoopService loop, ReadabilityService readability,
+                       LoopMetricsService metrics, org.yousaid.area.AreaAccess access) {
+        this.metrics = metrics;
+        this.access = access;
         this.responses = responses;
         this.actions = actions;
         this.loop = loop;
@@ -115,6 +120,12 @@ class ResponseController {
                                                        @Nullable @QueryValue @Size(max = 200) String cursor,
                                                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return loop.toMe(caller, areaId, cursor, limit);
+    }
+
+    @Get("/loop-metrics")
+    LoopMetrics getLoopMetrics(Caller caller, String areaId, @QueryValue @Pattern(regexp = "[0-9]{4}-Q[1-4]") String quarter) {
+        access.require(caller, areaId, ResponseService.STAFF);
+        return metrics.metrics(areaId, quarter);
     }
 
     @Get("/me/loop-updates")

@@ -170,4 +170,64 @@ class OutcomeApiTest extends ApiTest {
         assertThat(as(commissioner).post(path("/outcomes/" + theirs + "/indicators"), "{\"title\":\"x\",\"kind\":\"how_much\","
                 + "\"unit\":\"%\",\"polarity\":\"higher_is_better\",\"periodKind\":\"month\"}").code()).isEqualTo("outcome.not_found");
     }
+
+    @Test
+    void youSaidComputesEquipmentInTimeAndAgreementFromFamiliesOwnAnswers() {
+        String survey = as(commissioner).post(path("/surveys"), "{\"templateId\":\"equipment\"}").text("id");
+        as(commissioner).post(path("/surveys/" + survey + "/publish"), null);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        java.time.LocalDate lastQuarter = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).minusMonths(3);
+        String previous = lastQuarter.getYear() + "-Q" + ((lastQuarter.getMonthValue() - 1) / 3 + 1);
+        String current = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        // Last quarter six items arrived: four within 6 weeks (3 weeks), two after 10 weeks. Six families
+        // answered "I get the equipment I need in time" this quarter: 5, 4, 4, 2, 1 and 3.
+        int[] weeks = {3, 3, 3, 3, 10, 10};
+        int[] agree = {5, 4, 4, 2, 1, 3};
+        for (int i = 0; i < 6; i++) {
+            java.time.LocalDate received = lastQuarter.plusDays(20 + i);
+            String answers = """
+                    {"who":"parent_carer","setting":"home","more_items":"no","i_equipment":%d,
+                     "item_1":{"category":"wheelchairs","identified":"%s","received":"%s"}}""".formatted(agree[i],
+                    received.minusWeeks(weeks[i]), received);
+            Reply answered = as(fixtures.member(area, "family")).put(path("/surveys/" + survey + "/answers/" + UUID.randomUUID()),
+                    "{\"version\":1,\"submit\":true,\"answers\":" + answers + "}");
+            assertThat(answered.status()).as(answered.toString()).isLessThan(300);
+        }
+        String outcome = outcome("Children get the equipment they need in time");
+        Reply within = as(commissioner).post(path("/outcomes/" + outcome + "/indicators"), """
+                {"title":"Share of equipment delivered within 6 weeks","kind":"how_well","unit":"%","polarity":"higher_is_better",
+                 "periodKind":"quarter","computed":{"measure":"equipment_within_target"}}""");
+        assertThat(within.status()).as(within.toString()).isEqualTo(201);
+        JsonNode series = within.json().path("series");
+        assertThat(series).hasSize(1);
+        assertThat(series.get(0).path("period").asText()).isEqualTo(previous);
+        assertThat(series.get(0).path("value").asDouble()).isEqualTo(66.7);
+        assertThat(series.get(0).path("basedOn").asInt()).isEqualTo(6);
+        assertThat(within.json().path("computed").path("measure").asText()).isEqualTo("equipment_within_target");
+
+        Reply agreement = as(commissioner).post(path("/outcomes/" + outcome + "/indicators"), """
+                {"title":"I get the equipment I need in time","kind":"better_off","unit":"%","polarity":"higher_is_better",
+                 "periodKind":"quarter","computed":{"measure":"i_statement_agreement","statement":"equipment_in_time"}}""");
+        JsonNode agreed = agreement.json().path("series");
+        assertThat(agreed).hasSize(1);
+        assertThat(agreed.get(0).path("period").asText()).isEqualTo(current);
+        assertThat(agreed.get(0).path("value").asDouble()).isEqualTo(50.0);
+
+        Reply item = as(commissioner).post(path("/outcomes/" + outcome + "/indicators"), """
+                {"title":"Kept informed","kind":"how_well","unit":"%%","polarity":"higher_is_better","periodKind":"month",
+                 "computed":{"measure":"survey_item_agreement","surveyId":"%s","questionId":"kept_informed"}}""".formatted(survey));
+        assertThat(item.status()).as(item.toString()).isEqualTo(201);
+        assertThat(item.json().path("series")).isEmpty();
+        assertThat(as(commissioner).post(path("/outcomes/" + outcome + "/indicators"), """
+                {"title":"Bad","kind":"how_well","unit":"%%","polarity":"higher_is_better","periodKind":"month",
+                 "computed":{"measure":"survey_item_agreement","surveyId":"%s","questionId":"who"}}""".formatted(survey)).code())
+                .isEqualTo("outcome.invalid");
+        assertThat(as(commissioner).post(path("/outcomes/" + outcome + "/indicators"), """
+                {"title":"Bad","kind":"how_well","unit":"%","polarity":"higher_is_better","periodKind":"month",
+                 "computed":{"measure":"happiness"}}""").status()).isEqualTo(400);
+        String id = within.json().path("id").asText();
+        assertThat(as(commissioner).put(path("/indicators/" + id + "/values/" + previous), "{\"value\":90,\"source\":\"x\"}")
+                .code()).isEqualTo("outcome.indicator_computed");
+        assertThat(as(family).get(path("/indicators/" + id)).json().path("series").get(0).path("value").asDouble()).isEqualTo(66.7);
+    }
 }

@@ -360,4 +360,44 @@ class ResponseApiTest extends ApiTest {
         assertThat(drafts).hasSize(1);
         assertThat(drafts.get(0).path("id").asText()).isEqualTo(draftId);
     }
+
+    @Test
+    void loopMetricsShowWhatWasAnsweredHowFastWhatGotDoneAndWhoWasReached() {
+        familiesSpeak(6);
+        String theme = themeOf(comments.get(0));
+        String id = draft(theme, comments, List.of(), null, null);
+        Reply added = as(commissioner).post(path("/responses/" + id + "/actions"), """
+                {"text":"Clinic","owner":"council","startsOn":"%s","dueOn":"%s"}""".formatted(LocalDate.now(), LocalDate.now()));
+        String actionId = added.json().path("id").asText();
+        assertThat(publishThroughTheForum(id).status()).isEqualTo(200);
+        as(commissioner).post(path("/responses/" + id + "/actions/" + actionId + "/progress"), "{\"status\":\"done\",\"progress\":100}");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+
+        Reply metrics = as(forumLead).get(path("/loop-metrics?quarter=" + quarter));
+        assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+        JsonNode area = metrics.json().path("area");
+        assertThat(area.path("words").path("value").asLong()).isEqualTo(6);
+        assertThat(area.path("families").path("value").asLong()).isEqualTo(6);
+        assertThat(area.path("reached").path("value").asLong()).isGreaterThanOrEqualTo(6);
+        assertThat(area.path("actionsDoneOnTime").path("value").asDouble()).isEqualTo(1.0);
+        assertThat(area.path("medianDaysToResponse").asDouble()).isLessThan(1.0);
+        JsonNode answered = null;
+        for (JsonNode t : metrics.json().path("themes")) {
+            if (t.path("theme").path("id").asText().equals(theme)) {
+                answered = t;
+            }
+        }
+        assertThat(answered).isNotNull();
+        assertThat(answered.path("figures").path("answered").path("value").asDouble()).isEqualTo(1.0);
+        assertThat(answered.path("responses").asInt()).isEqualTo(1);
+
+        String previous = today.minusMonths(3).getYear() + "-Q" + ((today.minusMonths(3).getMonthValue() - 1) / 3 + 1);
+        JsonNode before = as(commissioner).get(path("/loop-metrics?quarter=" + previous)).json().path("area");
+        assertThat(before.path("words").path("value").asLong()).isZero();
+        assertThat(as(families.get(0)).get(path("/loop-metrics?quarter=" + quarter)).code()).isEqualTo("area.role_forbidden");
+        assertThat(as(otherCommissioner).get(path("/loop-metrics?quarter=" + quarter)).code()).isEqualTo("area.not_member");
+        assertThat(as(commissioner).get(path("/loop-metrics?quarter=2026-Q5")).status()).isEqualTo(400);
+        assertThat(as(commissioner).get(path("/loop-metrics")).code()).isEqualTo("request.missing_parameter");
+    }
 }

@@ -1,0 +1,78 @@
+package org.yousaid.outcome;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.yousaid.outcome.OutcomeViews.ValueView;
+
+/**
+ * An indicator's series: the values commissioners entered, or, for an indicator YouSaid computes,
+ * its value for each of the recent periods, worked out on reading from the families' own answers
+ * (a share, shown as a per cent, withheld when it rests on too few answers).
+ */
+@Singleton
+final class IndicatorSeries {
+
+    static final int QUARTERS = 8;
+    static final int MONTHS = 12;
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+    private final OutcomeRepository outcomes;
+    private final List<IndicatorMeasures> measures;
+    private final Clock clock;
+
+    IndicatorSeries(OutcomeRepository outcomes, List<IndicatorMeasures> measures, Clock clock) {
+        this.outcomes = outcomes;
+        this.measures = measures;
+        this.clock = clock;
+    }
+
+    Map<UUID, List<ValueView>> of(String areaId, List<Indicator> indicators) {
+        Map<UUID, List<ValueView>> series = new LinkedHashMap<>();
+        if (indicators.stream().anyMatch(i -> i.computed() == null)) {
+            series.putAll(outcomes.valuesInForce(areaId).stream().collect(Collectors.groupingBy(IndicatorValue::indicatorId,
+                    LinkedHashMap::new, Collectors.mapping(ValueView::of, Collectors.toList()))));
+        }
+        for (Indicator i : indicators) {
+            if (i.computed() != null) {
+                series.put(i.id(), computed(areaId, i));
+            }
+        }
+        return series;
+    }
+
+    Optional<IndicatorMeasures> measureFor(IndicatorMeasures.Measure measure) {
+        return measures.stream().filter(m -> m.measures().contains(measure.measure())).findFirst();
+    }
+
+    private List<ValueView> computed(String areaId, Indicator i) {
+        IndicatorMeasures measure = measureFor(i.computed()).orElse(null);
+        if (measure == null) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ENGLAND));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<ValueView> values = new ArrayList<>();
+        String source = measure.source(i.computed());
+        for (String period : Periods.recent(i.periodKind(), today, Periods.QUARTER.equals(i.periodKind()) ? QUARTERS : MONTHS)) {
+            LocalDate start = Periods.start(i.periodKind(), period).orElseThrow();
+            Instant from = start.atStartOfDay(ENGLAND).toInstant();
+            Instant to = Periods.end(i.periodKind(), start).atStartOfDay(ENGLAND).toInstant();
+            measure.measure(areaId, i.computed(), from, to)
+                    .filter(m -> m.basedOn() >= measure.smallestShown(i.computed()))
+                    .ifPresent(m -> values.add(new ValueView(period, Math.round(m.share() * 1000) / 10.0, source, null,
+                            "yousaid", now, false, m.basedOn())));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,58 @@
+package org.yousaid.response;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.yousaid.outcome.IndicatorMeasures;
+
+/** "Share of themes answered": of the themes families raised in a period, those with a published response by its end. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ThemesAnswered extends IndicatorMeasures, GenericRepository<ResponseRow, UUID> {
+
+    String MEASURE = "themes_answered";
+
+    @Override
+    default Set<String> measures() {
+        return Set.of(MEASURE);
+    }
+
+    @Override
+    default Optional<String> invalid(String areaId, Measure measure) {
+        return Optional.empty();
+    }
+
+    @Override
+    default Optional<Measured> measure(String areaId, Measure measure, Instant from, Instant to) {
+        Answered a = answered(areaId, from, to);
+        return a.raised() == 0 ? Optional.empty() : Optional.of(new Measured((double) a.answered() / a.raised(), (int) a.raised()));
+    }
+
+    /** A count of themes identifies no family: every period with a theme raised is shown. */
+    @Override
+    default int smallestShown(Measure measure) {
+        return 1;
+    }
+
+    @Override
+    default String source(Measure measure) {
+        return "Computed by YouSaid: themes raised in the period with a published response";
+    }
+
+    @Query("""
+            select count(*) as raised,
+                   count(*) filter (where exists (select 1 from responses r where r.area_id = :areaId and r.status = 'published'
+                                                  and r.published_at < :to and t.theme = any(r.themes))) as answered
+            from (select distinct unnest(themes) as theme from moderation_items
+                  where area_id = :areaId and submitted_at >= :from and submitted_at < :to
+                    and state in ('published', 'pending_review', 'changes_requested')) t""")
+    Answered answered(String areaId, Instant from, Instant to);
+
+    @io.micronaut.core.annotation.Introspected
+    record Answered(long raised, long answered) {
+    }
+}
