@@ -71,6 +71,11 @@ public final class AreaAccess {
         return memberships.find(areaId, uid).map(m -> Role.of(m.role()));
     }
 
+    /** The area's name, as reports print it. */
+    public String name(String areaId) {
+        return areas.find(areaId).map(Area::name).orElseThrow(() -> noSuchArea(areaId));
+    }
+
     /** Refuses an area that does not exist (for callers that are not a signed-in person, e.g. the command line). */
     public void requireArea(String areaId) {
         if (areas.find(areaId).isEmpty()) {

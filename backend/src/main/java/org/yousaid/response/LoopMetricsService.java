@@ -103,7 +103,7 @@ public final class LoopMetricsService {
                 .map(LoopMetricsService::trend).toList();
     }
 
-    static LoopMetrics.IndicatorTrend trend(OutcomeFramework.IndicatorRef i) {
+    public static LoopMetrics.IndicatorTrend trend(OutcomeFramework.IndicatorRef i) {
         List<OutcomeFramework.Point> series = i.series();
         OutcomeFramework.Point latest = i.latest();
         OutcomeFramework.Point previous = series.size() >= 2 ? series.get(series.size() - 2) : null;

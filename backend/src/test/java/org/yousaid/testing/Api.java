@@ -81,6 +81,30 @@ public final class Api {
         }
     }
 
+    /** A document (a PDF or CSV) as downloaded, its status and type checked against the contract. */
+    public record Download(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+    }
+
+    public Download download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(h -> request.header(h[0], h[1]));
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            java.util.Optional<String> type = response.headers().firstValue("Content-Type");
+            Contract.get().validate("GET", URI.create(path).getPath(), response.statusCode(), type,
+                    type.orElse("").contains("json") ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8) : "");
+            return new Download(response.statusCode(), type.orElse(""), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A validated response. */
     public record Reply(int status, java.net.http.HttpHeaders headers, JsonNode json) {
 

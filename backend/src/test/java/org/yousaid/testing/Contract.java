@@ -144,6 +144,10 @@ public final class Contract {
             throw new AssertionError(method + " " + route.template() + " " + status + " answered " + media
                     + " but the contract declares " + content.fieldNames().next());
         }
+        if (!media.endsWith("json")) {
+            // A document (a PDF, a CSV) is checked by the test that reads it; the contract fixes its type.
+            return;
+        }
         String pointer = "#/components/x-responses/" + key(route.template(), op, statusKey, media);
         JsonSchema schema = schemas.computeIfAbsent(pointer, p -> factory.getSchema(SchemaLocation.of(BASE + p), config));
         Set<ValidationMessage> errors = schema.validate(body, InputFormat.JSON);
