@@ -28,8 +28,17 @@ public interface IndicatorMeasures {
     /** Why the measure cannot be taken in the area (an unknown survey or question), if it cannot. */
     Optional<String> invalid(String areaId, Measure measure);
 
+    /** A period to measure: its name and [from, to). */
+    record Window(String period, Instant from, Instant to) {
+    }
+
     /** The share over [from, to), or empty when nothing was measured in it. */
-    Optional<Measured> measure(String areaId, Measure measure, Instant from, Instant to);
+    default Optional<Measured> measure(String areaId, Measure measure, Instant from, Instant to) {
+        return Optional.ofNullable(measureEach(areaId, measure, java.util.List.of(new Window("", from, to))).get(""));
+    }
+
+    /** The share in each of {@code windows} that has one, by period, in one pass over the data where it can. */
+    java.util.Map<String, Measured> measureEach(String areaId, Measure measure, java.util.List<Window> windows);
 
     /** The fewest answers a published share may rest on (families' answers: 5). */
     default int smallestShown(Measure measure) {

@@ -64,14 +64,19 @@ final class IndicatorSeries {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<ValueView> values = new ArrayList<>();
         String source = measure.source(i.computed());
+        List<IndicatorMeasures.Window> windows = new ArrayList<>();
         for (String period : Periods.recent(i.periodKind(), today, Periods.QUARTER.equals(i.periodKind()) ? QUARTERS : MONTHS)) {
             LocalDate start = Periods.start(i.periodKind(), period).orElseThrow();
-            Instant from = start.atStartOfDay(ENGLAND).toInstant();
-            Instant to = Periods.end(i.periodKind(), start).atStartOfDay(ENGLAND).toInstant();
-            measure.measure(areaId, i.computed(), from, to)
-                    .filter(m -> m.basedOn() >= measure.smallestShown(i.computed()))
-                    .ifPresent(m -> values.add(new ValueView(period, Math.round(m.share() * 1000) / 10.0, source, null,
-                            "yousaid", now, false, m.basedOn())));
+            windows.add(new IndicatorMeasures.Window(period, start.atStartOfDay(ENGLAND).toInstant(),
+                    Periods.end(i.periodKind(), start).atStartOfDay(ENGLAND).toInstant()));
+        }
+        Map<String, IndicatorMeasures.Measured> measured = measure.measureEach(areaId, i.computed(), windows);
+        for (IndicatorMeasures.Window w : windows) {
+            IndicatorMeasures.Measured m = measured.get(w.period());
+            if (m != null && m.basedOn() >= measure.smallestShown(i.computed())) {
+                values.add(new ValueView(w.period(), Math.round(m.share() * 1000) / 10.0, source, null, "yousaid", now, false,
+                        m.basedOn()));
+            }
         }
         return values;
     }

@@ -69,6 +69,7 @@ class BoardCharts {
         bars.setSeriesPaint(0, BLUE);
         bars.setSeriesPaint(1, GREY);
         bars.setItemMargin(0.05);
+        chart.getCategoryPlot().getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         return png(chart, WIDTH, 140 + 70 * Math.max(1, themes.size()));
     }
 
@@ -88,6 +89,7 @@ class BoardCharts {
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         chart.getCategoryPlot().setRenderer(bars);
+        chart.getCategoryPlot().getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         return png(chart, WIDTH, 300);
     }
 

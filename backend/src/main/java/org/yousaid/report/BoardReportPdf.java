@@ -59,7 +59,7 @@ class BoardReportPdf {
                 .raw("<p class=\"lead\">Report to the SEND Improvement Board &#183; ").text(r.areaName()).raw(" &#183; ")
                 .text(quarterName(r.quarter())).raw(" (").text(r.from().format(DAY)).raw(" to ").text(r.to().format(DAY))
                 .raw(")</p><p class=\"small\">Made by YouSaid on ").text(STAMP.format(r.generatedAt()))
-                .raw(". Figures about 1 to 4 families or answers are shown as \u201cfewer than 5\u201d: a small number could point at a family.</p>");
+                .raw(". Figures about 1 to 4 families or answers are shown as \u201cunder 5\u201d: a small number could point at a family.</p>");
 
         LoopMetrics.LoopFigures area = r.loop().area();
         h.raw("<h2>At a glance</h2><table class=\"glance\"><caption>The quarter in figures</caption><tbody>");
@@ -221,12 +221,12 @@ class BoardReportPdf {
     }
 
     static String count(LoopMetrics.Count c) {
-        return c.suppressed() || c.value() == null ? "fewer than 5" : String.format(Locale.UK, "%,d", c.value());
+        return c.suppressed() || c.value() == null ? "under 5" : String.format(Locale.UK, "%,d", c.value());
     }
 
     static String share(LoopMetrics.Share s) {
         if (s.suppressed()) {
-            return "fewer than 5";
+            return "under 5";
         }
         return s.value() == null ? "\u2013" : Math.round(s.value() * 100) + "% (" + Math.round(s.value() * s.of()) + " of "
                 + String.format(Locale.UK, "%,d", s.of()) + ")";
@@ -341,9 +341,9 @@ class BoardReportPdf {
             tr { page-break-inside: avoid; }
             th, td { border-bottom: 0.5pt solid #b1b4b6; padding: 3pt 4pt; text-align: left; vertical-align: top; }
             thead th { border-bottom: 1.5pt solid #0b0c0c; }
-            tbody th { font-weight: normal; }
+            tbody th { font-weight: normal; width: 34%; }
             .n { text-align: right; }
-            th.n { white-space: nowrap; }
+            th.n, td.n { white-space: nowrap; }
             table.glance td.big { font-size: 13pt; font-weight: bold; text-align: right; width: 35%; }
             img.chart { width: 100%; margin: 4pt 0; }
             """;

@@ -48,15 +48,19 @@ interface LoopMetricsRepository extends GenericRepository<ResponseRow, UUID> {
     @Query("select distinct unnest(themes) from responses where area_id = :areaId and status = 'published' and published_at < :to")
     List<String> answeredThemes(String areaId, Instant to);
 
-    /** For each response published in [from, to) and each of its themes: days from the first words on it in the response's period. */
+    /**
+     * For each response published in [from, to) and each of its themes: days from the first words on
+     * it in the response's period (found by walking that period's words in time order).
+     */
     @Query("""
-            select t.theme, extract(epoch from (r.published_at - min(m.submitted_at))) / 86400.0 as days
+            select t.theme, extract(epoch from (r.published_at - f.first)) / 86400.0 as days
             from responses r cross join unnest(r.themes) as t(theme)
-            join moderation_items m on m.area_id = r.area_id and t.theme = any(m.themes)
-                 and m.submitted_at >= r.period_from and m.submitted_at < r.period_to + 1
-                 and m.state in ('published', 'pending_review', 'changes_requested')
-            where r.area_id = :areaId and r.status = 'published' and r.published_at >= :from and r.published_at < :to
-            group by r.id, t.theme, r.published_at""")
+            cross join lateral (select m.submitted_at as first from moderation_items m
+                                where m.area_id = r.area_id and m.submitted_at >= r.period_from
+                                  and m.submitted_at < r.period_to + 1 and m.themes @> array[t.theme]
+                                  and m.state in ('published', 'pending_review', 'changes_requested')
+                                order by m.submitted_at limit 1) f
+            where r.area_id = :areaId and r.status = 'published' and r.published_at >= :from and r.published_at < :to""")
     List<Lag> lags(String areaId, Instant from, Instant to);
 
     /** Actions of published responses due in [from, to), per theme of their response (n: done by the due date, of: due). */

@@ -70,4 +70,14 @@ interface LoopRepository extends GenericRepository<ResponseRow, UUID> {
             order by response_id, content_type, content_id""")
     List<Reach> reachOf(String areaId, String uid, java.util.Collection<UUID> responseIds);
 
+    /** The published responses that reached {@code uid} through each of their texts {@code ids}, newest first. */
+    @Query("""
+            select x.content_id, r.id as response_id, r.title, r.published_at, x.how,
+                   (select count(*) from response_actions a where a.area_id = r.area_id and a.response_id = r.id) as actions,
+                   (select count(*) from response_actions a where a.area_id = r.area_id and a.response_id = r.id
+                      and a.status = 'done') as actions_done
+            from response_reach x join responses r on r.area_id = x.area_id and r.id = x.response_id and r.status = 'published'
+            where x.area_id = :areaId and x.uid = :uid and x.content_type = :contentType and x.content_id in (:ids)
+            order by r.published_at desc, r.id""")
+    List<WhatHappened.Row> answered(String areaId, String uid, String contentType, java.util.Collection<UUID> ids);
 }

@@ -27,9 +27,15 @@ interface ThemesAnswered extends IndicatorMeasures, GenericRepository<ResponseRo
     }
 
     @Override
-    default Optional<Measured> measure(String areaId, Measure measure, Instant from, Instant to) {
-        Answered a = answered(areaId, from, to);
-        return a.raised() == 0 ? Optional.empty() : Optional.of(new Measured((double) a.answered() / a.raised(), (int) a.raised()));
+    default java.util.Map<String, Measured> measureEach(String areaId, Measure measure, java.util.List<Window> windows) {
+        java.util.Map<String, Measured> measured = new java.util.LinkedHashMap<>();
+        for (Window w : windows) {
+            Answered a = answered(areaId, w.from(), w.to());
+            if (a.raised() > 0) {
+                measured.put(w.period(), new Measured((double) a.answered() / a.raised(), (int) a.raised()));
+            }
+        }
+        return measured;
     }
 
     /** A count of themes identifies no family: every period with a theme raised is shown. */

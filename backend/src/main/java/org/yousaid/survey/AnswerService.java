@@ -25,6 +25,7 @@ import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
 import org.yousaid.content.ContentType;
 import org.yousaid.moderation.Signposting;
+import org.yousaid.response.WhatHappened;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
@@ -57,11 +58,13 @@ class AnswerService {
     private final Clock clock;
     private final Cursors cursors;
     private final Signposting signposting;
+    private final WhatHappened whatHappened;
 
     AnswerService(AreaAccess access, SurveyStore surveys, AnswerStore answers, SurveyService surveyService,
                   ApplicationEventPublisher<SurveyAnswered> answered, JsonMapper json, Clock clock, Cursors cursors,
-                  Signposting signposting) {
+                  Signposting signposting, WhatHappened whatHappened) {
         this.signposting = signposting;
+        this.whatHappened = whatHappened;
         this.cursors = cursors;
         this.access = access;
         this.surveys = surveys;
@@ -147,17 +150,23 @@ class AnswerService {
         List<SurveyAnswer> rows = answers.byRespondent(areaId, me.uid(), after, limit + 1);
         Map<UUID, Signposting.Signpost> signposts = signposting.forContents(areaId, ContentType.SURVEY_ANSWER,
                 rows.stream().map(SurveyAnswer::id).toList());
-        return listing.page(rows, limit, a -> new Cursor(a.updatedAt(), a.id()), a -> view(a, signposts.get(a.id())));
+        Map<UUID, List<WhatHappened.Answered>> answered = whatHappened.to(areaId, me.uid(), ContentType.SURVEY_ANSWER.value(),
+                rows.stream().map(SurveyAnswer::id).toList());
+        return listing.page(rows, limit, a -> new Cursor(a.updatedAt(), a.id()),
+                a -> view(a, signposts.get(a.id()), answered.getOrDefault(a.id(), List.of())));
     }
 
     private AnswerView view(SurveyAnswer a) {
-        return view(a, signposting.forContent(a.areaId(), ContentType.SURVEY_ANSWER, a.id()).orElse(null));
+        return view(a, signposting.forContent(a.areaId(), ContentType.SURVEY_ANSWER, a.id()).orElse(null),
+                whatHappened.to(a.areaId(), a.respondentUid(), ContentType.SURVEY_ANSWER.value(), List.of(a.id()))
+                        .getOrDefault(a.id(), List.of()));
     }
 
-    private AnswerView view(SurveyAnswer a, Signposting.@Nullable Signpost signpost) {
+    private AnswerView view(SurveyAnswer a, Signposting.@Nullable Signpost signpost, List<WhatHappened.Answered> whatHappened) {
         try {
             return new AnswerView(a.id(), a.surveyId(), a.areaId(), a.version(), a.status(),
-                    json.readValue(a.answersJson(), JsonNode.class), a.startedAt(), a.updatedAt(), a.submittedAt(), signpost);
+                    json.readValue(a.answersJson(), JsonNode.class), a.startedAt(), a.updatedAt(), a.submittedAt(), signpost,
+                    whatHappened);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,7 +26,8 @@ final class AnswerViews {
     /** {@code signposting} is set when what the family wrote raised a safeguarding concern: where to turn now. */
     record AnswerView(UUID id, UUID surveyId, String areaId, int version, String status, JsonNode answers,
                       Instant startedAt, Instant updatedAt, @Nullable Instant submittedAt,
-                      @Nullable org.yousaid.moderation.Signposting.Signpost signposting) {
+                      @Nullable org.yousaid.moderation.Signposting.Signpost signposting,
+                      List<org.yousaid.response.WhatHappened.Answered> whatHappened) {
     }
 
 }

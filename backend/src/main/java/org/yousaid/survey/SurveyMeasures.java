@@ -5,6 +5,9 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +22,7 @@ import org.yousaid.outcome.IndicatorMeasures;
 interface SurveyMeasures extends IndicatorMeasures, GenericRepository<AnswerVoices.AnswerRow, UUID> {
 
     String EQUIPMENT = "equipment_within_target";
+    java.time.ZoneId ENGLAND = java.time.ZoneId.of("Europe/London");
     String I_STATEMENT = "i_statement_agreement";
     String ITEM = "survey_item_agreement";
 
@@ -39,14 +43,35 @@ interface SurveyMeasures extends IndicatorMeasures, GenericRepository<AnswerVoic
         };
     }
 
+    /** One pass over the answers, counted by day, then summed into each window (days are England's). */
     @Override
-    default Optional<Measured> measure(String areaId, Measure m, Instant from, Instant to) {
-        Counted c = switch (m.measure()) {
+    default Map<String, Measured> measureEach(String areaId, Measure m, List<Window> windows) {
+        if (windows.isEmpty()) {
+            return Map.of();
+        }
+        Instant from = windows.stream().map(Window::from).min(Instant::compareTo).orElseThrow();
+        Instant to = windows.stream().map(Window::to).max(Instant::compareTo).orElseThrow();
+        List<DayCount> days = switch (m.measure()) {
             case EQUIPMENT -> equipment(areaId, from, to);
             case I_STATEMENT -> statements(areaId, m.statement(), from, to);
             default -> item(areaId, m.surveyId(), m.questionId(), from, to);
         };
-        return c.total() == 0 ? Optional.empty() : Optional.of(new Measured((double) c.yes() / c.total(), (int) c.total()));
+        Map<String, Measured> measured = new LinkedHashMap<>();
+        for (Window w : windows) {
+            long yes = 0;
+            long total = 0;
+            for (DayCount d : days) {
+                Instant start = d.day().atStartOfDay(ENGLAND).toInstant();
+                if (!start.isBefore(w.from()) && start.isBefore(w.to())) {
+                    yes += d.yes();
+                    total += d.total();
+                }
+            }
+            if (total > 0) {
+                measured.put(w.period(), new Measured((double) yes / total, (int) total));
+            }
+        }
+        return measured;
     }
 
     @Override
@@ -64,9 +89,9 @@ interface SurveyMeasures extends IndicatorMeasures, GenericRepository<AnswerVoic
               and q ->> 'type' in ('likert', 'i_statement')""")
     int questionsOfType(String areaId, UUID surveyId, String questionId);
 
-    /** Items delivered in [from, to) from every equipment survey, and how many came within their target weeks. */
+    /** Items delivered in [from, to) from every equipment survey, by day delivered, and how many came within their target weeks. */
     @Query("""
-            select count(*) filter (where received - identified <= target_days) as yes, count(*) as total
+            select received as day, count(*) filter (where received - identified <= target_days) as yes, count(*) as total
             from (select case when (a.answers -> q.id ->> 'identified') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
                                     and (a.answers -> q.id ->> 'identified') >= '1900-01-01'
                               then (a.answers -> q.id ->> 'identified')::date end as identified,
@@ -84,31 +109,34 @@ interface SurveyMeasures extends IndicatorMeasures, GenericRepository<AnswerVoic
                                       where e ->> 'type' = 'equipment_item') q
                   where a.area_id = :areaId and a.status = 'submitted' and jsonb_typeof(a.answers -> q.id) = 'object') x
             where identified is not null and received >= cast(:from as timestamptz) at time zone 'Europe/London'
-              and received < cast(:to as timestamptz) at time zone 'Europe/London'""")
-    Counted equipment(String areaId, Instant from, Instant to);
+              and received < cast(:to as timestamptz) at time zone 'Europe/London'
+            group by received""")
+    List<DayCount> equipment(String areaId, Instant from, Instant to);
 
-    /** Answers 1–5 submitted in [from, to) to every I statement tagged {@code statement}; agreeing is 4 or 5. */
+    /** Answers 1–5 submitted in [from, to) to every I statement tagged {@code statement}, by day; agreeing is 4 or 5. */
     @Query("""
-            select count(*) filter (where v >= 4) as yes, count(*) as total
-            from (select case when jsonb_typeof(a.answers -> q.id) = 'number' then (a.answers ->> q.id)::numeric end as v
+            select day, count(*) filter (where v >= 4) as yes, count(*) as total
+            from (select case when jsonb_typeof(a.answers -> q.id) = 'number' then (a.answers ->> q.id)::numeric end as v,
+                         cast(a.submitted_at at time zone 'Europe/London' as date) as day
                   from survey_answers a
                   join survey_versions sv on sv.area_id = a.area_id and sv.survey_id = a.survey_id and sv.version = a.version
                   cross join lateral (select e ->> 'id' as id from jsonb_array_elements(sv.definition -> 'questions') e
                                       where e ->> 'type' = 'i_statement' and e ->> 'outcome' = :statement) q
                   where a.area_id = :areaId and a.status = 'submitted' and a.submitted_at >= :from and a.submitted_at < :to) x
-            where v between 1 and 5""")
-    Counted statements(String areaId, String statement, Instant from, Instant to);
+            where v between 1 and 5 group by day""")
+    List<DayCount> statements(String areaId, String statement, Instant from, Instant to);
 
     @Query("""
-            select count(*) filter (where v >= 4) as yes, count(*) as total
-            from (select case when jsonb_typeof(answers -> :questionId) = 'number' then (answers ->> :questionId)::numeric end as v
+            select day, count(*) filter (where v >= 4) as yes, count(*) as total
+            from (select case when jsonb_typeof(answers -> :questionId) = 'number' then (answers ->> :questionId)::numeric end as v,
+                         cast(submitted_at at time zone 'Europe/London' as date) as day
                   from survey_answers
                   where area_id = :areaId and survey_id = :surveyId and status = 'submitted'
                     and submitted_at >= :from and submitted_at < :to) x
-            where v between 1 and 5""")
-    Counted item(String areaId, UUID surveyId, String questionId, Instant from, Instant to);
+            where v between 1 and 5 group by day""")
+    List<DayCount> item(String areaId, UUID surveyId, String questionId, Instant from, Instant to);
 
     @io.micronaut.core.annotation.Introspected
-    record Counted(long yes, long total) {
+    record DayCount(java.time.LocalDate day, long yes, long total) {
     }
 }

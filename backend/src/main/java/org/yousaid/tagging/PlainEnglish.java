@@ -45,6 +45,7 @@ public final class PlainEnglish {
     }
 
     private record Term(String term, boolean acronym, String plain, Pattern pattern) {
+        // A shorthand ("LA") is matched as written like an acronym but replaced like jargon.
     }
 
     private final ThemeTagger tagger;
@@ -185,9 +186,10 @@ public final class PlainEnglish {
                 }
                 String[] f = line.split("\t");
                 boolean acronym = "acronym".equals(f[1]);
+                boolean asWritten = acronym || "shorthand".equals(f[1]);
                 // Acronyms match as written (a capitalised "Ot" is not occupational therapy); jargon in any case.
                 Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(f[0]) + "(?![\\p{L}\\p{N}])",
-                        acronym ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                        asWritten ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
                 terms.add(new Term(f[0], acronym, f[2], p));
             }
         } catch (IOException e) {

@@ -23,6 +23,7 @@ import org.yousaid.content.ContentWithdrawn;
 import org.yousaid.moderation.ReviewStatus;
 import org.yousaid.moderation.ReviewStatuses;
 import org.yousaid.moderation.Signposting;
+import org.yousaid.response.WhatHappened;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
@@ -48,14 +49,16 @@ class CommentService {
     private final ReviewStatuses reviews;
     private final Signposting signposting;
     private final MeTooRepository meTooRepository;
+    private final WhatHappened whatHappened;
     private final Clock clock;
     private final Cursors cursors;
 
     CommentService(AreaAccess access, CommentRepository comments,
                    ApplicationEventPublisher<ContentSubmitted> submitted,
                    ApplicationEventPublisher<ContentWithdrawn> withdrawn, ReviewStatuses reviews, Clock clock,
-                   Cursors cursors, Signposting signposting, MeTooRepository meTooRepository) {
+                   Cursors cursors, Signposting signposting, MeTooRepository meTooRepository, WhatHappened whatHappened) {
         this.meTooRepository = meTooRepository;
+        this.whatHappened = whatHappened;
         this.reviews = reviews;
         this.signposting = signposting;
         this.access = access;
@@ -113,8 +116,10 @@ class CommentService {
         Map<UUID, ReviewStatus> statuses = reviews.of(areaId, ContentType.COMMENT, rows.stream().map(Comment::id).toList());
         Map<UUID, Signposting.Signpost> signposts = signposting.forContents(areaId, ContentType.COMMENT,
                 rows.stream().map(Comment::id).toList());
+        Map<UUID, List<WhatHappened.Answered>> answered = whatHappened.to(areaId, me.uid(), ContentType.COMMENT.value(),
+                rows.stream().map(Comment::id).toList());
         return listing.page(rows, limit, Comment::submittedPosition,
-                c -> OwnComment.of(c, statuses.get(c.id()), signposts.get(c.id())));
+                c -> OwnComment.of(c, statuses.get(c.id()), signposts.get(c.id()), answered.getOrDefault(c.id(), List.of())));
     }
 
     /** The author sees their comment in any state; other members only once it is published. */

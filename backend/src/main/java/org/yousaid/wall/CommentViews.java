@@ -3,9 +3,11 @@ package org.yousaid.wall;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.yousaid.moderation.ReviewStatus;
 import org.yousaid.moderation.Signposting;
+import org.yousaid.response.WhatHappened;
 
 /** The ways a comment is seen: by its author and on the wall. */
 final class CommentViews {
@@ -25,13 +27,19 @@ final class CommentViews {
     @Serdeable
     record OwnComment(String view, UUID id, String areaId, @Nullable String body, @Nullable String publishedBody,
                       String status, Instant submittedAt, @Nullable Instant decidedAt, @Nullable String reason,
-                      @Nullable Instant withdrawnAt, @Nullable Signposting.Signpost signposting) {
+                      @Nullable Instant withdrawnAt, @Nullable Signposting.Signpost signposting,
+                      List<WhatHappened.Answered> whatHappened) {
 
         static OwnComment of(Comment c, @Nullable ReviewStatus review, @Nullable Signposting.Signpost signpost) {
+            return of(c, review, signpost, List.of());
+        }
+
+        static OwnComment of(Comment c, @Nullable ReviewStatus review, @Nullable Signposting.Signpost signpost,
+                             List<WhatHappened.Answered> whatHappened) {
             String status = c.isWithdrawn() ? "withdrawn" : review == null ? ReviewStatus.PENDING_REVIEW : review.state();
             return new OwnComment("own", c.id(), c.areaId(), c.body(), c.publishedBody(), status, c.submittedAt(),
                     review == null ? null : review.decidedAt(), review == null ? null : review.reason(), c.withdrawnAt(),
-                    signpost);
+                    signpost, whatHappened);
         }
     }
 

@@ -76,13 +76,18 @@ class ResponseApiTest extends ApiTest {
     }
 
     String draft(String theme, List<String> cited, List<String> group, String outcomeId, String indicatorId) {
+        return draft(theme, cited, group, outcomeId, indicatorId, List.of());
+    }
+
+    String draft(String theme, List<String> cited, List<String> group, String outcomeId, String indicatorId, List<String> answers) {
         String groupJson = group.isEmpty() ? "" : ",\"groups\":[{\"members\":[" + String.join(",", group.stream()
                 .map(id -> "{\"contentType\":\"comment\",\"contentId\":\"" + id + "\"}").toList()) + "]}]";
         Reply created = as(commissioner).post(path("/responses"), """
                 {"title":"Equipment without the long wait","summary":"Families told us they wait months for wheelchairs, seats and hoists.",
                  "weDid":"We have added a second wheelchair clinic and we now order equipment the week it is prescribed.",
-                 "themes":["%s"],"from":"%s","to":"%s","comments":[%s]%s%s}""".formatted(theme,
+                 "themes":["%s"],"from":"%s","to":"%s","comments":[%s],"answers":[%s]%s%s}""".formatted(theme,
                 LocalDate.now().minusDays(30), LocalDate.now(), String.join(",", cited.stream().map(id -> "\"" + id + "\"").toList()),
+                String.join(",", answers.stream().map(id -> "\"" + id + "\"").toList()),
                 groupJson, outcomeId == null ? "" : ",\"outcomes\":[\"" + outcomeId + "\"],\"indicators\":[\"" + indicatorId + "\"]"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
@@ -152,7 +157,18 @@ class ResponseApiTest extends ApiTest {
         assertThat(as(muted).put(path("/me/loop-updates"), "{\"muted\":true}").json().path("muted").asBoolean()).isTrue();
         assertThat(as(muted).get(path("/me/loop-updates")).json().path("muted").asBoolean()).isTrue();
 
-        String id = draft(theme, comments.subList(0, 4), comments.subList(4, 6), outcomeId, indicatorId);
+        // One of the families also said it in a survey, and a forum lead approved the answer for quoting.
+        String survey = as(commissioner).post(path("/surveys"), """
+                {"definition":{"title":"Equipment","questions":[{"id":"words","type":"free_text","text":"Tell us"}]}}""").text("id");
+        as(commissioner).post(path("/surveys/" + survey + "/publish"), null);
+        String answerId = UUID.randomUUID().toString();
+        assertThat(as(families.get(2)).put(path("/surveys/" + survey + "/answers/" + answerId),
+                "{\"version\":1,\"submit\":true,\"answers\":{\"words\":\"We waited seven months for a wheelchair.\"}}").status())
+                .isLessThan(300);
+        analyseAll();
+        assertThat(moderate(forumLead, area, "survey_answer", answerId, "publish", null).status()).isEqualTo(200);
+
+        String id = draft(theme, comments.subList(0, 4), comments.subList(4, 6), outcomeId, indicatorId, List.of(answerId));
         String wheelchairs = action(id, "A second wheelchair clinic every Tuesday");
         String ordering = action(id, "Equipment ordered the week it is prescribed");
 
@@ -213,6 +229,17 @@ class ResponseApiTest extends ApiTest {
         assertThat(howReached(author, id)).isEqualTo("cited");
         assertThat(howReached(meToo, id)).isEqualTo("me_too");
         assertThat(howReached(uncited, id)).isEqualTo("theme");
+        // ... and beside their own words.
+        JsonNode ownComment = as(author).get(path("/me/comments")).json().path("items").get(0);
+        assertThat(ownComment.path("whatHappened").get(0).path("responseId").asText()).isEqualTo(id);
+        assertThat(ownComment.path("whatHappened").get(0).path("how").asText()).isEqualTo("cited");
+        assertThat(as(uncited).get(path("/me/comments")).json().path("items").get(0).path("whatHappened").get(0)
+                .path("how").asText()).isEqualTo("theme");
+        JsonNode ownAnswer = as(families.get(2)).get(path("/me/answers")).json().path("items").get(0);
+        assertThat(ownAnswer.path("whatHappened").get(0).path("how").asText()).isEqualTo("cited");
+        assertThat(ownAnswer.path("whatHappened").get(0).path("actions").asInt()).isEqualTo(2);
+        assertThat(as(commissioner).get(path("/responses/" + id)).json().path("youSaid").path("answers").get(0)
+                .path("text").asText()).isEqualTo("We waited seven months for a wheelchair.");
         JsonNode family = as(author).get(path("/responses/" + id)).json();
         assertThat(family.path("reviews")).isEmpty();
         assertThat(family.path("reached").isNull() || family.path("reached").isMissingNode()).isTrue();
