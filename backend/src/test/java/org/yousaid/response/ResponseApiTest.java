@@ -353,6 +353,25 @@ class ResponseApiTest extends ApiTest {
         JsonNode better = as(forumLead).get(path("/responses/" + id + "/readability")).json();
         assertThat(better.path("main").path("band").asText()).isEqualTo("plain");
         assertThat(better.path("findings")).isEmpty();
+
+        // An easy-read version for young people is scored on its own, and held to shorter sentences.
+        String easyRead = "You told us you wait a long time for your chair and that nobody tells you when it will come to your house.";
+        Reply withEasyRead = as(commissioner).put(path("/responses/" + id), request.formatted(plain, theme, from, to, "")
+                .replace("\"comments\":[]", "\"comments\":[],\"easyRead\":" + quote(easyRead) + ",\"version\":" + version(id)));
+        assertThat(withEasyRead.status()).as(withEasyRead.toString()).isEqualTo(200);
+        JsonNode easy = as(commissioner).get(path("/responses/" + id + "/readability")).json();
+        assertThat(easy.path("easyRead").path("words").asInt()).isEqualTo(23);
+        assertThat(easy.path("findings").get(0).path("field").asText()).isEqualTo("easyRead");
+        assertThat(easy.path("findings").get(0).path("kind").asText()).isEqualTo("long_sentence");
+
+        // Another area's commissioner finds nothing, even with the id, in their own area.
+        String theirs = fixtures.member(otherArea, "commissioner");
+        assertThat(as(theirs).get("/v1/areas/" + otherArea + "/responses/" + id).code()).isEqualTo("response.not_found");
+        assertThat(as(theirs).post("/v1/areas/" + otherArea + "/responses/" + id + "/submit", "{\"version\":1}").code())
+                .isEqualTo("response.not_found");
+        assertThat(as(theirs).post("/v1/areas/" + otherArea + "/responses/" + id + "/actions",
+                "{\"text\":\"x\",\"owner\":\"nhs\",\"startsOn\":\"2026-01-01\",\"dueOn\":\"2026-02-01\"}").code())
+                .isEqualTo("response.not_found");
     }
 
     String families(int i) {
