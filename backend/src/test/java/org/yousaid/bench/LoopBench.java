@@ -35,7 +35,18 @@ public final class LoopBench {
     private static final String[] THEMES = {"waiting_times", "equipment_wheelchairs", "speech_language_therapy", "ehc_plans",
             "transport", "communication_kept_informed", "mental_health", "short_breaks"};
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | AssertionError e) {
+            // The HTTP client's threads would keep the JVM (and the script waiting on it) alive.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         String jdbc = args[1];
         int comments = Integer.parseInt(args[2]);
@@ -124,7 +135,6 @@ public final class LoopBench {
         report("feed and \"what happened to what I said\", " + readers + " families at once (" + reads.length + " reads, "
                 + String.format("%.0f", reads.length / seconds) + "/s)", reads);
         pool.shutdownNow();
-        System.exit(0);
     }
 
     private static void seed(String jdbc, int comments, int answers, int responses, String surveyId, int readers) throws Exception {
