@@ -28,6 +28,9 @@ class BoardReportPdf {
 
     BoardReportPdf(BoardCharts charts) {
         this.charts = charts;
+        // The layout engine logs every font it loads to stderr, outside the JSON log; keep its warnings only.
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
     }
 
     byte[] render(BoardReport r) {
@@ -179,14 +182,25 @@ class BoardReportPdf {
         if (r.indicators().isEmpty()) {
             h.raw("<p>The area has no indicators yet.</p>");
         } else {
-            h.raw("<table><caption>Indicators against baseline and target</caption><thead><tr><th scope=\"col\">Indicator</th>")
+            h.raw("<table class=\"trend\"><caption>Indicators against baseline and target</caption>")
+                    .raw("<colgroup><col style=\"width: 28%\"/><col style=\"width: 14%\"/><col style=\"width: 14%\"/>")
+                    .raw("<col style=\"width: 14%\"/><col style=\"width: 14%\"/><col style=\"width: 16%\"/></colgroup>")
+                    .raw("<thead><tr><th scope=\"col\">Indicator</th>")
                     .raw("<th scope=\"col\" class=\"n\">Baseline</th><th scope=\"col\" class=\"n\">Before</th>")
                     .raw("<th scope=\"col\" class=\"n\">Latest</th><th scope=\"col\" class=\"n\">Target</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
             for (LoopMetrics.IndicatorTrend trend : r.indicators()) {
                 String unit = trend.indicator().unit();
-                h.raw("<tr><th scope=\"row\">").text(trend.indicator().title()).raw("</th>").cell(point(trend.baseline(), unit))
-                        .cell(point(trend.previous(), unit)).cell(point(trend.indicator().latest(), unit))
-                        .cell(point(trend.indicator().target(), unit)).raw("<td>").text(direction(trend)).raw("</td></tr>");
+                h.raw("<tr><th scope=\"row\">").text(trend.indicator().title()).raw("</th>");
+                for (LoopMetrics.PeriodValue p : java.util.Arrays.asList(trend.baseline(), trend.previous(),
+                        trend.indicator().latest(), trend.indicator().target())) {
+                    // The value, and under it the period it belongs to.
+                    h.raw("<td class=\"n\">").text(p == null ? "\u2013" : BoardReportCsv.number(p.value()) + ("%".equals(unit) ? "%" : " " + unit));
+                    if (p != null) {
+                        h.raw("<br/><span class=\"small\">").text(p.period()).raw("</span>");
+                    }
+                    h.raw("</td>");
+                }
+                h.raw("<td>").text(direction(trend)).raw("</td></tr>");
             }
             h.raw("</tbody></table>");
             for (BoardReport.IndicatorSeries series : r.series()) {
@@ -230,10 +244,6 @@ class BoardReportPdf {
         }
         return s.value() == null ? "\u2013" : Math.round(s.value() * 100) + "% (" + Math.round(s.value() * s.of()) + " of "
                 + String.format(Locale.UK, "%,d", s.of()) + ")";
-    }
-
-    private static String point(LoopMetrics.PeriodValue p, String unit) {
-        return p == null ? "\u2013" : BoardReportCsv.number(p.value()) + ("%".equals(unit) ? "%" : " " + unit) + " (" + p.period() + ")";
     }
 
     private static String direction(LoopMetrics.IndicatorTrend t) {
@@ -344,6 +354,8 @@ class BoardReportPdf {
             tbody th { font-weight: normal; width: 34%; }
             .n { text-align: right; }
             th.n, td.n { white-space: nowrap; }
+            table.trend { table-layout: fixed; }
+            table.trend td.n { white-space: normal; }
             table.glance td.big { font-size: 13pt; font-weight: bold; text-align: right; width: 35%; }
             img.chart { width: 100%; margin: 4pt 0; }
             """;
