@@ -2,7 +2,6 @@ package org.yousaid.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,36 +46,36 @@ public final class DeskBench {
 
         String queue = "/v1/areas/" + AREA + "/moderation/queue?limit=20";
         for (int i = 0; i < 20; i++) {
-            send(http, base, "GET", queue, LEAD, null);
+            BenchHttp.send(http, base, "GET", queue, LEAD, null);
         }
         long[] first = new long[200];
         for (int i = 0; i < first.length; i++) {
-            first[i] = timed(http, base, queue);
+            first[i] = BenchHttp.timed(http, base, queue, LEAD);
         }
-        report("queue, first page of " + pending, first);
+        BenchHttp.report("queue, first page of " + pending, first);
 
         long[] deep = new long[200];
         String cursor = null;
         for (int i = 0; i < deep.length; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> r = send(http, base, "GET", queue + (cursor == null ? "" : "&cursor=" + cursor), LEAD, null);
+            HttpResponse<String> r = BenchHttp.send(http, base, "GET", queue + (cursor == null ? "" : "&cursor=" + cursor), LEAD, null);
             deep[i] = System.nanoTime() - start;
             Matcher m = CURSOR.matcher(r.body());
             cursor = m.find() ? m.group(1) : null;
         }
-        report("queue, 200 pages in a row by cursor", deep);
+        BenchHttp.report("queue, 200 pages in a row by cursor", deep);
 
         long[] filtered = new long[200];
         for (int i = 0; i < filtered.length; i++) {
-            filtered[i] = timed(http, base, queue + "&theme=" + THEMES[i % THEMES.length] + "&sentiment=4");
+            filtered[i] = BenchHttp.timed(http, base, queue + "&theme=" + THEMES[i % THEMES.length] + "&sentiment=4", LEAD);
         }
-        report("queue filtered by theme and sentiment", filtered);
+        BenchHttp.report("queue filtered by theme and sentiment", filtered);
 
         long[] counts = new long[20];
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = timed(http, base, "/v1/areas/" + AREA + "/moderation/queue/counts");
+            counts[i] = BenchHttp.timed(http, base, "/v1/areas/" + AREA + "/moderation/queue/counts", LEAD);
         }
-        report("queue counts over " + pending, counts);
+        BenchHttp.report("queue counts over " + pending, counts);
 
         List<List<String>> work = items(jdbc, moderators, publishesEach);
         ExecutorService pool = Executors.newFixedThreadPool(moderators);
@@ -90,7 +88,7 @@ public final class DeskBench {
                 long[] took = new long[mine.size()];
                 for (int i = 0; i < mine.size(); i++) {
                     long start = System.nanoTime();
-                    HttpResponse<String> r = send(http, base, "POST", "/v1/areas/" + AREA + "/moderation/items/comment/"
+                    HttpResponse<String> r = BenchHttp.send(http, base, "POST", "/v1/areas/" + AREA + "/moderation/items/comment/"
                             + mine.get(i) + "/publish", lead, "{\"version\":1}");
                     took[i] = System.nanoTime() - start;
                     if (r.statusCode() != 200) {
@@ -108,15 +106,10 @@ public final class DeskBench {
         }
         double seconds = (System.nanoTime() - wall) / 1e9;
         long[] publishes = all.stream().mapToLong(Long::longValue).toArray();
-        report("publish, " + moderators + " forum leads at once (" + publishes.length + " items, "
+        BenchHttp.report("publish, " + moderators + " forum leads at once (" + publishes.length + " items, "
                 + String.format("%.0f", publishes.length / seconds) + "/s)", publishes);
         pool.shutdownNow();
         System.exit(0);
-    }
-
-    private static void report(String what, long[] nanos) {
-        System.out.printf("%s: requests=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", what, nanos.length, p(nanos, 50),
-                p(nanos, 99), p(nanos, 100));
     }
 
     /** Pending comments as the wall and tagging would have left them, spread over the last weeks. */
@@ -161,33 +154,4 @@ public final class DeskBench {
         return work;
     }
 
-    private static long timed(HttpClient http, URI base, String path) {
-        long start = System.nanoTime();
-        HttpResponse<String> r = send(http, base, "GET", path, LEAD, null);
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
-        }
-        return System.nanoTime() - start;
-    }
-
-    private static double p(long[] nanos, double percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-    }
-
-    private static HttpResponse<String> send(HttpClient http, URI base, String method, String path, String uid, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer dev:" + uid)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

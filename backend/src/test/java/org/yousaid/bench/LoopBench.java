@@ -2,7 +2,6 @@ package org.yousaid.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,14 +55,14 @@ public final class LoopBench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
 
-        HttpResponse<String> survey = send(http, base, "POST", "/v1/areas/" + AREA + "/surveys", "demo-commissioner",
+        HttpResponse<String> survey = BenchHttp.send(http, base, "POST", "/v1/areas/" + AREA + "/surveys", "demo-commissioner",
                 "{\"templateId\":\"equipment\"}");
         Matcher id = ID.matcher(survey.body());
         if (!id.find()) {
             throw new IllegalStateException("survey: " + survey.body());
         }
         String surveyId = id.group(1);
-        send(http, base, "POST", "/v1/areas/" + AREA + "/surveys/" + surveyId + "/publish", "demo-commissioner", null);
+        BenchHttp.send(http, base, "POST", "/v1/areas/" + AREA + "/surveys/" + surveyId + "/publish", "demo-commissioner", null);
 
         long seedStart = System.nanoTime();
         seed(jdbc, comments, answers, responses, surveyId, readers);
@@ -74,31 +72,31 @@ public final class LoopBench {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
         String report = "/v1/areas/" + AREA + "/reports/board?quarter=" + quarter;
-        send(http, base, "GET", report, "demo-commissioner", null);
+        BenchHttp.send(http, base, "GET", report, "demo-commissioner", null);
         long[] pdf = new long[5];
         int bytes = 0;
         for (int i = 0; i < pdf.length; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> r = send(http, base, "GET", report, "demo-commissioner", null);
+            HttpResponse<String> r = BenchHttp.send(http, base, "GET", report, "demo-commissioner", null);
             pdf[i] = System.nanoTime() - start;
             check(r, report);
             bytes = r.body().length();
         }
-        report("board report PDF for " + quarter + " (" + bytes / 1024 + " KB)", pdf);
+        BenchHttp.report("board report PDF for " + quarter + " (" + bytes / 1024 + " KB)", pdf);
         long[] csv = new long[5];
         for (int i = 0; i < csv.length; i++) {
-            csv[i] = timed(http, base, report + "&format=csv", "demo-commissioner");
+            csv[i] = BenchHttp.timed(http, base, report + "&format=csv", "demo-commissioner");
         }
-        report("board report CSV for " + quarter, csv);
+        BenchHttp.report("board report CSV for " + quarter, csv);
         long[] metrics = new long[10];
         for (int i = 0; i < metrics.length; i++) {
-            metrics[i] = timed(http, base, "/v1/areas/" + AREA + "/loop-metrics?quarter=" + quarter, "demo-forum-lead");
+            metrics[i] = BenchHttp.timed(http, base, "/v1/areas/" + AREA + "/loop-metrics?quarter=" + quarter, "demo-forum-lead");
         }
-        report("loop metrics for " + quarter, metrics);
+        BenchHttp.report("loop metrics for " + quarter, metrics);
 
         String feed = "/v1/areas/" + AREA + "/responses?limit=20";
         for (int i = 0; i < 50; i++) {
-            send(http, base, "GET", feed, "bench-reader-0", null);
+            BenchHttp.send(http, base, "GET", feed, "bench-reader-0", null);
         }
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         List<Future<long[]>> results = new ArrayList<>();
@@ -115,7 +113,7 @@ public final class LoopBench {
                         path = "/v1/areas/" + AREA + "/me/responses?limit=20";
                     }
                     long start = System.nanoTime();
-                    HttpResponse<String> r = send(http, base, "GET", path, uid, null);
+                    HttpResponse<String> r = BenchHttp.send(http, base, "GET", path, uid, null);
                     took[i] = System.nanoTime() - start;
                     check(r, path);
                     Matcher m = CURSOR.matcher(r.body());
@@ -132,7 +130,7 @@ public final class LoopBench {
         }
         double seconds = (System.nanoTime() - wall) / 1e9;
         long[] reads = all.stream().mapToLong(Long::longValue).toArray();
-        report("feed and \"what happened to what I said\", " + readers + " families at once (" + reads.length + " reads, "
+        BenchHttp.report("feed and \"what happened to what I said\", " + readers + " families at once (" + reads.length + " reads, "
                 + String.format("%.0f", reads.length / seconds) + "/s)", reads);
         pool.shutdownNow();
     }
@@ -198,41 +196,10 @@ public final class LoopBench {
         }
     }
 
-    private static void report(String what, long[] nanos) {
-        System.out.printf("%s: requests=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", what, nanos.length, p(nanos, 50),
-                p(nanos, 99), p(nanos, 100));
-    }
-
     private static void check(HttpResponse<String> r, String path) {
         if (r.statusCode() != 200) {
             throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
         }
     }
 
-    private static long timed(HttpClient http, URI base, String path, String uid) {
-        long start = System.nanoTime();
-        check(send(http, base, "GET", path, uid, null), path);
-        return System.nanoTime() - start;
-    }
-
-    private static double p(long[] nanos, double percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-    }
-
-    private static HttpResponse<String> send(HttpClient http, URI base, String method, String path, String uid, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer dev:" + uid)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

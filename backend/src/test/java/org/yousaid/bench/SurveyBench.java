@@ -2,7 +2,6 @@ package org.yousaid.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,52 +36,43 @@ public final class SurveyBench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
 
-        String created = send(http, base, "POST", "/v1/areas/" + AREA + "/surveys", "demo-commissioner",
+        String created = BenchHttp.send(http, base, "POST", "/v1/areas/" + AREA + "/surveys", "demo-commissioner",
                 "{\"definition\":" + definition() + "}").body();
         Matcher m = ID.matcher(created);
         if (!m.find()) {
             throw new IllegalStateException("survey not created: " + created);
         }
         String survey = m.group(1);
-        send(http, base, "POST", "/v1/areas/" + AREA + "/surveys/" + survey + "/publish", "demo-commissioner", null);
+        BenchHttp.send(http, base, "POST", "/v1/areas/" + AREA + "/surveys/" + survey + "/publish", "demo-commissioner", null);
         for (int i = 0; i < clients; i++) {
-            send(http, base, "PUT", "/v1/areas/" + AREA + "/membership", "bench-family-" + i, "{\"role\":\"family\"}");
+            BenchHttp.send(http, base, "PUT", "/v1/areas/" + AREA + "/membership", "bench-family-" + i, "{\"role\":\"family\"}");
         }
         closedLoop(http, base, survey, clients, 5);
         long[][] result = closedLoop(http, base, survey, clients, seconds);
         long[] latencies = result[0];
         System.out.printf("submit 20-question answers: clients=%d seconds=%d responses=%d errors=%d responses/s=%.0f p50_ms=%.2f p99_ms=%.2f%n",
-                clients, seconds, latencies.length, result[1][0], latencies.length / (double) seconds, p(latencies, 50), p(latencies, 99));
+                clients, seconds, latencies.length, result[1][0], latencies.length / (double) seconds, BenchHttp.p(latencies, 50), BenchHttp.p(latencies, 99));
 
         seed(jdbc, survey, seeded);
         String results = "/v1/areas/" + AREA + "/surveys/" + survey + "/results";
-        long cold = timed(http, base, results);
-        send(http, base, "PUT", "/v1/areas/" + AREA + "/surveys/" + survey + "/answers/" + UUID.randomUUID(), "bench-family-0",
+        long cold = BenchHttp.timed(http, base, results, "demo-commissioner");
+        BenchHttp.send(http, base, "PUT", "/v1/areas/" + AREA + "/surveys/" + survey + "/answers/" + UUID.randomUUID(), "bench-family-0",
                 "{\"version\":1,\"submit\":true,\"answers\":" + answers(0) + "}");
-        long afterNewAnswer = timed(http, base, results);
+        long afterNewAnswer = BenchHttp.timed(http, base, results, "demo-commissioner");
         System.out.printf("results over %d answers, computed: first read %.0f ms, after one more answer %.0f ms%n",
                 seeded + latencies.length + 1, cold / 1e6, afterNewAnswer / 1e6);
         long[] reads = new long[20];
         for (int i = 0; i < reads.length; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> r = send(http, base, "GET", "/v1/areas/" + AREA + "/surveys/" + survey + "/results", "demo-commissioner", null);
+            HttpResponse<String> r = BenchHttp.send(http, base, "GET", "/v1/areas/" + AREA + "/surveys/" + survey + "/results", "demo-commissioner", null);
             reads[i] = System.nanoTime() - start;
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("results: " + r.statusCode());
             }
         }
         System.out.printf("results over %d answers, unchanged since last read: requests=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
-                seeded + latencies.length + 1, reads.length, p(reads, 50), p(reads, 99), p(reads, 100));
+                seeded + latencies.length + 1, reads.length, BenchHttp.p(reads, 50), BenchHttp.p(reads, 99), BenchHttp.p(reads, 100));
         System.exit(0);
-    }
-
-    private static long timed(HttpClient http, URI base, String path) {
-        long start = System.nanoTime();
-        HttpResponse<String> r = send(http, base, "GET", path, "demo-commissioner", null);
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("results: " + r.statusCode());
-        }
-        return System.nanoTime() - start;
     }
 
     private static long[][] closedLoop(HttpClient http, URI base, String survey, int clients, int seconds)
@@ -97,7 +87,7 @@ public final class SurveyBench {
             Thread.ofVirtual().start(() -> {
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
-                    int status = send(http, base, "PUT", "/v1/areas/" + AREA + "/surveys/" + survey + "/answers/" + UUID.randomUUID(),
+                    int status = BenchHttp.send(http, base, "PUT", "/v1/areas/" + AREA + "/surveys/" + survey + "/answers/" + UUID.randomUUID(),
                             "bench-family-" + client, "{\"version\":1,\"submit\":true,\"answers\":" + answers(client) + "}").statusCode();
                     if (status == 201) {
                         latencies[count.getAndIncrement()] = System.nanoTime() - start;
@@ -168,28 +158,4 @@ public final class SurveyBench {
         }
     }
 
-    private static double p(long[] nanos, double percentile) {
-        if (nanos.length == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    private static HttpResponse<String> send(HttpClient http, URI base, String method, String path, String uid, String body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer dev:" + uid);
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

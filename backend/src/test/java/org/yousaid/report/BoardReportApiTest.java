@@ -17,19 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.testing.Api;
 import org.yousaid.testing.Api.Reply;
 import org.yousaid.testing.ApiTest;
+import org.yousaid.testing.Words;
 
 /** The quarterly board report, PDF and CSV, against a fixture whose figures are known. */
 @MicronautTest(transactional = false)
 class BoardReportApiTest extends ApiTest {
 
-    static final String[] WAITS = {
-        "We have waited five months for a wheelchair and my son cannot get to school without it.",
-        "The wait for a specialist seat at home was seven months, far too long for a growing child.",
-        "Our daughter's standing frame took half a year to arrive and she lost so much progress.",
-        "We waited over four months for a hoist, my back is ruined from lifting him.",
-        "Still waiting for the communication aid the therapist asked for in the spring.",
-        "The wheelchair service waiting list is so long, we have been waiting since last year.",
-    };
+    static final String[] WAITS = java.util.Arrays.copyOf(Words.EQUIPMENT_WAITS, 6);
 
     String area;
     String forumLead;

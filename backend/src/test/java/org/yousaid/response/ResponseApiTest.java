@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.notify.OutboxSender;
 import org.yousaid.testing.Api.Reply;
 import org.yousaid.testing.ApiTest;
+import org.yousaid.testing.Words;
 
 /**
  * "You said, we did" on real PostgreSQL, CoreNLP and the Firebase SDK: drafting, the forum's review,
@@ -23,15 +24,7 @@ import org.yousaid.testing.ApiTest;
 @MicronautTest(transactional = false)
 class ResponseApiTest extends ApiTest {
 
-    static final String[] WAITS = {
-        "We have waited five months for a wheelchair and my son cannot get to school without it.",
-        "The wait for a specialist seat at home was seven months, far too long for a growing child.",
-        "Our daughter's standing frame took half a year to arrive and she lost so much progress.",
-        "We waited over four months for a hoist, my back is ruined from lifting him.",
-        "Still waiting for the communication aid the therapist asked for in the spring.",
-        "The wheelchair service waiting list is so long, we have been waiting since last year.",
-        "Months of waiting for a bath seat and nobody can tell us when it will come.",
-    };
+    static final String[] WAITS = Words.EQUIPMENT_WAITS;
 
     @Inject
     OutboxSender sender;
