@@ -48,6 +48,34 @@ final class BenchHttp {
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
     }
 
+    /**
+     * Runs one task per user, all at once, and prints every request's time with the rate achieved;
+     * each task returns the times of its own requests.
+     */
+    static void concurrently(String what, int users, java.util.function.IntFunction<java.util.concurrent.Callable<long[]>> task)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(users);
+        try {
+            java.util.List<java.util.concurrent.Future<long[]>> results = new java.util.ArrayList<>();
+            long wall = System.nanoTime();
+            for (int user = 0; user < users; user++) {
+                results.add(pool.submit(task.apply(user)));
+            }
+            java.util.List<Long> all = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<long[]> f : results) {
+                for (long t : f.get()) {
+                    all.add(t);
+                }
+            }
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            long[] nanos = all.stream().mapToLong(Long::longValue).toArray();
+            report(what + ", " + users + " at once (" + nanos.length + " requests, "
+                    + String.format("%.0f", nanos.length / seconds) + "/s)", nanos);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static void report(String what, long[] nanos) {
         System.out.printf("%s: requests=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", what, nanos.length, p(nanos, 50),
                 p(nanos, 99), p(nanos, 100));

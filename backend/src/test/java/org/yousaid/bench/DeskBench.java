@@ -10,9 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,37 +76,21 @@ public final class DeskBench {
         BenchHttp.report("queue counts over " + pending, counts);
 
         List<List<String>> work = items(jdbc, moderators, publishesEach);
-        ExecutorService pool = Executors.newFixedThreadPool(moderators);
-        List<Future<long[]>> results = new ArrayList<>();
-        long wall = System.nanoTime();
-        for (int m = 0; m < moderators; m++) {
+        BenchHttp.concurrently("publish by forum leads", moderators, m -> () -> {
             String lead = "bench-lead-" + m;
             List<String> mine = work.get(m);
-            results.add(pool.submit(() -> {
-                long[] took = new long[mine.size()];
-                for (int i = 0; i < mine.size(); i++) {
-                    long start = System.nanoTime();
-                    HttpResponse<String> r = BenchHttp.send(http, base, "POST", "/v1/areas/" + AREA + "/moderation/items/comment/"
-                            + mine.get(i) + "/publish", lead, "{\"version\":1}");
-                    took[i] = System.nanoTime() - start;
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("publish: " + r.statusCode() + " " + r.body());
-                    }
+            long[] took = new long[mine.size()];
+            for (int i = 0; i < mine.size(); i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> r = BenchHttp.send(http, base, "POST", "/v1/areas/" + AREA + "/moderation/items/comment/"
+                        + mine.get(i) + "/publish", lead, "{\"version\":1}");
+                took[i] = System.nanoTime() - start;
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("publish: " + r.statusCode() + " " + r.body());
                 }
-                return took;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : results) {
-            for (long t : f.get()) {
-                all.add(t);
             }
-        }
-        double seconds = (System.nanoTime() - wall) / 1e9;
-        long[] publishes = all.stream().mapToLong(Long::longValue).toArray();
-        BenchHttp.report("publish, " + moderators + " forum leads at once (" + publishes.length + " items, "
-                + String.format("%.0f", publishes.length / seconds) + "/s)", publishes);
-        pool.shutdownNow();
+            return took;
+        });
         System.exit(0);
     }
 

@@ -9,11 +9,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,41 +95,25 @@ public final class LoopBench {
         for (int i = 0; i < 50; i++) {
             BenchHttp.send(http, base, "GET", feed, "bench-reader-0", null);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(readers);
-        List<Future<long[]>> results = new ArrayList<>();
-        long wall = System.nanoTime();
-        for (int reader = 0; reader < readers; reader++) {
+        BenchHttp.concurrently("feed and \"what happened to what I said\", families", readers, reader -> () -> {
             String uid = "bench-reader-" + reader;
-            results.add(pool.submit(() -> {
-                long[] took = new long[readsEach];
-                String cursor = null;
-                for (int i = 0; i < readsEach; i++) {
-                    // A family scrolls three pages down, then comes back to the top.
-                    String path = i % 4 == 3 || cursor == null ? feed : feed + "&cursor=" + cursor;
-                    if (i % 5 == 4) {
-                        path = "/v1/areas/" + AREA + "/me/responses?limit=20";
-                    }
-                    long start = System.nanoTime();
-                    HttpResponse<String> r = BenchHttp.send(http, base, "GET", path, uid, null);
-                    took[i] = System.nanoTime() - start;
-                    check(r, path);
-                    Matcher m = CURSOR.matcher(r.body());
-                    cursor = path.startsWith(feed) && i % 4 != 3 && m.find() ? m.group(1) : null;
+            long[] took = new long[readsEach];
+            String cursor = null;
+            for (int i = 0; i < readsEach; i++) {
+                // A family scrolls three pages down, then comes back to the top.
+                String path = i % 4 == 3 || cursor == null ? feed : feed + "&cursor=" + cursor;
+                if (i % 5 == 4) {
+                    path = "/v1/areas/" + AREA + "/me/responses?limit=20";
                 }
-                return took;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : results) {
-            for (long t : f.get()) {
-                all.add(t);
+                long start = System.nanoTime();
+                HttpResponse<String> r = BenchHttp.send(http, base, "GET", path, uid, null);
+                took[i] = System.nanoTime() - start;
+                check(r, path);
+                Matcher m = CURSOR.matcher(r.body());
+                cursor = path.startsWith(feed) && i % 4 != 3 && m.find() ? m.group(1) : null;
             }
-        }
-        double seconds = (System.nanoTime() - wall) / 1e9;
-        long[] reads = all.stream().mapToLong(Long::longValue).toArray();
-        BenchHttp.report("feed and \"what happened to what I said\", " + readers + " families at once (" + reads.length + " reads, "
-                + String.format("%.0f", reads.length / seconds) + "/s)", reads);
-        pool.shutdownNow();
+            return took;
+        });
     }
 
     private static void seed(String jdbc, int comments, int answers, int responses, String surveyId, int readers) throws Exception {
