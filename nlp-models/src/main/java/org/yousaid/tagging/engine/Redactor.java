@@ -51,7 +51,13 @@ public final class Redactor {
             "juniors", "nursery", "pre-school", "preschool");
     private static final Set<String> GENERIC_LEADS = Set.of("the", "a", "an", "our", "my", "his", "her", "their",
             "special", "primary", "secondary", "mainstream", "independent", "local", "new", "old", "this", "that",
-            "state", "free", "grammar", "high", "junior", "infant", "sixth", "further", "village", "catholic", "church");
+            "state", "free", "grammar", "high", "junior", "infant", "sixth", "further", "village", "catholic", "church",
+            // Kinds of schooling, not schools: "Home School", "Forest School", "Emotionally Based School Avoidance".
+            "home", "at", "in", "to", "from", "for", "emotionally", "based", "forest", "hospital", "boarding", "residential",
+            "day", "specialist", "alternative", "faith", "holiday", "summer", "sunday", "after", "breakfast", "no", "any", "every");
+    /** Seasons and months that are also first names ("Summer", "May"): a person only when named as one. */
+    private static final Set<String> SEASONS_AND_MONTHS = Set.of("Summer", "Autumn", "Winter", "Spring", "May", "April", "June",
+            "July", "August", "January");
     private static final Set<String> NAME_CUES = Set.of("son", "daughter", "child", "boy", "girl", "brother",
             "sister", "called", "named", "grandson", "granddaughter", "twin", "twins", "stepson", "stepdaughter",
             "nephew", "niece", "husband", "wife", "partner", "mum", "dad", "teacher", "senco", "worker", "dr", "mr",
@@ -164,6 +170,15 @@ public final class Redactor {
         boolean surname = i + 1 < tokens.size() && looksLikeSurname(tokens.get(i + 1));
         boolean withAge = i + 2 < tokens.size() && (tokens.get(i + 1).lower().matches("is|turned|,|\\(")
                 && tokens.get(i + 2).word().matches("\\d{1,2}"));
+        if (SEASONS_AND_MONTHS.contains(word)) {
+            // "Summer is always hard" is the season; "my daughter Summer", "Summer Jones", "Summer loves
+            // school" and "Summer has been waiting" are a child.
+            boolean doing = i + 1 < tokens.size() && tokens.get(i + 1).lower().matches(
+                    "needs|loves|goes|went|attends|likes|hates|started|gets|got|can|ca|does|doesn't|uses|wants|cried|cries|screams|refuses|struggles");
+            boolean hasBeenDoing = i + 3 < tokens.size() && tokens.get(i + 1).lower().matches("has|had")
+                    && tokens.get(i + 2).lower().equals("been") && tokens.get(i + 3).pos().equals("VBG");
+            return cued || (surname && !SEASONS_AND_MONTHS.contains(tokens.get(i + 1).word())) || withAge || doing || hasBeenDoing;
+        }
         boolean subject = i + 1 < tokens.size() && tokens.get(i + 1).lower().matches("has|had|was|goes|went|is|needs|loves|can|ca|can't|does|doesn't|gets|got|started|finally|uses|attends|likes|hates|and");
         boolean sentenceStart = i == 0 || tokens.get(i - 1).sentence() != t.sentence();
         return cued || possessive || surname || withAge || (subject && !sentenceStart) || (subject && sentenceStart && !word.equals("Will") && !word.equals("May"));

@@ -57,12 +57,39 @@ public final class SafeguardingCheck {
             rule(Reason.NEGLECT, "\\b(?:missed|without|no) (?:his|her|their)? ?(?:medication|meds|insulin|seizure medication|feeds?) for (?:days|a week|weeks)|\\bnobody (?:is )?(?:feeding|looking after|caring for) (?:him|her|them)"),
             rule(Reason.VIOLENCE, "\\bdomestic (?:violence|abuse)|\\b(?:stab(?:bed|bing)?|knife|knives|weapon|gun)\\b|\\bthreaten(?:ed|s|ing)? to (?:kill|hurt|stab|hit|beat|harm)"),
             rule(Reason.VIOLENCE, "\\b(?:attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|hurt(?:s|ing)?|bit(?:e|es|ing)?|kick(?:s|ed|ing)?|hit(?:s|ting)?|punch(?:ed|es|ing)?|strangl\\w*) (?:me|us|his (?:sister|brother|mum|dad)|her (?:sister|brother|mum|dad)|the baby|other children|a teacher|staff)\\b"),
-            rule(Reason.VIOLENCE, "\\bviolen(?:t|ce)\\b|\\bphysical(?:ly)? (?:attack\\w*|assault\\w*|aggressi\\w*)"),
-            rule(Reason.CHILD_UNSAFE, "\\b(?:went|goes|gone|go|going|has gone) missing\\b|\\bran (?:away|off) (?:from|out of)|\\b(?:ran|run|running|walked|walking|wandered) (?:out )?(?:into|onto|on to|along) (?:the|a) (?:main )?(?:road|street|motorway)|\\bwander(?:ed|s)? off\\b"),
-            rule(Reason.CHILD_UNSAFE, "\\b(?:isn'?t|is not|not|wasn'?t|was not|don'?t feel|doesn'?t feel|never) (?:kept )?safe\\b|\\bunsafe\\b|\\bin danger\\b|\\brisk of (?:harm|death|serious harm)|\\bputting (?:him|her|them) at risk"),
+            // "Violent meltdowns" alone describe distress, not harm: violence needs a person or a consequence.
+            rule(Reason.VIOLENCE, "\\bviolen(?:t|ce) (?:to|towards|against|at) (?:him|her|them|me|us|others?|staff|teachers?|his|the)\\b"
+                    + "|\\bphysical(?:ly)? (?:attack\\w*|assault\\w*)"),
+            // Harm said in the passive ("assaulted by another child", "was hit at school").
+            rule(Reason.VIOLENCE, "\\b(?:was|were|been|being|got|gets|get|is|are) (?:physically |sexually |badly |seriously |repeatedly )?"
+                    + "(?:assaulted|attacked|beaten(?: up)?|punched|kicked|strangled|stabbed|bitten|injured|headbutted|head-butted)\\b"),
+            // Harm told by its consequences: A & E, hospital, an ambulance, the police, broken bones.
+            rule(Reason.VIOLENCE, "\\b(?:put|puts|putting|sent|landed|ended up|end up|ends up) (?:\\w+ ){0,5}in (?:hospital|a ?& ?e|a and e|accident and emergency)\\b"
+                    + "|\\b(?:taken|rushed|went|go|goes) (?:straight )?to (?:hospital|a ?& ?e|a and e) (?:after|with|because|when)\\b|\\bhospitali[sz]ed\\b"
+                    + "|\\b(?:call(?:ed|ing)?|phoned|rang) (?:for )?(?:an ambulance|the police|999)|\\bpolice (?:were|was|had to be|have been) (?:called|involved)"
+                    + "|\\bbroken (?:arm|nose|wrist|leg|ribs?|bones?|jaw|finger)|\\bconcussion\\b|\\bneeded stitches"),
+            // "Ran away from the treasure hunt" is a game: running away is from home, school or the people keeping a child safe.
+            rule(Reason.CHILD_UNSAFE, "\\b(?:went|goes|gone|go|going|has gone) missing\\b"
+                    + "|\\b(?:ran|runs|run|running) (?:away|off) (?:from|out of) (?:home|the house|school|the school|class|the classroom|the playground|the unit|the ward|the centre|the home|care|hospital|respite"
+                    + "|the site|us|me|staff|(?:his|her|their) (?:home|school|class|carers?|parents?|foster \\w+))\\b|\\b(?:ran|runs|running) away(?: again)?[.!,;]"
+                    + "|\\b(?:ran|run|running|walked|walking|wandered) (?:out )?(?:into|onto|on to|along) (?:the|a) (?:main )?(?:road|street|motorway)|\\bwander(?:ed|s)? off\\b"),
+            rule(Reason.CHILD_UNSAFE, "\\b(?:isn'?t|is not|not|wasn'?t|was not|don'?t feel|doesn'?t feel|never) (?:kept )?safe\\b|\\bunsafe\\b|\\bin danger\\b"
+                    + "|\\brisk of (?:harm|death|serious harm)|\\bputting (?:him|her|them) at risk"
+                    + "|\\bat (?:severe|serious|significant|high|real|great|grave|immediate|huge) risk\\b"
+                    + "|\\b(?:huge|serious|significant|major|real|grave) (?:safety|safeguarding) (?:risks?|concerns?|issues?)"
+                    + "|\\b(?:mental health|suicidal) crisis\\b|\\b(?:stopped|not able to|unable to|refus(?:ed|es|ing) to) eat(?:ing)?\\b"
+                    + "|\\b(?:tried|tries|trying|attempted|attempts) to (?:exit|get out of|jump out of|open the door of) (?:a|the) moving"),
+            // Injury a child does to themselves, told by what it did: "bit her nails down until they bled".
+            rule(Reason.SELF_HARM_OR_SUICIDE, "\\buntil (?:it|they|she|he) (?:bled|bleeds|were bleeding|was bleeding)|\\bdr(?:ew|aws|awing) blood\\b"
+                    + "|\\bpick(?:ed|s|ing)? (?:the |at )?(?:skin|scabs)\\b[\\w\\s]{0,30}(?:to pieces|raw|bleed)"
+                    + "|\\bpull(?:ed|s|ing)? (?:out )?(?:his|her|their) (?:hair|eyelashes) out"),
             rule(Reason.CHILD_UNSAFE, "\\brestrain(?:ed|t|ing|s)?\\b|\\bheld down\\b|\\blocked (?:him|her|them) in\\b|\\blocked in (?:a|the) (?:room|cupboard)|\\bseclusion room"),
-            rule(Reason.CHILD_UNSAFE, "\\bexploit\\w*|\\bcounty lines|\\b(?:older (?:men|boys|man)|a stranger|strangers) (?:\\w+ ){0,3}(?:picking|picked|messag\\w*|contact\\w*|meeting|giving)|\\bclimb(?:ed|ing|s)? out of (?:the|a|his|her) window|\\bleft the (?:school|site) on (?:his|her) own|\\bnobody noticed (?:he|she) (?:was|had) (?:gone|missing|left)"),
-            rule(Reason.CARER_AT_BREAKING_POINT, "\\bbreaking point|\\b(?:can'?t|cannot|can not|couldn'?t) cope\\b|\\bnot coping\\b|\\bend of (?:my|our) (?:tether|rope)|\\bat (?:my|our) wits'? end"),
+            rule(Reason.CHILD_UNSAFE, "\\bexploit\\w*|\\bcounty lines|\\b(?:older (?:men|boys|man)|a stranger|strangers) (?:\\w+ ){0,3}(?:picking|picked|messag\\w*|contact\\w*|meeting|giving)|\\bclimb(?:ed|ing|s)? out of (?:the|a|his|her) window|\\bleft the (?:school|site) on (?:his|her) own|\\bnobody noticed (?:he|she|they)(?:'d| had| was| were) (?:gone|missing|left)"),
+            // "Cannot cope" is a carer's breaking point when a carer says it, not when children "cannot cope in mainstream".
+            rule(Reason.CARER_AT_BREAKING_POINT, "\\bbreaking point|\\b(?:i|we|mum|dad|mother|father|parents?|carers?|my (?:wife|husband|partner))"
+                    + "(?:'m|'re| am| are| is|'s)? (?:just |really |simply |honestly |now |completely )?"
+                    + "(?:can'?t|cannot|can not|couldn'?t|could not|not|am not|are not|is not|isn'?t|aren'?t|struggling to|no longer) cop(?:e|ing)\\b"
+                    + "|(?:^|[.!?] )not coping\\b|\\bend of (?:my|our) (?:tether|rope)|\\bat (?:my|our) wits'? end|\\b(?:i|we) (?:have|'ve) nothing left\\b"),
             rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:can'?t|cannot|can not) (?:go on|carry on|keep going|do this any ?more|take (?:it|this|any) ?more|keep (?:him|her|them) safe|manage (?:him|her) any ?more)|\\bdon'?t know how (?:much|many) (?:longer|more)"),
             rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:going to|gonna|about to|will) (?:snap|crack|break down|lose it)|\\bfalling apart\\b|\\bhit rock bottom|\\bnervous breakdown|\\bgive (?:him|her|them) up\\b|\\b(?:put|putting|go|going|place|placing) (?:him|her|them)? ?into care\\b"),
             rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:scared|afraid|frightened|worried) (?:that )?(?:i|i'?ll|i will|i might) (?:hurt|harm|lose control|lash out|shake)|\\b(?:walk|walking) out on (?:them|my family|my kids)|\\bnot (?:going to|gonna) be here\\b|\\bbe here (?:much|any) longer|\\b(?:i'?m|i am) (?:completely )?(?:broken|drowning)\\b"));

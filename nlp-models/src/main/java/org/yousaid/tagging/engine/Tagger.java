@@ -135,9 +135,9 @@ public final class Tagger {
     public TagResult tag(String text) {
         Analysis analysis = analyser.analyse(text);
         Counter<String> features = featuriser.features(analysis);
-        TextModel.Scores scores = themes.score(features);
         List<RedactionSpan> spans = redactor.spans(analysis);
         SafeguardingCheck.Result risk = safeguarding.assess(text, features);
+        TextModel.Scores scores = RiskReading.apply(themes.score(features), risk);
         float[] embedding = embedding(text, features);
         return new TagResult(version, scores.themes(), scores.sentiment(), spans, risk, embedding);
     }

@@ -30,4 +30,14 @@ class TaggerTest {
         assertThat(r.sentiment().value()).isLessThanOrEqualTo(2);
         assertThat(r.safeguarding().flagged()).isFalse();
     }
+
+    @Test
+    void aTextAboutRiskIsNeverReadAsGoodNewsAndCarriesItsTheme() {
+        TagResult r = TAGGER.tag("The holiday club staff were lovely and kind, but her uncle abused her there and she has"
+                + " been hurting herself ever since.");
+
+        assertThat(r.safeguarding().flagged()).isTrue();
+        assertThat(r.givenThemes()).extracting(ThemeScore::label).contains("mental_health").doesNotContain("positive_experience");
+        assertThat(r.sentiment().value()).isGreaterThanOrEqualTo(3);
+    }
 }
