@@ -222,6 +222,10 @@ class ResponseApiTest extends ApiTest {
         assertThat(howReached(author, id)).isEqualTo("cited");
         assertThat(howReached(meToo, id)).isEqualTo("me_too");
         assertThat(howReached(uncited, id)).isEqualTo("theme");
+        // A family whose words it did not answer is not told it answered them (nor whose words it did).
+        String silent = fixtures.member(area, "family");
+        assertThat(as(silent).get(path("/me/responses")).json().path("items")).isEmpty();
+        assertThat(as(silent).get(path("/responses/" + id)).json().path("reached").isNull()).isTrue();
         // ... and beside their own words.
         JsonNode ownComment = as(author).get(path("/me/comments")).json().path("items").get(0);
         assertThat(ownComment.path("whatHappened").get(0).path("responseId").asText()).isEqualTo(id);
