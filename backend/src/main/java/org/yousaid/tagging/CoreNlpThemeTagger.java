@@ -82,7 +82,9 @@ final class CoreNlpThemeTagger implements ThemeTagger {
         Tagger current = tagger(input.current());
         Path home = modelsDir.getParent();
         try {
-            List<LabelledText> shipped = LabelledData.read(home.resolve("data").resolve("send-train.tsv"));
+            // What the shipped model learned from: our own written comments and real families' words.
+            List<LabelledText> shipped = new java.util.ArrayList<>(LabelledData.read(home.resolve("data").resolve("send-train.tsv")));
+            shipped.addAll(LabelledData.read(home.resolve("data").resolve("send-real").resolve("send-real.tsv")));
             List<LabelledText> sendTest = LabelledData.read(home.resolve("data").resolve("send-test.tsv"));
             Retraining.Data data = new Retraining.Data(shipped, sendTest, examples(input.corrections(), "c"),
                     examples(input.heldBack(), "h"), input.currentTheme(), addedThemes(input.added()));

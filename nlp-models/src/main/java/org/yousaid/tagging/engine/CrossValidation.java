@@ -22,7 +22,17 @@ public final class CrossValidation {
     }
 
     public Metrics run(List<LabelledText> rows, int folds) {
+        return run(rows, List.of(), folds);
+    }
+
+    /**
+     * Cross-validates on {@code rows} while every model also learns from {@code alongside} (never
+     * scored): real families' words scored with our own written text always in training, or the
+     * other way round, so each is reported on its own.
+     */
+    public Metrics run(List<LabelledText> rows, List<LabelledText> alongside, int folds) {
         List<Counter<String>> raw = trainer.featurise(rows);
+        List<Counter<String>> alongsideRaw = alongside.isEmpty() ? List.of() : trainer.featurise(alongside);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             order.add(i);
@@ -31,8 +41,8 @@ public final class CrossValidation {
         List<Set<String>> predicted = new ArrayList<>(Collections.nCopies(rows.size(), null));
         List<Integer> sentiment = new ArrayList<>(Collections.nCopies(rows.size(), null));
         for (int k = 0; k < folds; k++) {
-            List<LabelledText> trainRows = new ArrayList<>();
-            List<Counter<String>> trainRaw = new ArrayList<>();
+            List<LabelledText> trainRows = new ArrayList<>(alongside);
+            List<Counter<String>> trainRaw = new ArrayList<>(alongsideRaw);
             List<Integer> test = new ArrayList<>();
             for (int j = 0; j < order.size(); j++) {
                 int i = order.get(j);

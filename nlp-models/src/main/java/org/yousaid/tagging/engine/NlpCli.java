@@ -65,9 +65,9 @@ public final class NlpCli {
     }
 
     private static void train(Map<String, String> options, Progress progress) throws IOException {
-        Path data = Path.of(required(options, "data"));
+        List<Path> data = paths(required(options, "data"));
         Path out = Path.of(required(options, "out"));
-        List<LabelledText> rows = LabelledData.read(data);
+        List<LabelledText> rows = read(data);
         TrainingSettings settings = settings(options, "folds");
         String taxonomyVersion = null;
         if (options.containsKey("taxonomy")) {
@@ -100,12 +100,43 @@ public final class NlpCli {
     }
 
     private static void crossValidate(Map<String, String> options, Progress progress, PrintStream out) throws IOException {
-        List<LabelledText> rows = LabelledData.read(Path.of(required(options, "data")));
+        List<LabelledText> rows = read(paths(required(options, "data")));
+        // --with: labelled texts every fold's model also learns from, never scored.
+        List<LabelledText> alongside = options.containsKey("with") ? read(paths(options.get("with"))) : List.of();
         TrainingSettings settings = settings(options, "inner-folds");
         progress.say("loading CoreNLP");
         Trainer trainer = new Trainer(new TextAnalyser(), settings, progress);
         int folds = Integer.parseInt(options.getOrDefault("folds", "5"));
-        report(new CrossValidation(trainer, progress).run(rows, folds), out);
+        report(new CrossValidation(trainer, progress).run(rows, alongside, folds), out);
+    }
+
+    /** Labelled files given as {@code a.tsv,b.tsv}: read in order, as one. */
+    static List<Path> paths(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(p -> !p.isEmpty()).map(Path::of).toList();
+    }
+
+    static List<LabelledText> read(List<Path> files) throws IOException {
+        List<LabelledText> rows = new java.util.ArrayList<>();
+        for (Path file : files) {
+            rows.addAll(LabelledData.read(file));
+        }
+        return rows;
+    }
+
+    /** One file's SHA-256 as before; several files' is the SHA-256 of their bytes one after another. */
+    static String sha256(List<Path> files) throws IOException {
+        if (files.size() == 1) {
+            return sha256(files.get(0));
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The training recipe from the command line; {@code foldsKey} names the threshold-tuning folds. */
