@@ -44,6 +44,11 @@ public final class OutcomeFramework {
                 (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** The ids of the area's indicators, without working out any values: to check what a caller names. */
+    public java.util.Set<UUID> indicatorIds(String areaId) {
+        return outcomes.indicators(areaId).stream().map(Indicator::id).collect(Collectors.toSet());
+    }
+
     /** Every indicator with its values in force (entered, or computed for recent periods), oldest period first. */
     public Map<UUID, IndicatorRef> indicators(String areaId) {
         return indicators(areaId, i -> true);

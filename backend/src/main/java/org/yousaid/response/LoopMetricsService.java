@@ -97,10 +97,8 @@ public final class LoopMetricsService {
         return new LoopMetrics(quarter, start, end.minusDays(1), area, perTheme, trends(areaId, aimed));
     }
 
-    /** Every indicator's trend ({@code ids} null) or only those among {@code ids}. */
-    public List<LoopMetrics.IndicatorTrend> trends(String areaId, Collection<UUID> ids) {
-        return (ids == null ? framework.indicators(areaId) : framework.indicators(areaId, ids)).values().stream()
-                .map(LoopMetricsService::trend).toList();
+    private List<LoopMetrics.IndicatorTrend> trends(String areaId, Collection<UUID> ids) {
+        return framework.indicators(areaId, ids).values().stream().map(LoopMetricsService::trend).toList();
     }
 
     public static LoopMetrics.IndicatorTrend trend(OutcomeFramework.IndicatorRef i) {

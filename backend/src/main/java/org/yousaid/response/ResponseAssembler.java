@@ -60,7 +60,8 @@ class ResponseAssembler {
         String areaId = r.areaId();
         List<ActionView> actionViews = actionViews(areaId, List.of(r.id())).getOrDefault(r.id(), List.of());
         Map<UUID, OutcomeFramework.OutcomeRef> outcomes = framework.outcomes(areaId);
-        Map<UUID, OutcomeFramework.IndicatorRef> indicators = framework.indicators(areaId);
+        // Only the indicators this response aims at: a computed one is worked out from the answers on reading.
+        Map<UUID, OutcomeFramework.IndicatorRef> indicators = framework.indicators(areaId, r.aims().indicators());
         List<ReviewView> reviews = staff ? responses.reviews(areaId, r.id()).stream()
                 .map(s -> new ReviewView(s.decision(), s.comment(), s.byUid(), s.at())).toList() : List.of();
         return new ResponseView(r.id(), areaId, r.status(), r.version(), r.revision(), r.title(), themes(areaId, r),

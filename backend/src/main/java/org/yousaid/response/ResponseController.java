@@ -29,13 +29,8 @@ class ResponseController {
     private final ActionService actions;
     private final LoopService loop;
     private final ReadabilityService readability;
-    private final LoopMetricsService metrics;
-    private final org.yousaid.area.AreaAccess access;
 
-    ResponseController(ResponseService responses, ActionService actions, LoopService loop, ReadabilityService readability,
-                       LoopMetricsService metrics, org.yousaid.area.AreaAccess access) {
-        this.metrics = metrics;
-        this.access = access;
+    ResponseController(ResponseService responses, ActionService actions, LoopService loop, ReadabilityService readability) {
         this.responses = responses;
         this.actions = actions;
         this.loop = loop;
@@ -124,8 +119,7 @@ class ResponseController {
 
     @Get("/loop-metrics")
     LoopMetrics getLoopMetrics(Caller caller, String areaId, @QueryValue @Pattern(regexp = "[0-9]{4}-Q[1-4]") String quarter) {
-        access.require(caller, areaId, ResponseService.STAFF);
-        return metrics.metrics(areaId, quarter);
+        return responses.loopMetrics(caller, areaId, quarter);
     }
 
     @Get("/me/loop-updates")

@@ -60,12 +60,14 @@ class ResponseService {
     private final ThemeNames themeNames;
     private final OutcomeFramework framework;
     private final Cursors cursors;
+    private final LoopMetricsService metrics;
     private final AuditLog audit;
     private final Clock clock;
 
     ResponseService(AreaAccess access, ResponseRepository responses, ResponseAssembler assembler, LoopService loop,
                     PublishedWords words, ThemeNames themeNames, OutcomeFramework framework, Cursors cursors,
-                    AuditLog audit, Clock clock) {
+                    LoopMetricsService metrics, AuditLog audit, Clock clock) {
+        this.metrics = metrics;
         this.access = access;
         this.responses = responses;
         this.assembler = assembler;
@@ -193,6 +195,12 @@ class ResponseService {
                 v.revision(), v.publishedAt(), v.changeNote(), v.title(), v.summary(), v.weDid(), v.easyRead())).toList());
     }
 
+    /** The quarter's loop figures, for the area's staff. */
+    LoopMetrics loopMetrics(Caller caller, String areaId, String quarter) {
+        access.require(caller, areaId, STAFF);
+        return metrics.metrics(areaId, quarter);
+    }
+
     /** The response for staff to read (the readability check), in any state. */
     @Transactional
     ResponseRow forStaff(Caller caller, String areaId, UUID id) {
@@ -205,8 +213,9 @@ class ResponseService {
         responses.revise(r.areaId(), r.id(), revision, r.title(), r.summary(), r.weDid(), r.easyRead(), changeNote, by.uid(), at);
         int reached = loop.reach(r);
         responses.published(r.areaId(), r.id(), revision, reached, at);
-        String themes = String.join(", ", assembler.summaries(r.areaId(), List.of(r)).get(0).themes().stream()
-                .map(ResponseViews.ThemeName::name).toList());
+        Map<String, ThemeNames.Named> names = themeNames.of(r.areaId());
+        String themes = String.join(", ", r.themeList().stream()
+                .map(t -> names.containsKey(t) ? names.get(t).name() : t).toList());
         // Told once per response: a member an edit reaches for the first time hears of it then.
         loop.tell(r, "response:" + r.id() + ":published", "You said, we did",
                 "There is an answer to what families said about " + themes + ": " + r.title(),
@@ -276,13 +285,13 @@ class ResponseService {
         }
         List<Citation> citations = citations(areaId, request);
         Map<UUID, OutcomeFramework.OutcomeRef> outcomes = framework.outcomes(areaId);
-        Map<UUID, OutcomeFramework.IndicatorRef> indicators = framework.indicators(areaId);
+        java.util.Set<UUID> indicators = framework.indicatorIds(areaId);
         List<UUID> aimedOutcomes = distinct(request.outcomes(), 20, "outcomes");
         List<UUID> aimedIndicators = distinct(request.indicators(), 20, "indicators");
         aimedOutcomes.stream().filter(o -> !outcomes.containsKey(o)).findFirst().ifPresent(o -> {
             throw invalid("The area has no outcome " + o + ".", "outcomes");
         });
-        aimedIndicators.stream().filter(i -> !indicators.containsKey(i)).findFirst().ifPresent(i -> {
+        aimedIndicators.stream().filter(i -> !indicators.contains(i)).findFirst().ifPresent(i -> {
             throw invalid("The area has no indicator " + i + ".", "indicators");
         });
         return new Draft(title, summary, weDid, easyRead, themes, from, to, citations, new Aims(aimedOutcomes, aimedIndicators));
