@@ -17,6 +17,7 @@ record ContentTag(
         @Id UUID contentId,
         String modelVersion,
         @TypeDef(type = DataType.JSON) List<Tags.Theme> themes,
+        @TypeDef(type = DataType.JSON) List<Tags.Theme> suggestedThemes,
         @Nullable Short sentiment,
         @Nullable Float sentimentConfidence,
         @TypeDef(type = DataType.JSON) List<Tags.Redaction> redactions,
@@ -25,7 +26,7 @@ record ContentTag(
         Instant taggedAt) {
 
     Tags tags() {
-        return new Tags(modelVersion, themes, sentiment == null ? null : sentiment.intValue(),
+        return new Tags(modelVersion, themes, suggestedThemes, sentiment == null ? null : sentiment.intValue(),
                 // Stored as a real; three decimals are all a moderator reads.
                 sentimentConfidence == null ? null : Math.round(sentimentConfidence * 1000) / 1000.0,
                 redactions, new Tags.Safeguarding(safeguardingFlagged, safeguardingReasons));

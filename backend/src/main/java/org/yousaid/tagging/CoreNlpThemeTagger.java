@@ -21,6 +21,7 @@ import org.yousaid.tagging.engine.Retraining;
 import org.yousaid.tagging.engine.TagResult;
 import org.yousaid.tagging.engine.Tagger;
 import org.yousaid.tagging.engine.Taxonomy;
+import org.yousaid.tagging.engine.ThemeScore;
 
 /**
  * The production tagger: Stanford CoreNLP's light pipeline and the models trained in
@@ -130,8 +131,20 @@ final class CoreNlpThemeTagger implements ThemeTagger {
         return new ModelSummary(manifest.version(), java.time.Instant.parse(manifest.trainedAt()), manifest.trainingRows(),
                 new ModelTraining.Figures(round(heldOut.getOrDefault("microF1", 0.0)), round(heldOut.getOrDefault("macroF1", 0.0)),
                         manifest.trainingRows()),
-                manifest.labels().stream().map(l -> new ModelSummary.ThemeFigure(l.label(), l.positives(), round(l.heldOutF1())))
-                        .toList());
+                manifest.realText() == null ? null : new ModelSummary.RealText(manifest.realText().source(),
+                        manifest.realText().texts(), manifest.realText().folds(), manifest.realText().microF1(),
+                        manifest.realText().macroF1(), manifest.realText().sentimentAccuracy()),
+                manifest.labels().stream().map(l -> new ModelSummary.ThemeFigure(l.label(), l.positives(), round(l.heldOutF1()),
+                        realText(manifest, l.label()))).toList());
+    }
+
+    /** A theme's figures on real families' words, where the manifest has them. */
+    private static ModelSummary.RealTextTheme realText(ModelManifest manifest, String theme) {
+        if (manifest.realText() == null) {
+            return null;
+        }
+        return manifest.realText().labels().stream().filter(f -> f.label().equals(theme)).findFirst()
+                .map(f -> new ModelSummary.RealTextTheme(f.support(), f.precision(), f.recall(), f.f1())).orElse(null);
     }
 
     @Override
@@ -165,20 +178,23 @@ final class CoreNlpThemeTagger implements ThemeTagger {
     private Tagged analyse(Tagger tagger, String text) {
         Loaded loaded = loaded();
         TagResult r = tagger.tag(text);
-        List<Tags.Theme> themes = r.givenThemes().stream()
-                .map(t -> new Tags.Theme(t.label(), loaded.themeNames().getOrDefault(t.label(), t.label()),
-                        Math.round(t.probability() * 1000) / 1000.0))
-                .toList();
+        List<Tags.Theme> themes = r.givenThemes().stream().map(t -> theme(loaded, t)).toList();
+        List<Tags.Theme> suggestions = r.suggestedThemes().stream().map(t -> theme(loaded, t)).toList();
         List<Tags.Redaction> redactions = r.redactions().stream()
                 .map(s -> new Tags.Redaction(s.begin(), s.end(), kind(s.kind())))
                 .toList();
         List<Tags.Reason> reasons = r.safeguarding().findings().stream()
                 .map(f -> new Tags.Reason(f.reason().name().toLowerCase(java.util.Locale.ROOT), f.evidence()))
                 .toList();
-        return new Tagged(new Tags(r.modelVersion(), themes,
+        return new Tagged(new Tags(r.modelVersion(), themes, suggestions,
                 r.sentiment() == null ? null : r.sentiment().value(),
                 r.sentiment() == null ? null : Math.round(r.sentiment().probability() * 1000) / 1000.0,
                 redactions, new Tags.Safeguarding(r.safeguarding().flagged(), reasons)), r.embedding());
+    }
+
+    private static Tags.Theme theme(Loaded loaded, ThemeScore t) {
+        return new Tags.Theme(t.label(), loaded.themeNames().getOrDefault(t.label(), t.label()),
+                Math.round(t.probability() * 1000) / 1000.0);
     }
 
     @Override

@@ -22,24 +22,26 @@ interface TagStore extends GenericRepository<ContentTag, UUID> {
     }
 
     default void save(String areaId, String contentType, UUID contentId, Tags tags, Instant now) {
-        upsert(areaId, contentType, contentId, tags.modelVersion(), tags.themes(),
+        upsert(areaId, contentType, contentId, tags.modelVersion(), tags.themes(), tags.suggestions(),
                 tags.sentiment() == null ? null : tags.sentiment().shortValue(),
                 tags.sentimentConfidence() == null ? null : tags.sentimentConfidence().floatValue(), tags.redactions(),
                 tags.safeguarding().flagged(), tags.safeguarding().reasons(), now);
     }
 
     @Query("""
-            insert into content_tags (area_id, content_type, content_id, model_version, themes, sentiment,
-                sentiment_confidence, redactions, safeguarding_flagged, safeguarding_reasons, tagged_at)
-            values (:areaId, :contentType, :contentId, :modelVersion, cast(:themes as jsonb), :sentiment,
-                :sentimentConfidence, cast(:redactions as jsonb), :flagged, cast(:reasons as jsonb), :taggedAt)
+            insert into content_tags (area_id, content_type, content_id, model_version, themes, suggested_themes,
+                sentiment, sentiment_confidence, redactions, safeguarding_flagged, safeguarding_reasons, tagged_at)
+            values (:areaId, :contentType, :contentId, :modelVersion, cast(:themes as jsonb), cast(:suggestions as jsonb),
+                :sentiment, :sentimentConfidence, cast(:redactions as jsonb), :flagged, cast(:reasons as jsonb), :taggedAt)
             on conflict (area_id, content_type, content_id) do update set
-                model_version = excluded.model_version, themes = excluded.themes, sentiment = excluded.sentiment,
+                model_version = excluded.model_version, themes = excluded.themes,
+                suggested_themes = excluded.suggested_themes, sentiment = excluded.sentiment,
                 sentiment_confidence = excluded.sentiment_confidence, redactions = excluded.redactions,
                 safeguarding_flagged = excluded.safeguarding_flagged,
                 safeguarding_reasons = excluded.safeguarding_reasons, tagged_at = excluded.tagged_at""")
     int upsert(String areaId, String contentType, UUID contentId, String modelVersion,
-               @TypeDef(type = DataType.JSON) List<Tags.Theme> themes, @Nullable Short sentiment,
+               @TypeDef(type = DataType.JSON) List<Tags.Theme> themes,
+               @TypeDef(type = DataType.JSON) List<Tags.Theme> suggestions, @Nullable Short sentiment,
                @Nullable Float sentimentConfidence, @TypeDef(type = DataType.JSON) List<Tags.Redaction> redactions,
                boolean flagged, @TypeDef(type = DataType.JSON) List<Tags.Reason> reasons, Instant taggedAt);
 

@@ -213,7 +213,9 @@ public class TaggingWorker {
                         themes.add(new Tags.Theme(theme.id(), theme.name(), Math.round(similarity * 1000) / 1000.0));
                     }
                 }));
-        return new Tags(tags.modelVersion(), themes, tags.sentiment(), tags.sentimentConfidence(), tags.redactions(),
+        List<Tags.Theme> suggestions = tags.suggestions().stream()
+                .filter(s -> themes.stream().noneMatch(t -> t.theme().equals(s.theme()))).toList();
+        return new Tags(tags.modelVersion(), themes, suggestions, tags.sentiment(), tags.sentimentConfidence(), tags.redactions(),
                 tags.safeguarding());
     }
 

@@ -5,7 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * What the tagging step found in one text: themes given (with the model's score), sentiment from
+ * What the tagging step found in one text: themes given (with the model's score), themes the model
+ * is unsure of (suggestions for a forum lead, never given), sentiment from
  * 1 (very positive) to 5 (very negative), spans proposed for redaction, and the safeguarding flag.
  * Spans and safeguarding evidence quote the family's words, so this is shown to moderators only.
  */
@@ -13,6 +14,7 @@ import java.util.List;
 public record Tags(
         String modelVersion,
         List<Theme> themes,
+        List<Theme> suggestions,
         @Nullable Integer sentiment,
         @Nullable Double sentimentConfidence,
         List<Redaction> redactions,

@@ -280,7 +280,7 @@ public class ThemeModelService {
         ThemeTagger.ModelSummary summary = tagger.summary(model);
         return new ThemeModelViews.Active(model == null ? "shipped" : "area", model == null ? null : model.number(),
                 tagger.modelVersion(model == null ? null : model.version()), summary.themesVersion(), summary.trainedAt(),
-                summary.trainingTexts(), summary.heldOut(), summary.themes());
+                summary.trainingTexts(), summary.heldOut(), summary.realText(), summary.themes());
     }
 
     private Instant now() {

@@ -17,7 +17,8 @@ final class ThemeModelViews {
 
     @Serdeable
     record Active(String origin, @Nullable Integer training, String modelVersion, String themesVersion, Instant trainedAt,
-                  int trainingTexts, ModelTraining.Figures heldOut, List<ThemeTagger.ModelSummary.ThemeFigure> themes) {
+                  int trainingTexts, ModelTraining.Figures heldOut, @Nullable ThemeTagger.ModelSummary.RealText realText,
+                  List<ThemeTagger.ModelSummary.ThemeFigure> themes) {
     }
 
     @Serdeable

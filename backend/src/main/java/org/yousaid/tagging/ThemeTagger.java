@@ -81,11 +81,25 @@ public interface ThemeTagger {
         throw new UnsupportedOperationException("this tagger does not learn from corrections");
     }
 
-    /** What forum leads see of a theme model: its version, training and held-out figures per theme. */
+    /**
+     * What forum leads see of a theme model: its version, training and held-out figures, figures on
+     * real families' words (the shipped model's, cross-validated; null for an area's) and each theme's.
+     */
     record ModelSummary(String themesVersion, java.time.Instant trainedAt, int trainingTexts,
-                        ModelTraining.Figures heldOut, java.util.List<ThemeFigure> themes) {
+                        ModelTraining.Figures heldOut, @io.micronaut.core.annotation.Nullable RealText realText,
+                        java.util.List<ThemeFigure> themes) {
         @io.micronaut.serde.annotation.Serdeable
-        public record ThemeFigure(String theme, int examples, double heldOutF1) {
+        public record RealText(String source, int texts, int folds, double microF1, double macroF1,
+                               double sentimentAccuracy) {
+        }
+
+        @io.micronaut.serde.annotation.Serdeable
+        public record RealTextTheme(int texts, double precision, double recall, double f1) {
+        }
+
+        @io.micronaut.serde.annotation.Serdeable
+        public record ThemeFigure(String theme, int examples, double heldOutF1,
+                                  @io.micronaut.core.annotation.Nullable RealTextTheme realText) {
         }
     }
 

@@ -147,6 +147,16 @@ class ThemeModelApiTest extends ApiTest {
         assertThat(shipped.path("active").path("origin").asText()).isEqualTo("shipped");
         assertThat(shipped.path("active").path("themes")).hasSizeGreaterThan(20);
         assertThat(shipped.path("items")).isEmpty();
+        // Forum leads see how the shipped model does on real families' words, overall and per theme.
+        JsonNode realText = shipped.path("active").path("realText");
+        assertThat(realText.path("texts").asInt()).isGreaterThanOrEqualTo(100);
+        assertThat(realText.path("microF1").asDouble()).isBetween(0.3, 1.0);
+        assertThat(realText.path("microF1").asDouble())
+                .isLessThan(shipped.path("active").path("heldOut").path("microF1").asDouble());
+        JsonNode mentalHealth = java.util.stream.StreamSupport.stream(shipped.path("active").path("themes").spliterator(), false)
+                .filter(t -> t.path("theme").asText().equals("mental_health")).findFirst().orElseThrow();
+        assertThat(mentalHealth.path("realText").path("texts").asInt()).isGreaterThan(20);
+        assertThat(mentalHealth.path("realText").path("f1").asDouble()).isBetween(0.3, 1.0);
 
         as(forumLead).post("/v1/areas/" + area + "/moderation/themes",
                 "{\"id\":\"clubs_and_activities\",\"name\":\"Clubs, sport and holiday activities\","
@@ -195,6 +205,7 @@ class ThemeModelApiTest extends ApiTest {
         assertThat(now.path("active").path("origin").asText()).isEqualTo("area");
         assertThat(now.path("active").path("training").asInt()).isEqualTo(number);
         assertThat(now.path("active").path("themesVersion").asText()).isEqualTo("area-" + area + "-1");
+        assertThat(now.path("active").path("realText").isNull()).as("an area's own model was not measured on real text").isTrue();
         List<String> known = new ArrayList<>();
         now.path("active").path("themes").forEach(t -> known.add(t.path("theme").asText()));
         assertThat(known).contains("clubs_and_activities", "wheelchairs");

@@ -1,0 +1,78 @@
+package org.yousaid.tagging.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yousaid.tagging.engine.LabelledText;
+import org.yousaid.tagging.engine.Metrics;
+import picocli.CommandLine;
+
+/** The command line: one recipe, so the options left are data, folds and threads; bad ones are usage errors. */
+class NlpCliTest {
+
+    private record Run(int exit, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = NlpCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(new StringWriter()));
+        return new Run(cli.execute(args), err.toString());
+    }
+
+    @Test
+    void optionsThatDidNotEarnTheirPlaceAreGoneAndBadOnesAreUsageErrors() {
+        for (String[] bad : List.of(
+                new String[] {"train", "--data", "a.tsv", "--out", "m", "--encoder", "bge-small-en-v1.5-q"},
+                new String[] {"cv", "--data", "a.tsv", "--network-weight", "0"},
+                new String[] {"cv", "--data", "a.tsv", "--average-layers", "false"},
+                new String[] {"cv", "--data", "a.tsv", "--sigma", "3"},
+                new String[] {"cv", "--data", "a.tsv", "--folds", "many"},
+                new String[] {"cv", "--data", "a.tsv", "--folds", "1"},
+                new String[] {"train", "--out", "m"},
+                new String[] {"shuffle"},
+                new String[] {})) {
+            Run r = run(bad);
+            assertThat(r.exit()).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", bad)).isNotBlank();
+        }
+        assertThat(run("cv", "--data", "a.tsv", "--folds", "1").err()).contains("--folds must be at least 2");
+        assertThat(run("train", "--data", "a.tsv", "--out", "m", "--sigma", "3").err()).contains("Unknown option").contains("--sigma");
+    }
+
+    @Test
+    void helpNamesEveryCommand() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = NlpCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(out.toString()).contains("train", "evaluate", "cv", "tag", "bench", "suites");
+    }
+
+    @Test
+    void aMissingDataFileIsAFailureNamingIt() {
+        Run r = run("cv", "--data", "/nonexistent/file.tsv");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("/nonexistent/file.tsv");
+    }
+
+    @Test
+    void evaluateReportsPerLabelThenEndsWithTheSummaryLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<LabelledText> gold = List.of(new LabelledText("1", "a", Set.of("transport"), 2));
+        NlpCli.report(Metrics.of(gold, List.of(Set.of("transport")), List.of(2)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines[0]).startsWith("label");
+        assertThat(lines[1]).startsWith("transport");
+        assertThat(lines[lines.length - 1]).isEqualTo("micro-F1 1.000 macro-F1 1.000 samples-F1 1.000 exact 1.000 sentiment-acc 1.000");
+    }
+}

@@ -1,0 +1,80 @@
+package org.yousaid.tagging.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yousaid.tagging.engine.Featuriser;
+import org.yousaid.tagging.engine.ModelStore;
+import org.yousaid.tagging.engine.SafeguardingCheck;
+import org.yousaid.tagging.engine.TextModel;
+
+/**
+ * The safeguarding suite: every risk case must be flagged (by the rules alone, and still with the
+ * classifier added); ordinary complaints, angry ones included, must mostly not be.
+ */
+class SafeguardingSuiteTest {
+
+    static final List<SafeguardingSuite.Case> CASES = read();
+
+    static List<SafeguardingSuite.Case> read() {
+        try {
+            return SafeguardingSuite.read(Shared.home().resolve("suites/safeguarding.tsv"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theSuiteHasEnoughCasesOfEachKind() {
+        assertThat(CASES.stream().filter(SafeguardingSuite.Case::risk).count()).isGreaterThanOrEqualTo(100);
+        assertThat(CASES.stream().filter(c -> !c.risk()).count()).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void theRulesFlagEveryRiskCase() {
+        SafeguardingCheck rules = new SafeguardingCheck();
+
+        SafeguardingSuite.Figures f = SafeguardingSuite.run(CASES, text -> rules.assess(text, null));
+
+        System.out.printf("safeguarding rules: recall %.3f, precision %.3f (%d false alarms in %d)%n",
+                f.recall(), f.precision(), f.falseAlarms(), f.negatives());
+        assertThat(f.missed()).isEmpty();
+        assertThat(f.precision()).as("alarms: %s", f.alarms()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void rulesAndTheShippedClassifierTogetherStillFlagEveryRiskCase() {
+        TextModel model = ModelStore.load(Shared.home().resolve("models/safeguarding"));
+        SafeguardingCheck combined = new SafeguardingCheck(model, model.manifest().labels().get(0).threshold());
+        Featuriser featuriser = Featuriser.of(model);
+
+        SafeguardingSuite.Figures f = SafeguardingSuite.run(CASES,
+                text -> combined.assess(text, featuriser.features(Shared.ANALYSER.analyse(text))));
+
+        System.out.printf("safeguarding rules+classifier: recall %.3f, precision %.3f (%d false alarms in %d)%n",
+                f.recall(), f.precision(), f.falseAlarms(), f.negatives());
+        assertThat(f.missed()).isEmpty();
+        assertThat(f.precision()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void eachFindingNamesItsReasonAndEvidence() {
+        SafeguardingCheck.Result r = new SafeguardingCheck()
+                .assess("I can't cope any more and he has started hurting himself.", null);
+
+        assertThat(r.flagged()).isTrue();
+        assertThat(r.reasons()).containsExactlyInAnyOrder(SafeguardingCheck.Reason.CARER_AT_BREAKING_POINT,
+                SafeguardingCheck.Reason.SELF_HARM_OR_SUICIDE);
+        assertThat(r.findings()).extracting(SafeguardingCheck.Finding::evidence).contains("hurting himself");
+    }
+
+    @Test
+    void idiomsAndAngryComplaintsAreNotFlagged() {
+        SafeguardingCheck rules = new SafeguardingCheck();
+        for (String text : List.of("He had a panic attack at the assessment.", "School threatened to exclude him again.",
+                "This wait is killing me.", "The council is an absolute disgrace and I'm furious.")) {
+            assertThat(rules.assess(text, null).flagged()).as(text).isFalse();
+        }
+    }
+}

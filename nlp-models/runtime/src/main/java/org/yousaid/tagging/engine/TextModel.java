@@ -1,0 +1,48 @@
+package org.yousaid.tagging.engine;
+
+import edu.stanford.nlp.stats.Counter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trained model set: the vocabulary, a first layer of per-label and sentiment classifiers over text
+ * features, the stacked second layer, the per-label thresholds and suggestion floors, and the
+ * manifest. Immutable and thread-safe.
+ */
+public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer first, Layer second) {
+
+    /** Both outputs of one text, so callers scoring themes and sentiment featurise once. */
+    public record Scores(List<ThemeScore> themes, SentimentScore sentiment) {
+    }
+
+    public Scores score(Counter<String> rawFeatures) {
+        Counter<String> features = vocabulary.restrict(rawFeatures);
+        double[][] p = first.probabilities(features);
+        double[] labelP = p[0];
+        double[] sentimentP = p[1];
+        if (second != null) {
+            double[][] stackedP = second.probabilities(Layer.stacked(features, labelP, sentimentP));
+            labelP = stackedP[0];
+            sentimentP = stackedP[1];
+        }
+        List<ModelManifest.LabelEntry> entries = manifest.labels();
+        double[] thresholds = entries.stream().mapToDouble(ModelManifest.LabelEntry::threshold).toArray();
+        boolean[] given = Decision.give(labelP, thresholds, manifest.fallbackRatio());
+        List<ThemeScore> themes = new ArrayList<>(entries.size());
+        for (int l = 0; l < entries.size(); l++) {
+            boolean suggested = !given[l] && labelP[l] >= entries.get(l).suggestionFloor();
+            themes.add(new ThemeScore(entries.get(l).label(), labelP[l], given[l], suggested));
+        }
+        SentimentScore sentiment = null;
+        if (first.sentiment() != null) {
+            int best = 0;
+            for (int s = 1; s < sentimentP.length; s++) {
+                if (sentimentP[s] > sentimentP[best]) {
+                    best = s;
+                }
+            }
+            sentiment = new SentimentScore(best + 1, sentimentP[best]);
+        }
+        return new Scores(themes, sentiment);
+    }
+}
