@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
                 NlpCli.BenchCommand.class, NlpCli.SuitesCommand.class})
 public final class NlpCli implements Runnable {
 
+    /** Folds of the cross-validation on real families' words that {@code train --real} records. */
+    static final int REAL_TEXT_FOLDS = 5;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,10 +73,8 @@ public final class NlpCli implements Runnable {
         @Option(names = "--taxonomy", description = "the taxonomy every label must belong to")
         Path taxonomy;
         @Option(names = "--real", description = "one of the --data files holding real families' words: "
-                + "its texts are also cross-validated (the other data always learned from) and the figures go into the manifest")
+                + "its texts are also cross-validated in 5 folds (the other data always learned from) and the figures go into the manifest")
         Path real;
-        @Option(names = "--real-folds", defaultValue = "5", description = "folds of that cross-validation (${DEFAULT-VALUE})")
-        int realFolds;
         @CommandLine.Mixin
         Threads threads = new Threads();
 
@@ -100,8 +101,8 @@ public final class NlpCli implements Runnable {
             if (real != null) {
                 List<LabelledText> realRows = LabelledData.read(real);
                 List<LabelledText> alongside = LabelledData.read(data.stream().filter(p -> !p.equals(real)).toList());
-                Metrics m = new CrossValidation(trainer, progress).run(realRows, alongside, realFolds);
-                ModelManifest withFigures = model.manifest().withRealText(realText(real, realRows.size(), realFolds, m));
+                Metrics m = new CrossValidation(trainer, progress).run(realRows, alongside, REAL_TEXT_FOLDS);
+                ModelManifest withFigures = model.manifest().withRealText(realText(real, realRows.size(), REAL_TEXT_FOLDS, m));
                 ModelStore.saveManifest(withFigures, out);
                 report(m, System.out);
             }

@@ -7,11 +7,18 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yousaid.tagging.engine.LabelledData;
 import org.yousaid.tagging.engine.LabelledText;
 import org.yousaid.tagging.engine.Metrics;
+import org.yousaid.tagging.engine.ModelManifest;
+import org.yousaid.tagging.engine.ModelStore;
+import org.yousaid.tagging.engine.Recipe;
 import picocli.CommandLine;
 
 /** The command line: one recipe, so the options left are data, folds and threads; bad ones are usage errors. */
@@ -62,6 +69,50 @@ class NlpCliTest {
         Run r = run("cv", "--data", "/nonexistent/file.tsv");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("/nonexistent/file.tsv");
+    }
+
+    @Test
+    void trainWithRealTextRecordsItsCrossValidatedFiguresInTheManifest(@TempDir Path dir) throws Exception {
+        // Three themes of our own text and of the real texts, so the five folds train in seconds.
+        Path own = slice(Shared.home().resolve("data/send-train.tsv"), dir.resolve("own.tsv"), 90);
+        Path real = slice(Shared.home().resolve("data/send-real/send-real.tsv"), dir.resolve("real.tsv"), 40);
+        Path out = dir.resolve("model");
+
+        Run r = run("train", "--data", own + "," + real, "--real", real.toString(), "--out", out.toString(),
+                "--version", "slice-1", "--threads", "2");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        ModelManifest manifest = ModelStore.manifest(out);
+        assertThat(manifest.version()).isEqualTo("slice-1");
+        assertThat(manifest.recipe()).isEqualTo(Recipe.SHIPPED);
+        assertThat(manifest.trainingDataSha256()).isEqualTo(LabelledData.sha256(List.of(own, real)));
+        assertThat(manifest.realText().source()).isEqualTo("real.tsv");
+        assertThat(manifest.realText().texts()).isEqualTo(LabelledData.read(real).size());
+        assertThat(manifest.realText().folds()).isEqualTo(5);
+        assertThat(manifest.realText().microF1()).isBetween(0.0, 1.0);
+        assertThat(manifest.realText().labels()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.support()).isPositive());
+        assertThat(ModelStore.load(out).manifest().realText()).isEqualTo(manifest.realText());
+
+        assertThat(run("train", "--data", own.toString(), "--real", real.toString(), "--out", out.toString()).exit())
+                .as("--real must be one of the training files").isEqualTo(2);
+    }
+
+    private static final Set<String> SLICE_THEMES = Set.of("ehc_plans", "mental_health", "school_placement");
+
+    /** Up to {@code most} texts of {@code from} about the slice's themes, with only those themes. */
+    private static Path slice(Path from, Path to, int most) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(from);
+        List<String> kept = new java.util.ArrayList<>(List.of("id\ttext\tlabels\tsentiment"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            List<String> themes = java.util.Arrays.stream(f[2].split(";")).filter(SLICE_THEMES::contains).toList();
+            if (!themes.isEmpty() && kept.size() <= most) {
+                kept.add(f[0] + "\t" + f[1] + "\t" + String.join(";", themes) + "\t" + f[3]);
+            }
+        }
+        Files.write(to, kept);
+        return to;
     }
 
     @Test
