@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,6 +110,16 @@ public final class SafeguardingCheck {
     }
 
     public Result assess(String text, edu.stanford.nlp.stats.Counter<String> features) {
+        return assess(text, features, null, null);
+    }
+
+    /**
+     * As {@link #assess(String, edu.stanford.nlp.stats.Counter)}; when the classifier flags a text of
+     * several sentences, each sentence is scored on its own ({@code featurise}) so the flag quotes the
+     * one that raised it: a person reads the words, not a probability.
+     */
+    public Result assess(String text, edu.stanford.nlp.stats.Counter<String> features, Analysis analysis,
+                         Function<String, edu.stanford.nlp.stats.Counter<String>> featurise) {
         String normalised = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
@@ -122,14 +133,46 @@ public final class SafeguardingCheck {
         }
         double p = 0;
         if (classifier != null && features != null) {
-            p = classifier.score(features).themes().stream().filter(t -> t.label().equals("risk"))
-                    .mapToDouble(ThemeScore::probability).findFirst().orElse(0);
+            p = risk(features);
             if (p >= classifierThreshold) {
-                findings.add(new Finding(Reason.CLASSIFIER, String.format(Locale.ROOT, "p=%.2f", p)));
+                findings.add(new Finding(Reason.CLASSIFIER, quote(riskiestSentence(text, analysis, featurise))
+                        + String.format(Locale.ROOT, " (p=%.2f)", p)));
             }
         }
         return new Result(!findings.isEmpty(), List.copyOf(findings), p);
     }
+
+    private double risk(edu.stanford.nlp.stats.Counter<String> features) {
+        return classifier.score(features).themes().stream().filter(t -> t.label().equals("risk"))
+                .mapToDouble(ThemeScore::probability).findFirst().orElse(0);
+    }
+
+    /** The sentence the classifier finds riskiest; the whole text when it is one sentence or cannot be split. */
+    private String riskiestSentence(String text, Analysis analysis,
+                                    Function<String, edu.stanford.nlp.stats.Counter<String>> featurise) {
+        List<String> sentences = analysis == null ? List.of() : analysis.sentences();
+        if (sentences.size() < 2 || featurise == null) {
+            return text;
+        }
+        String riskiest = text;
+        double highest = -1;
+        for (String sentence : sentences) {
+            double p = risk(featurise.apply(sentence));
+            if (p > highest) {
+                highest = p;
+                riskiest = sentence;
+            }
+        }
+        return riskiest;
+    }
+
+    /** Evidence is read on a phone-sized screen: the words, whitespace collapsed, at most 200 characters. */
+    static String quote(String words) {
+        String collapsed = words.strip().replaceAll("\\s+", " ");
+        return collapsed.length() <= QUOTE_LENGTH ? collapsed : collapsed.substring(0, QUOTE_LENGTH - 1).stripTrailing() + "…";
+    }
+
+    private static final int QUOTE_LENGTH = 200;
 
     /** Figures of speech that reuse a harm word without harm: "panic attack", "knife-edge", "killing time". */
     private static boolean idiom(String text, Matcher m) {

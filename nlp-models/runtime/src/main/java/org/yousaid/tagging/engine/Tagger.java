@@ -134,7 +134,8 @@ public final class Tagger {
         Analysis analysis = analyser.analyse(text);
         Counter<String> features = featuriser.features(analysis);
         List<RedactionSpan> spans = redactor.spans(analysis);
-        SafeguardingCheck.Result risk = safeguarding.assess(text, features);
+        SafeguardingCheck.Result risk = safeguarding.assess(text, features, analysis,
+                sentence -> featuriser.features(analyser.analyse(sentence)));
         TextModel.Scores scores = RiskReading.apply(themes.score(features), risk);
         float[] embedding = embedding(text, features);
         return new TagResult(version, scores.themes(), scores.sentiment(), spans, risk, embedding);

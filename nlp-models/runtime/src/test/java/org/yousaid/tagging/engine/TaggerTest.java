@@ -40,4 +40,17 @@ class TaggerTest {
         assertThat(r.givenThemes()).extracting(ThemeScore::label).contains("mental_health").doesNotContain("positive_experience");
         assertThat(r.sentiment().value()).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void aFlagTheClassifierRaisesQuotesTheSentenceThatRaisedIt() {
+        String worrying = "He says he wants to die.";
+        TagResult r = TAGGER.tag("He has an EHCP now and the new chair came quickly. " + worrying);
+
+        assertThat(r.safeguarding().findings()).filteredOn(f -> f.reason() == SafeguardingCheck.Reason.CLASSIFIER)
+                .singleElement().satisfies(f -> assertThat(f.evidence()).startsWith(worrying).matches(".* \\(p=0\\.\\d\\d\\)"));
+        assertThat(new Analysis("One. Two", Shared.ANALYSER.analyse("One. Two").tokens()).sentences())
+                .containsExactly("One.", "Two");
+        assertThat(SafeguardingCheck.quote("a  b\n c")).isEqualTo("a b c");
+        assertThat(SafeguardingCheck.quote("x".repeat(300))).hasSize(200).endsWith("…");
+    }
 }
