@@ -34,7 +34,7 @@ final class Suites {
         if (java.nio.file.Files.exists(sgModel.resolve(ModelStore.MANIFEST))) {
             TextModel model = ModelStore.load(sgModel);
             SafeguardingCheck combined = new SafeguardingCheck(model, model.manifest().labels().get(0).threshold());
-            Featuriser featuriser = Featuriser.of(model);
+            Featuriser featuriser = new Featuriser();
             SafeguardingSuite.Figures c = SafeguardingSuite.run(SafeguardingSuite.read(home.resolve("suites/safeguarding.tsv")),
                     text -> combined.assess(text, featuriser.features(analyser.analyse(text))));
             c.alarms().forEach(m -> out.println("ALARM (rules+classifier)  " + m));

@@ -47,7 +47,7 @@ class SafeguardingSuiteTest {
     void rulesAndTheShippedClassifierTogetherStillFlagEveryRiskCase() {
         TextModel model = ModelStore.load(Shared.home().resolve("models/safeguarding"));
         SafeguardingCheck combined = new SafeguardingCheck(model, model.manifest().labels().get(0).threshold());
-        Featuriser featuriser = Featuriser.of(model);
+        Featuriser featuriser = new Featuriser();
 
         SafeguardingSuite.Figures f = SafeguardingSuite.run(CASES,
                 text -> combined.assess(text, featuriser.features(Shared.ANALYSER.analyse(text))));

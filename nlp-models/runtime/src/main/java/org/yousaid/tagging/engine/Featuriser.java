@@ -27,23 +27,10 @@ public final class Featuriser {
             .mapToObj(d -> SENTENCE + d).toArray(String[]::new);
 
     private final WordVectors vectors = WordVectors.shared();
-    /** False for a model trained without the sentence embedding. */
-    private final boolean sentences;
+    private final SentenceVectors encoder = SentenceVectors.minilm();
 
-    private Featuriser(boolean sentences) {
-        this.sentences = sentences;
-        if (sentences) {
-            SentenceVectors.minilm();
-        }
-    }
-
-    /** Features as {@code recipe} (or a model trained with it) expects. */
-    public static Featuriser of(Recipe recipe) {
-        return new Featuriser(recipe.sentenceWeight() > 0);
-    }
-
-    public static Featuriser of(TextModel model) {
-        return of(model.manifest().recipe());
+    /** Features as the one recipe (and so every model it trained) expects them. */
+    public Featuriser() {
     }
 
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "n't", "nothing", "nobody",
@@ -51,16 +38,13 @@ public final class Featuriser {
     private static final Set<String> SCOPE_ENDS = Set.of(".", ",", ";", ":", "!", "?", "but", "however",
             "although", "though", "-lrb-", "-rrb-");
 
-    /** The text's sentence embedding as the features already hold it (no second run of the encoder), if they do. */
-    java.util.Optional<float[]> embedding(Counter<String> features) {
-        if (!sentences) {
-            return java.util.Optional.empty();
-        }
+    /** The text's sentence embedding as the features already hold it (no second run of the encoder). */
+    float[] embedding(Counter<String> features) {
         float[] v = new float[SentenceVectors.DIMENSIONS];
         for (int d = 0; d < v.length; d++) {
             v[d] = (float) features.getCount(SENTENCE_KEYS[d]);
         }
-        return java.util.Optional.of(v);
+        return v;
     }
 
     public Counter<String> features(Analysis analysis) {
@@ -122,12 +106,10 @@ public final class Featuriser {
                 f.setCount(VECTOR_KEYS[d], meanVector[d] / norm);
             }
         }
-        if (sentences) {
-            float[] sentence = SentenceVectors.minilm().embed(analysis.text());
-            for (int d = 0; d < sentence.length; d++) {
-                if (sentence[d] != 0) {
-                    f.setCount(SENTENCE_KEYS[d], sentence[d]);
-                }
+        float[] sentence = encoder.embed(analysis.text());
+        for (int d = 0; d < sentence.length; d++) {
+            if (sentence[d] != 0) {
+                f.setCount(SENTENCE_KEYS[d], sentence[d]);
             }
         }
         return f;

@@ -139,7 +139,9 @@ public final class ModelStore {
         String refused = null;
         if (read.recipe() == null) {
             refused = "names no recipe";
-        } else if (read.recipe().sentenceWeight() > 0 && !SentenceVectors.known(read.recipe().encoder())) {
+        } else if (read.recipe().sentenceWeight() <= 0) {
+            refused = "was trained without the sentence embedding, which the one recipe always reads";
+        } else if (!SentenceVectors.known(read.recipe().encoder())) {
             refused = "was trained on the " + read.recipe().encoder() + " sentence encoder, which this engine does not have";
         } else if (Files.exists(dir.resolve(NETWORK)) || manifest.path("settings").path("networkWeight").asDouble(0) > 0) {
             refused = "has a network, which this engine no longer has";

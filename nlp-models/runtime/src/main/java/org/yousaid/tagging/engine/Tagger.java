@@ -22,13 +22,7 @@ public final class Tagger {
 
     public Tagger(TextAnalyser analyser, TextModel themes, TextModel safeguardingModel) {
         this.analyser = analyser;
-        // One feature vector serves both models, so they must agree on whether it holds the sentence embedding.
-        if (safeguardingModel != null
-                && (themes.manifest().recipe().sentenceWeight() > 0) != (safeguardingModel.manifest().recipe().sentenceWeight() > 0)) {
-            throw new IllegalStateException("models " + themes.manifest().version() + " and "
-                    + safeguardingModel.manifest().version() + " differ on the sentence embedding: retrain one");
-        }
-        this.featuriser = Featuriser.of(themes);
+        this.featuriser = new Featuriser();
         this.themes = themes;
         this.redactor = new Redactor();
         double threshold = safeguardingModel == null ? 1.1 : safeguardingModel.manifest().labels().stream()
@@ -81,7 +75,7 @@ public final class Tagger {
     }
 
     float[] embedding(String text, Counter<String> features) {
-        return featuriser.embedding(features).orElseGet(() -> embed(text));
+        return featuriser.embedding(features);
     }
 
     private static String composite(String themes, String safeguarding) {

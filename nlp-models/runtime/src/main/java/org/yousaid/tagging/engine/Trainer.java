@@ -44,7 +44,7 @@ public final class Trainer {
         this.recipe = recipe;
         this.threads = Math.max(1, threads);
         this.progress = progress;
-        this.featuriser = Featuriser.of(recipe);
+        this.featuriser = new Featuriser();
     }
 
     /** Up to four threads, as many as this machine has cores. */

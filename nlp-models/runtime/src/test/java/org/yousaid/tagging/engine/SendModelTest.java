@@ -76,7 +76,7 @@ class SendModelTest {
     @Test
     void theShippedModelScoresOnTheHeldOutSendTestFile() {
         TextModel model = ModelStore.load(Shared.home().resolve("models/send"));
-        Featuriser featuriser = Featuriser.of(model);
+        Featuriser featuriser = new Featuriser();
         List<TextModel.Scores> scores = test.stream()
                 .map(r -> model.score(featuriser.features(Shared.ANALYSER.analyse(r.text())))).toList();
 

@@ -27,7 +27,7 @@ class TrainerTest {
         assertThat(Files.exists(dir.resolve("manifest.json"))).isTrue();
         assertThat(loaded.manifest().version()).isEqualTo("test-1");
         assertThat(loaded.manifest().heldOutMetrics()).containsKeys("microF1", "macroF1", "sentimentAccuracy");
-        Featuriser featuriser = Featuriser.of(loaded);
+        Featuriser featuriser = new Featuriser();
         for (String text : List.of("The wheelchair took a year.", "Thank you to the speech therapist.", "No transport.")) {
             var features = featuriser.features(Shared.ANALYSER.analyse(text));
             assertThat(loaded.score(features)).isEqualTo(trained.score(features));
@@ -61,12 +61,19 @@ class TrainerTest {
         Files.writeString(manifest, older);
         assertThat(ModelStore.load(dir).manifest().recipe()).isEqualTo(Recipe.SHIPPED);
 
-        for (String refused : List.of("\"averageLayers\" : true", "\"networkWeight\" : 0.35")) {
-            Files.writeString(manifest, older.replace(refused.startsWith("\"average") ? "\"averageLayers\" : false"
-                    : "\"networkWeight\" : 0.0", refused));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelStore.load(dir)).as(refused)
+        var refused = java.util.Map.of("\"averageLayers\" : false", "\"averageLayers\" : true",
+                "\"networkWeight\" : 0.0", "\"networkWeight\" : 0.35",
+                "\"sentenceWeight\" : 1.0", "\"sentenceWeight\" : 0.0");
+        refused.forEach((kept, changed) -> {
+            assertThat(older).contains(kept);
+            try {
+                Files.writeString(manifest, older.replace(kept, changed));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelStore.load(dir)).as(changed)
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("retrain");
-        }
+        });
     }
 
     @Test
@@ -91,7 +98,7 @@ class TrainerTest {
     @Test
     void flattenedWeightsScoreAsCoreNlpsOwnClassifiers() throws Exception {
         TextModel model = ModelStore.load(Shared.home().resolve("models/send"));
-        Featuriser featuriser = Featuriser.of(model);
+        Featuriser featuriser = new Featuriser();
         List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-test.tsv")).subList(0, 40);
         for (LabelledText row : rows) {
             var features = model.vocabulary().restrict(featuriser.features(Shared.ANALYSER.analyse(row.text())));
