@@ -10,25 +10,30 @@ public record Analysis(String text, List<Token> tokens) {
         tokens = List.copyOf(tokens);
     }
 
-    /** The text's sentences as CoreNLP split them, each from its first token to its last, as written. */
-    public List<String> sentences() {
-        List<String> sentences = new ArrayList<>();
-        int begin = -1;
-        int end = -1;
-        int current = -1;
+    /**
+     * The text's sentences as CoreNLP split them, each an analysis of its own (from its first token to
+     * its last, offsets into the sentence), so a sentence is featurised without running CoreNLP again.
+     */
+    public List<Analysis> sentences() {
+        List<Analysis> sentences = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
         for (Token t : tokens) {
-            if (t.sentence() != current) {
-                if (begin >= 0) {
-                    sentences.add(text.substring(begin, end));
-                }
-                current = t.sentence();
-                begin = t.begin();
+            if (!current.isEmpty() && t.sentence() != current.get(0).sentence()) {
+                sentences.add(sentence(current));
+                current = new ArrayList<>();
             }
-            end = t.end();
+            current.add(t);
         }
-        if (begin >= 0) {
-            sentences.add(text.substring(begin, end));
+        if (!current.isEmpty()) {
+            sentences.add(sentence(current));
         }
         return sentences;
+    }
+
+    private Analysis sentence(List<Token> sentenceTokens) {
+        int begin = sentenceTokens.get(0).begin();
+        int end = sentenceTokens.get(sentenceTokens.size() - 1).end();
+        return new Analysis(text.substring(begin, end), sentenceTokens.stream()
+                .map(t -> new Token(t.word(), t.lemma(), t.pos(), t.ner(), t.begin() - begin, t.end() - begin, 0)).toList());
     }
 }

@@ -119,7 +119,7 @@ public final class SafeguardingCheck {
      * one that raised it: a person reads the words, not a probability.
      */
     public Result assess(String text, edu.stanford.nlp.stats.Counter<String> features, Analysis analysis,
-                         Function<String, edu.stanford.nlp.stats.Counter<String>> featurise) {
+                         Function<Analysis, edu.stanford.nlp.stats.Counter<String>> featurise) {
         String normalised = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
@@ -149,18 +149,18 @@ public final class SafeguardingCheck {
 
     /** The sentence the classifier finds riskiest; the whole text when it is one sentence or cannot be split. */
     private String riskiestSentence(String text, Analysis analysis,
-                                    Function<String, edu.stanford.nlp.stats.Counter<String>> featurise) {
-        List<String> sentences = analysis == null ? List.of() : analysis.sentences();
+                                    Function<Analysis, edu.stanford.nlp.stats.Counter<String>> featurise) {
+        List<Analysis> sentences = analysis == null ? List.of() : analysis.sentences();
         if (sentences.size() < 2 || featurise == null) {
             return text;
         }
         String riskiest = text;
         double highest = -1;
-        for (String sentence : sentences) {
+        for (Analysis sentence : sentences) {
             double p = risk(featurise.apply(sentence));
             if (p > highest) {
                 highest = p;
-                riskiest = sentence;
+                riskiest = sentence.text();
             }
         }
         return riskiest;

@@ -46,14 +46,8 @@ public final class Tagger {
         return themes.manifest();
     }
 
-    /** The theme and sentiment model. */
-    public TextModel themes() {
+    TextModel themes() {
         return themes;
-    }
-
-    /** The safeguarding classifier (null: the rules alone). */
-    public TextModel safeguardingModel() {
-        return safeguardingModel;
     }
 
     TextAnalyser analyser() {
@@ -70,7 +64,7 @@ public final class Tagger {
     }
 
     /** The features of one text, as {@link #tag} computes them. */
-    public Counter<String> features(String text) {
+    Counter<String> features(String text) {
         return featuriser.features(analyser.analyse(text));
     }
 
@@ -128,8 +122,7 @@ public final class Tagger {
         Analysis analysis = analyser.analyse(text);
         Counter<String> features = featuriser.features(analysis);
         List<RedactionSpan> spans = redactor.spans(analysis);
-        SafeguardingCheck.Result risk = safeguarding.assess(text, features, analysis,
-                sentence -> featuriser.features(analyser.analyse(sentence)));
+        SafeguardingCheck.Result risk = safeguarding.assess(text, features, analysis, featuriser::features);
         TextModel.Scores scores = RiskReading.apply(themes.score(features), risk);
         float[] embedding = embedding(text, features);
         return new TagResult(version, scores.themes(), scores.sentiment(), spans, risk, embedding);

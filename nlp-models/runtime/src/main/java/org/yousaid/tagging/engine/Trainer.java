@@ -21,8 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -126,20 +124,14 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Scores every text with a layer fitted to the other folds: label probabilities [label][text] and
+     * sentiment probabilities [text][class], as {@link Layer#probabilities} gives them.
+     */
     private HeldOut heldOut(List<LabelledText> rows, List<String> labels, List<Counter<String>> features,
                             int[] fold, String what) {
-        return heldOut(rows.size(), labels.size(), fold, what, idx -> {
-            Layer layer = fit(rows, labels, features, idx);
-            return i -> layer.probabilities(features.get(i));
-        });
-    }
-
-    /**
-     * Scores every text with a model fitted (by {@code fitOn}) to the other folds: label and sentiment
-     * probabilities of text i, as {@link Layer#probabilities} gives them.
-     */
-    private HeldOut heldOut(int n, int labelCount, int[] fold, String what,
-                            Function<List<Integer>, IntFunction<double[][]>> fitOn) {
+        int n = rows.size();
+        int labelCount = labels.size();
         double[][] labelP = new double[labelCount][n];
         double[][] sentimentP = new double[n][];
         for (int k = 0; k < recipe.folds(); k++) {
@@ -148,9 +140,9 @@ public final class Trainer {
             for (int i = 0; i < n; i++) {
                 (fold[i] == k ? testIdx : trainIdx).add(i);
             }
-            IntFunction<double[][]> scorer = fitOn.apply(trainIdx);
+            Layer layer = fit(rows, labels, features, trainIdx);
             for (int i : testIdx) {
-                double[][] p = scorer.apply(i);
+                double[][] p = layer.probabilities(features.get(i));
                 for (int l = 0; l < labelCount; l++) {
                     labelP[l][i] = p[0][l];
                 }
