@@ -17,6 +17,11 @@ record Layer(List<LinearClassifier<String, String>> labels, LinearClassifier<Str
     static final String YES = "yes";
     static final String NO = "no";
     static final List<String> SENTIMENTS = List.of("1", "2", "3", "4", "5");
+    /** The stacked layer's extra inputs: a first-layer label's probability, a sentiment class's. */
+    static final String LABEL_INPUT = "m:";
+    static final String SENTIMENT_INPUT = "ms:";
+    /** A first-layer label probability at or below this is left out of the stacked layer's input. */
+    static final double STACKED_FLOOR = 0.01;
 
     Layer(List<LinearClassifier<String, String>> labels, LinearClassifier<String, String> sentiment) {
         this(Collections.unmodifiableList(new ArrayList<>(labels)), sentiment, new LayerWeights(labels, sentiment));
@@ -35,12 +40,12 @@ record Layer(List<LinearClassifier<String, String>> labels, LinearClassifier<Str
     static Counter<String> stacked(Counter<String> features, double[] labelP, double[] sentimentP) {
         ClassicCounter<String> f = new ClassicCounter<>(features);
         for (int l = 0; l < labelP.length; l++) {
-            if (labelP[l] > 0.01) {
-                f.setCount("m:" + l, labelP[l]);
+            if (labelP[l] > STACKED_FLOOR) {
+                f.setCount(LABEL_INPUT + l, labelP[l]);
             }
         }
         for (int s = 0; s < sentimentP.length; s++) {
-            f.setCount("ms:" + s, sentimentP[s]);
+            f.setCount(SENTIMENT_INPUT + s, sentimentP[s]);
         }
         return f;
     }

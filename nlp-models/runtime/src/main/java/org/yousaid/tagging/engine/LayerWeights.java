@@ -109,7 +109,30 @@ final class LayerWeights {
 
     /** Per-label probabilities, then (if the layer has a sentiment classifier) the five class probabilities. */
     double[][] probabilities(Counter<String> features) {
-        double[] s = scores(features);
+        return probabilities(scores(features));
+    }
+
+    /** The row of {@code feature}'s weights, or -1 when no classifier of the layer knows it. */
+    int row(String feature) {
+        Integer f = featureIndex.get(feature);
+        return f == null ? -1 : f;
+    }
+
+    /** Copies the weights of {@code row} (one per column) into {@code target} from {@code offset}. */
+    void copyRow(int row, double[] target, int offset) {
+        System.arraycopy(weights, row * columns, target, offset, columns);
+    }
+
+    int columns() {
+        return columns;
+    }
+
+    double[] bias() {
+        return bias.clone();
+    }
+
+    /** Sigmoid of each label's log-odds (0 for a label never trained), softmax of the sentiment classes. */
+    double[][] probabilities(double[] s) {
         double[] labelP = new double[labelCount];
         for (int l = 0; l < labelCount; l++) {
             labelP[l] = trained[l] ? 1.0 / (1.0 + Math.exp(-s[l])) : 0;

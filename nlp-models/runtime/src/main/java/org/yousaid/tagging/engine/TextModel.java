@@ -7,24 +7,48 @@ import java.util.List;
 /**
  * A trained model set: the vocabulary, a first layer of per-label and sentiment classifiers over text
  * features, the stacked second layer, the per-label thresholds and suggestion floors, and the
- * manifest. Immutable and thread-safe.
+ * manifest. Immutable and thread-safe; its {@link ScoringTables} are laid out once, when it is made.
  */
-public record TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer first, Layer second) {
+public final class TextModel {
+
+    private final ModelManifest manifest;
+    private final Vocabulary vocabulary;
+    private final Layer first;
+    private final Layer second;
+    private final ScoringTables tables;
+
+    public TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer first, Layer second) {
+        this.manifest = manifest;
+        this.vocabulary = vocabulary;
+        this.first = first;
+        this.second = second;
+        this.tables = new ScoringTables(vocabulary, first, second);
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    Layer first() {
+        return first;
+    }
+
+    Layer second() {
+        return second;
+    }
 
     /** Both outputs of one text, so callers scoring themes and sentiment featurise once. */
     public record Scores(List<ThemeScore> themes, SentimentScore sentiment) {
     }
 
     public Scores score(Counter<String> rawFeatures) {
-        Counter<String> features = vocabulary.restrict(rawFeatures);
-        double[][] p = first.probabilities(features);
+        double[][] p = tables.probabilities(rawFeatures);
         double[] labelP = p[0];
         double[] sentimentP = p[1];
-        if (second != null) {
-            double[][] stackedP = second.probabilities(Layer.stacked(features, labelP, sentimentP));
-            labelP = stackedP[0];
-            sentimentP = stackedP[1];
-        }
         List<ModelManifest.LabelEntry> entries = manifest.labels();
         double[] thresholds = entries.stream().mapToDouble(ModelManifest.LabelEntry::threshold).toArray();
         boolean[] given = Decision.give(labelP, thresholds, manifest.fallbackRatio());

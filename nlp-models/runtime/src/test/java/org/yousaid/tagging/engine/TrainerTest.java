@@ -118,6 +118,36 @@ class TrainerTest {
     }
 
     @Test
+    void scoringTablesScoreAsTheRestrictedAndStackedFeaturesDo() throws Exception {
+        TextModel model = ModelStore.load(Shared.home().resolve("models/send"));
+        Featuriser featuriser = new Featuriser();
+        List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-test.tsv")).subList(0, 40);
+        for (LabelledText row : rows) {
+            var raw = featuriser.features(Shared.ANALYSER.analyse(row.text()));
+            var features = model.vocabulary().restrict(raw);
+            double[][] firstP = model.first().probabilities(features);
+            double[][] expected = model.second().probabilities(Layer.stacked(features, firstP[0], firstP[1]));
+            TextModel.Scores scores = model.score(raw);
+            for (int l = 0; l < expected[0].length; l++) {
+                assertThat(scores.themes().get(l).probability())
+                        .isCloseTo(expected[0][l], org.assertj.core.data.Offset.offset(1e-9));
+            }
+            int best = 0;
+            for (int s = 1; s < expected[1].length; s++) {
+                best = expected[1][s] > expected[1][best] ? s : best;
+            }
+            assertThat(scores.sentiment().value()).isEqualTo(best + 1);
+            assertThat(scores.sentiment().probability()).isCloseTo(expected[1][best], org.assertj.core.data.Offset.offset(1e-9));
+        }
+        // A featuriser key outside the dense blocks' ranges is an ordinary sparse feature.
+        assertThat(ScoringTables.dense("e:49")).isEqualTo(49);
+        assertThat(ScoringTables.dense("s:0")).isEqualTo(50);
+        assertThat(ScoringTables.dense("s:384")).isEqualTo(-1);
+        assertThat(ScoringTables.dense("short:no")).isEqualTo(-1);
+        assertThat(ScoringTables.dense("ms:1")).isEqualTo(-1);
+    }
+
+    @Test
     void jointThresholdsStopAWeakLabelFloodingTheOutput() {
         // Label 0 is easy: 100 positives at 0.9, 100 negatives at 0.05.
         // Label 1 is weak: 10 positives at 0.8; 30 positives and 90 negatives at 0.3; 70 negatives at 0.01.
