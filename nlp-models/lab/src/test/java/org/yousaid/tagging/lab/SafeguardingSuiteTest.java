@@ -70,6 +70,31 @@ class SafeguardingSuiteTest {
     }
 
     @Test
+    void ordinaryFrustrationWithServicesIsNotAnAlarmButTheSameWordsWithARiskAre() {
+        TextModel model = ModelStore.load(Shared.home().resolve("models/safeguarding"));
+        SafeguardingCheck combined = new SafeguardingCheck(model, model.manifest().labels().get(0).threshold());
+        Featuriser featuriser = new Featuriser();
+        // Words risk texts also use ("everyone", "nobody", "let down"); none of these is in the training data.
+        for (String text : List.of("I feel let down by everyone.", "Everyone has let us down, again.",
+                "Everyone keeps passing us around and nobody takes responsibility.",
+                "I feel like I'm shouting into the void.")) {
+            assertThat(combined.assess(text, featuriser.features(Shared.ANALYSER.analyse(text))).flagged()).as(text).isFalse();
+        }
+        SafeguardingCheck rules = new SafeguardingCheck();
+        assertThat(rules.assess("He said nobody would miss him if he was gone.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.SELF_HARM_OR_SUICIDE);
+        assertThat(rules.assess("He was hit by a member of staff.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.VIOLENCE);
+        assertThat(rules.assess("Our budget was hit by the cuts.", null).flagged()).isFalse();
+        assertThat(rules.assess("He ran out of school onto the main road and nobody noticed.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.CHILD_UNSAFE);
+        assertThat(rules.assess("Police brought her home at 3am.", null).findings())
+                .extracting(SafeguardingCheck.Finding::evidence).containsExactly("police brought her");
+        assertThat(rules.assess("She'd been with older men all night.", null).findings())
+                .extracting(SafeguardingCheck.Finding::evidence).containsExactly("been with older men");
+    }
+
+    @Test
     void idiomsAndAngryComplaintsAreNotFlagged() {
         SafeguardingCheck rules = new SafeguardingCheck();
         for (String text : List.of("He had a panic attack at the assessment.", "School threatened to exclude him again.",

@@ -46,6 +46,9 @@ public final class SafeguardingCheck {
             rule(Reason.SELF_HARM_OR_SUICIDE, "\\bself[- ]?harm|\\bsuicid|\\boverdos|\\bligature|\\bend (?:it all|(?:my|his|her|their) (?:own )?life)|\\btak(?:e|es|ing|en) (?:my|his|her|their) own life"),
             rule(Reason.SELF_HARM_OR_SUICIDE, "\\b(?:want|wants|wanted|wanting|wish|wishes|wished) (?:to|that (?:he|she|i|they) (?:was|were|could)) (?:be )?(?:die|dead)\\b|\\bbetter off dead|\\bwish(?:es|ed)? (?:he|she|i|they) (?:was|were|had never been) (?:dead|born)"),
             rule(Reason.SELF_HARM_OR_SUICIDE, "\\b(?:doesn'?t|does not|don'?t|do not|didn'?t) want to (?:live|be alive|be here any ?more|wake up|exist)|\\bno (?:reason|point) (?:to|in) (?:live|living|being alive)"),
+            // Thinking others would be better off: "nobody would miss him if he was gone".
+            rule(Reason.SELF_HARM_OR_SUICIDE, "\\b(?:nobody|no one|no-one) would (?:miss|notice|care about) (?:me|him|her|them) if (?:i|he|she|they) (?:was|were|died|disappeared)"
+                    + "|\\b(?:everyone|everybody|the world|you|they|we|my family) (?:would|'d) be better off without (?:me|him|her|them)\\b"),
             rule(Reason.SELF_HARM_OR_SUICIDE, "\\bbang(?:s|ed|ing)? (?:his|her|their) head|\\bhead[- ]?bang|\\bjump(?:ed|ing|s)? (?:off|from|in front of)|\\brunning into the road on purpose"),
             rule(Reason.ABUSE, "\\b(?:abus(?:e|ed|es|ing|ive)|molest\\w*|grop\\w*|rap(?:e|ed)|sexual(?:ly)? (?:abus\\w*|assault\\w*|touch\\w*)|indecent\\w*)\\b"),
             rule(Reason.ABUSE, "\\b(?:touch(?:ed|es|ing)?) (?:him|her|them|me) (?:inappropriately|in (?:private|intimate) places|down there)|\\binappropriate(?:ly)? touch"),
@@ -64,6 +67,9 @@ public final class SafeguardingCheck {
             // Harm said in the passive ("assaulted by another child", "was hit at school").
             rule(Reason.VIOLENCE, "\\b(?:was|were|been|being|got|gets|get|is|are) (?:physically |sexually |badly |seriously |repeatedly )?"
                     + "(?:assaulted|attacked|beaten(?: up)?|punched|kicked|strangled|stabbed|bitten|injured|headbutted|head-butted)\\b"),
+            // "Hit", "slapped", "grabbed" in the passive only with a child as the one harmed: services are "hit by cuts" too.
+            rule(Reason.VIOLENCE, "\\b(?:he|she|they|my (?:son|daughter|child|boy|girl)|the (?:child|boy|girl)) (?:was|were|got|gets|has been|had been|is being|was being|keeps getting) "
+                    + "(?:\\w+ )?(?:hit|slapped|smacked|shoved|grabbed|dragged|manhandled|thrown) by\\b"),
             // Harm told by its consequences: A & E, hospital, an ambulance, the police, broken bones.
             rule(Reason.VIOLENCE, "\\b(?:put|puts|putting|sent|landed|ended up|end up|ends up) (?:\\w+ ){0,5}in (?:hospital|a ?& ?e|a and e|accident and emergency)\\b"
                     + "|\\b(?:taken|rushed|went|go|goes) (?:straight )?to (?:hospital|a ?& ?e|a and e) (?:after|with|because|when)\\b|\\bhospitali[sz]ed\\b"
@@ -73,7 +79,7 @@ public final class SafeguardingCheck {
             rule(Reason.CHILD_UNSAFE, "\\b(?:went|goes|gone|go|going|has gone) missing\\b"
                     + "|\\b(?:ran|runs|run|running) (?:away|off) (?:from|out of) (?:home|the house|school|the school|class|the classroom|the playground|the unit|the ward|the centre|the home|care|hospital|respite"
                     + "|the site|us|me|staff|(?:his|her|their) (?:home|school|class|carers?|parents?|foster \\w+))\\b|\\b(?:ran|runs|running) away(?: again)?[.!,;]"
-                    + "|\\b(?:ran|run|running|walked|walking|wandered) (?:out )?(?:into|onto|on to|along) (?:the|a) (?:main )?(?:road|street|motorway)|\\bwander(?:ed|s)? off\\b"),
+                    + "|\\b(?:ran|run|running|walked|walking|wandered|got) (?:out (?:of (?:school|the school|class|the house|the building|the gates?) )?)?(?:into|onto|on to|along) (?:the|a) (?:main |busy )?(?:road|street|motorway)|\\bwander(?:ed|s)? off\\b"),
             rule(Reason.CHILD_UNSAFE, "\\b(?:isn'?t|is not|not|wasn'?t|was not|don'?t feel|doesn'?t feel|never) (?:kept )?safe\\b|\\bunsafe\\b|\\bin danger\\b"
                     + "|\\brisk of (?:harm|death|serious harm)|\\bputting (?:him|her|them) at risk"
                     + "|\\bat (?:severe|serious|significant|high|real|great|grave|immediate|huge) risk\\b"
@@ -85,7 +91,8 @@ public final class SafeguardingCheck {
                     + "|\\bpick(?:ed|s|ing)? (?:the |at )?(?:skin|scabs)\\b[\\w\\s]{0,30}(?:to pieces|raw|bleed)"
                     + "|\\bpull(?:ed|s|ing)? (?:out )?(?:his|her|their) (?:hair|eyelashes) out"),
             rule(Reason.CHILD_UNSAFE, "\\brestrain(?:ed|t|ing|s)?\\b|\\bheld down\\b|\\blocked (?:him|her|them) in\\b|\\blocked in (?:a|the) (?:room|cupboard)|\\bseclusion room"),
-            rule(Reason.CHILD_UNSAFE, "\\bexploit\\w*|\\bcounty lines|\\b(?:older (?:men|boys|man)|a stranger|strangers) (?:\\w+ ){0,3}(?:picking|picked|messag\\w*|contact\\w*|meeting|giving)|\\bclimb(?:ed|ing|s)? out of (?:the|a|his|her) window|\\bleft the (?:school|site) on (?:his|her) own|\\bnobody noticed (?:he|she|they)(?:'d| had| was| were) (?:gone|missing|left)"),
+            rule(Reason.CHILD_UNSAFE, "\\bexploit\\w*|\\bcounty lines|\\b(?:older (?:men|boys|man)|a stranger|strangers) (?:\\w+ ){0,3}(?:picking|picked|messag\\w*|contact\\w*|meeting|giving)|\\b(?:been|was|were|is|staying|hanging around|hangs around|went off|goes off) with (?:older (?:men|boys|man|lads)|a (?:much )?older (?:man|boy)|strangers)\\b"
+                    + "|\\bpolice (?:brought|found|picked up|returned) (?:him|her|them|my (?:son|daughter|child))\\b|\\bclimb(?:ed|ing|s)? out of (?:the|a|his|her) window|\\bleft the (?:school|site) on (?:his|her) own|\\bnobody noticed (?:he|she|they)(?:'d| had| was| were) (?:gone|missing|left)"),
             // "Cannot cope" is a carer's breaking point when a carer says it, not when children "cannot cope in mainstream".
             rule(Reason.CARER_AT_BREAKING_POINT, "\\bbreaking point|\\b(?:i|we|mum|dad|mother|father|parents?|carers?|my (?:wife|husband|partner))"
                     + "(?:'m|'re| am| are| is|'s)? (?:just |really |simply |honestly |now |completely )?"
