@@ -95,13 +95,18 @@ class TrainerTest {
         assertThat(new ModelManifest.LabelEntry("x", "000.ser.gz", 0.5, 40, 0.8, null).suggestionFloor()).isEqualTo(0.5);
     }
 
+    /** Raw features of the first 40 texts of the SEND test file, for comparing two ways of scoring them. */
+    private static List<edu.stanford.nlp.stats.Counter<String>> firstTestTexts() throws Exception {
+        Featuriser featuriser = new Featuriser();
+        return LabelledData.read(Shared.home().resolve("data/send-test.tsv")).subList(0, 40).stream()
+                .map(row -> featuriser.features(Shared.ANALYSER.analyse(row.text()))).toList();
+    }
+
     @Test
     void flattenedWeightsScoreAsCoreNlpsOwnClassifiers() throws Exception {
         TextModel model = ModelStore.load(Shared.home().resolve("models/send"));
-        Featuriser featuriser = new Featuriser();
-        List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-test.tsv")).subList(0, 40);
-        for (LabelledText row : rows) {
-            var features = model.vocabulary().restrict(featuriser.features(Shared.ANALYSER.analyse(row.text())));
+        for (var raw : firstTestTexts()) {
+            var features = model.vocabulary().restrict(raw);
             double[][] fast = model.first().probabilities(features);
             var datum = new edu.stanford.nlp.ling.RVFDatum<String, String>(features);
             for (int l = 0; l < fast[0].length; l++) {
@@ -120,10 +125,7 @@ class TrainerTest {
     @Test
     void scoringTablesScoreAsTheRestrictedAndStackedFeaturesDo() throws Exception {
         TextModel model = ModelStore.load(Shared.home().resolve("models/send"));
-        Featuriser featuriser = new Featuriser();
-        List<LabelledText> rows = LabelledData.read(Shared.home().resolve("data/send-test.tsv")).subList(0, 40);
-        for (LabelledText row : rows) {
-            var raw = featuriser.features(Shared.ANALYSER.analyse(row.text()));
+        for (var raw : firstTestTexts()) {
             var features = model.vocabulary().restrict(raw);
             double[][] firstP = model.first().probabilities(features);
             double[][] expected = model.second().probabilities(Layer.stacked(features, firstP[0], firstP[1]));
