@@ -76,12 +76,13 @@ class SafeguardingSuiteTest {
         Featuriser featuriser = new Featuriser();
         // Words risk texts also use ("everyone", "nobody", "let down"); none of these is in the training data.
         for (String text : List.of("I feel let down by everyone.", "Everyone has let us down, again.",
-                "Everyone keeps passing us around and nobody takes responsibility.",
-                "I feel like I'm shouting into the void.")) {
+                "Everyone keeps passing us around and nobody takes responsibility.")) {
             assertThat(combined.assess(text, featuriser.features(Shared.ANALYSER.analyse(text))).flagged()).as(text).isFalse();
         }
         SafeguardingCheck rules = new SafeguardingCheck();
         assertThat(rules.assess("He said nobody would miss him if he was gone.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.SELF_HARM_OR_SUICIDE);
+        assertThat(rules.assess("He told his sister he wants to go to sleep and never wake up.", null).reasons())
                 .containsExactly(SafeguardingCheck.Reason.SELF_HARM_OR_SUICIDE);
         assertThat(rules.assess("He was hit by a member of staff.", null).reasons())
                 .containsExactly(SafeguardingCheck.Reason.VIOLENCE);

@@ -2,6 +2,7 @@ package org.yousaid.tagging.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The whole tagging step with the shipped models. */
@@ -42,12 +43,32 @@ class TaggerTest {
     }
 
     @Test
+    void oneSentenceOfHarmInALongLetterIsReadOnItsOwnAndShortAnswersAreNotAlarms() {
+        // No rule fires here: only the classifier, reading the sentence, can raise it.
+        String harm = "Last month he was found by the canal at midnight after climbing over the fence.";
+        String letter = "Our son is fourteen and has an EHCP for autism. The annual review was late again and the"
+                + " council has still not named a school. He has been out of education since March and we have"
+                + " written to everyone we can think of. " + harm + " We are still waiting for the tribunal date.";
+        SafeguardingCheck rules = new SafeguardingCheck();
+        assertThat(rules.assess(letter, null).flagged()).isFalse();
+
+        TagResult r = TAGGER.tag(letter);
+
+        assertThat(r.safeguarding().findings()).filteredOn(f -> f.reason() == SafeguardingCheck.Reason.CLASSIFIER)
+                .singleElement().satisfies(f -> assertThat(f.evidence()).startsWith(harm));
+        // The answers families give most often to "anything else?" are not a risk.
+        for (String answer : List.of("Nothing.", "Nothing", "I am not sure", "No comment", "N/A")) {
+            assertThat(TAGGER.tag(answer).safeguarding().flagged()).as(answer).isFalse();
+        }
+    }
+
+    @Test
     void aFlagTheClassifierRaisesQuotesTheSentenceThatRaisedIt() {
         String worrying = "He says he wants to die.";
         TagResult r = TAGGER.tag("He has an EHCP now and the new chair came quickly. " + worrying);
 
         assertThat(r.safeguarding().findings()).filteredOn(f -> f.reason() == SafeguardingCheck.Reason.CLASSIFIER)
-                .singleElement().satisfies(f -> assertThat(f.evidence()).startsWith(worrying).matches(".* \\(p=0\\.\\d\\d\\)"));
+                .singleElement().satisfies(f -> assertThat(f.evidence()).startsWith(worrying).matches(".* \\(p=[01]\\.\\d\\d\\)"));
         assertThat(Shared.ANALYSER.analyse("One. Two three").sentences()).satisfiesExactly(
                 one -> assertThat(one.text()).isEqualTo("One."),
                 two -> {
