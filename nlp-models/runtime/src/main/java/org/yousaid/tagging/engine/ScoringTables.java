@@ -1,7 +1,9 @@
 package org.yousaid.tagging.engine;
 
 import edu.stanford.nlp.stats.Counter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +28,7 @@ final class ScoringTables {
 
     ScoringTables(Vocabulary vocabulary, Layer firstLayer, Layer secondLayer) {
         this.sparse = new HashMap<>();
-        java.util.List<String> order = vocabulary.weights().keySet().stream().filter(k -> dense(k) < 0).sorted().toList();
+        List<String> order = vocabulary.weights().keySet().stream().filter(k -> dense(k) < 0).sorted().toList();
         this.idf = new double[order.size()];
         for (String feature : order) {
             idf[sparse.size()] = vocabulary.weights().get(feature);
@@ -123,12 +125,12 @@ final class ScoringTables {
         private final double[] stackedRows;
         private final int stackedLabels;
 
-        Table(LayerWeights weights, java.util.List<String> sparseOrder, int stackedLabels) {
+        Table(LayerWeights weights, List<String> sparseOrder, int stackedLabels) {
             this.weights = weights;
             this.columns = weights.columns();
             this.bias = weights.bias();
             this.sparseRows = rows(weights, sparseOrder);
-            java.util.List<String> dense = new java.util.ArrayList<>();
+            List<String> dense = new ArrayList<>();
             for (int d = 0; d < WordVectors.DIMENSIONS; d++) {
                 dense.add(Featuriser.VECTOR + d);
             }
@@ -137,7 +139,7 @@ final class ScoringTables {
             }
             this.denseRows = rows(weights, dense);
             this.stackedLabels = stackedLabels;
-            java.util.List<String> stacked = new java.util.ArrayList<>();
+            List<String> stacked = new ArrayList<>();
             for (int l = 0; l < stackedLabels; l++) {
                 stacked.add(Layer.LABEL_INPUT + l);
             }
@@ -147,7 +149,7 @@ final class ScoringTables {
             this.stackedRows = rows(weights, stacked);
         }
 
-        private double[] rows(LayerWeights weights, java.util.List<String> features) {
+        private double[] rows(LayerWeights weights, List<String> features) {
             double[] rows = new double[features.size() * columns];
             for (int i = 0; i < features.size(); i++) {
                 int row = weights.row(features.get(i));
