@@ -36,7 +36,7 @@ final class Suites {
             SafeguardingCheck combined = new SafeguardingCheck(model, model.manifest().labels().get(0).threshold());
             Featuriser featuriser = new Featuriser();
             SafeguardingSuite.Figures c = SafeguardingSuite.run(SafeguardingSuite.read(home.resolve("suites/safeguarding.tsv")),
-                    text -> combined.assess(text, featuriser.features(analyser.analyse(text))));
+                    text -> combined.assess(analyser.analyse(text), featuriser));
             c.alarms().forEach(m -> out.println("ALARM (rules+classifier)  " + m));
             out.printf(Locale.ROOT, "safeguarding (rules+classifier %s): recall %.3f (%d/%d), precision %.3f, false alarms %d%n",
                     model.manifest().version(), c.recall(), c.caught(), c.positives(), c.precision(), c.falseAlarms());

@@ -50,7 +50,7 @@ class SafeguardingSuiteTest {
         Featuriser featuriser = new Featuriser();
 
         SafeguardingSuite.Figures f = SafeguardingSuite.run(CASES,
-                text -> combined.assess(text, featuriser.features(Shared.ANALYSER.analyse(text))));
+                text -> combined.assess(Shared.ANALYSER.analyse(text), featuriser));
 
         System.out.printf("safeguarding rules+classifier: recall %.3f, precision %.3f (%d false alarms in %d)%n",
                 f.recall(), f.precision(), f.falseAlarms(), f.negatives());
@@ -77,7 +77,7 @@ class SafeguardingSuiteTest {
         // Words risk texts also use ("everyone", "nobody", "let down"); none of these is in the training data.
         for (String text : List.of("I feel let down by everyone.", "Everyone has let us down, again.",
                 "Everyone keeps passing us around and nobody takes responsibility.")) {
-            assertThat(combined.assess(text, featuriser.features(Shared.ANALYSER.analyse(text))).flagged()).as(text).isFalse();
+            assertThat(combined.assess(Shared.ANALYSER.analyse(text), featuriser).flagged()).as(text).isFalse();
         }
         SafeguardingCheck rules = new SafeguardingCheck();
         assertThat(rules.assess("He said nobody would miss him if he was gone.", null).reasons())

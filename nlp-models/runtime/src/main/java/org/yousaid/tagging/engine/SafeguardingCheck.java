@@ -117,8 +117,17 @@ public final class SafeguardingCheck {
         this.classifierThreshold = threshold;
     }
 
+    /**
+     * The rules, and the classifier on the whole text only ({@code features} null: rules only). A
+     * text with its analysis is checked as the tagger checks it by {@link #assess(Analysis, Featuriser)}.
+     */
     public Result assess(String text, edu.stanford.nlp.stats.Counter<String> features) {
         return assess(text, features, null, null);
+    }
+
+    /** The check exactly as the tagging step runs it: the whole text and each of its sentences read. */
+    public Result assess(Analysis analysis, Featuriser featuriser) {
+        return assess(analysis.text(), featuriser.features(analysis), analysis, featuriser::features);
     }
 
     /**
@@ -160,31 +169,42 @@ public final class SafeguardingCheck {
     }
 
     /**
-     * The classifier's reading of the whole text and of each of its sentences, whichever is riskier,
-     * with the riskiest sentence as evidence. The classifier learnt from comments of a sentence or
-     * two; in a parent's long letter one sentence of harm is drowned by the rest. On send-real's 10
-     * risk texts the whole text scored 0.00-0.12 (none over the threshold) and the riskiest
-     * sentence up to 1.00 (6 over it), for 5 more false alarms in 94 ordinary texts (8, under 1 in
-     * 10). A text of one sentence is read once.
+     * The classifier's reading of the whole text and of every two consecutive sentences, whichever
+     * is riskier; a flag quotes the riskiest single sentence. The classifier learnt from comments of
+     * a sentence or two, so that is what it reads: in a parent's long letter one sentence of harm is
+     * drowned by the rest (on send-real's 10 risk texts the whole text scored 0.00-0.12, under the
+     * threshold), while a sentence read alone loses what it answers ("He's at home with me." after a
+     * school place refused scored 0.88: 10 more false alarms in the suite's 350 than reading pairs).
      */
     private ClassifierReading read(String text, edu.stanford.nlp.stats.Counter<String> features, Analysis analysis,
                                    Function<Analysis, edu.stanford.nlp.stats.Counter<String>> featurise) {
-        double whole = risk(features);
-        List<Analysis> sentences = analysis == null ? List.of() : analysis.sentences();
-        if (sentences.size() < 2 || featurise == null) {
-            return new ClassifierReading(whole, text);
+        double p = risk(features);
+        if (analysis == null || featurise == null) {
+            return new ClassifierReading(p, text);
+        }
+        List<Analysis> passages = analysis.passages(PASSAGE_SENTENCES);
+        if (passages.size() > 1) {
+            for (Analysis passage : passages) {
+                p = Math.max(p, risk(featurise.apply(passage)));
+            }
+        }
+        List<Analysis> sentences = analysis.sentences();
+        if (p < classifierThreshold || sentences.size() < 2) {
+            return new ClassifierReading(p, text);
         }
         String riskiest = text;
         double highest = -1;
         for (Analysis sentence : sentences) {
-            double p = risk(featurise.apply(sentence));
-            if (p > highest) {
-                highest = p;
+            double sentenceP = risk(featurise.apply(sentence));
+            if (sentenceP > highest) {
+                highest = sentenceP;
                 riskiest = sentence.text();
             }
         }
-        return new ClassifierReading(Math.max(whole, highest), riskiest);
+        return new ClassifierReading(p, riskiest);
     }
+
+    private static final int PASSAGE_SENTENCES = 2;
 
     /** Evidence is read on a phone-sized screen: the words, whitespace collapsed, at most 200 characters. */
     static String quote(String words) {

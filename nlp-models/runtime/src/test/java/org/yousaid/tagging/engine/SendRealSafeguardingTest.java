@@ -39,7 +39,7 @@ class SendRealSafeguardingTest {
         List<String> alarms = new ArrayList<>();
         int ordinary = 0;
         for (Row row : rows()) {
-            SafeguardingCheck.Result r = shipped.assess(row.text(), featuriser.features(Shared.ANALYSER.analyse(row.text())));
+            SafeguardingCheck.Result r = shipped.assess(Shared.ANALYSER.analyse(row.text()), featuriser);
             if (row.risk() && !r.flagged()) {
                 missed.add(row.id());
             }
