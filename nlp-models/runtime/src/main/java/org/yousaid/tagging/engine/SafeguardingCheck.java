@@ -94,8 +94,12 @@ public final class SafeguardingCheck {
             rule(Reason.CHILD_UNSAFE, "\\brestrain(?:ed|t|ing|s)?\\b|\\bheld down\\b|\\blocked (?:him|her|them) in\\b|\\blocked in (?:a|the) (?:room|cupboard)|\\bseclusion room"),
             rule(Reason.CHILD_UNSAFE, "\\bexploit\\w*|\\bcounty lines|\\b(?:older (?:men|boys|man)|a stranger|strangers) (?:\\w+ ){0,3}(?:picking|picked|messag\\w*|contact\\w*|meeting|giving)|\\b(?:been|was|were|is|staying|hanging around|hangs around|went off|goes off) with (?:older (?:men|boys|man|lads)|a (?:much )?older (?:man|boy)|strangers)\\b"
                     + "|\\bpolice (?:brought|found|picked up|returned) (?:him|her|them|my (?:son|daughter|child))\\b|\\bclimb(?:ed|ing|s)? out of (?:the|a|his|her) window|\\bleft the (?:school|site) on (?:his|her) own|\\bnobody noticed (?:he|she|they)(?:'d| had| was| were) (?:gone|missing|left)"),
-            // "Cannot cope" is a carer's breaking point when a carer says it, not when children "cannot cope in mainstream".
-            rule(Reason.CARER_AT_BREAKING_POINT, "\\bbreaking point|\\b(?:i|we|mum|dad|mother|father|parents?|carers?|my (?:wife|husband|partner))"
+            // "Cannot cope" is a carer's breaking point when a carer says it, not when children "cannot cope in mainstream";
+            // and "breaking point" is one when a carer is at it ("we are at breaking point"), not when a petition says
+            // "the system is at breaking point" or "families are at breaking point" of families in general.
+            rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:i|i'?m|me|myself|we|we'?re|we'?ve|us|mum|dad|mother|father|my (?:wife|husband|partner|family)|our family)"
+                    + "(?: [\\w']+){0,4}? (?:at|to|reached|reaching|hit|past|beyond)(?: the| a| my| our)? breaking point"
+                    + "|\\b(?:i|we|mum|dad|mother|father|parents?|carers?|my (?:wife|husband|partner))"
                     + "(?:'m|'re| am| are| is|'s)? (?:just |really |simply |honestly |now |completely )?"
                     + "(?:can'?t|cannot|can not|couldn'?t|could not|not|am not|are not|is not|isn'?t|aren'?t|struggling to|no longer) cop(?:e|ing)\\b"
                     + "|(?:^|[.!?] )not coping\\b|\\bend of (?:my|our) (?:tether|rope)|\\bat (?:my|our) wits'? end|\\b(?:i|we) (?:have|'ve) nothing left\\b"),
