@@ -70,6 +70,24 @@ class SafeguardingSuiteTest {
     }
 
     @Test
+    void breakingPointIsACarersAlarmOnlyWhenACarerIsAtIt() {
+        SafeguardingCheck rules = new SafeguardingCheck();
+        // Words of real petitions (send-real sp0003, sp0018): a system, or families in general.
+        for (String text : List.of("Children are also being denied EHCP'S and assessment's as the system is at breaking point.",
+                "Children awaiting diagnosis are loosing vital time. Families are at breaking point.",
+                "CAMHS is at breaking point and the council's budget has reached breaking point too.")) {
+            assertThat(rules.assess(text, null).flagged()).as(text).isFalse();
+        }
+        for (String text : List.of("We have reached breaking point as a family and nobody will help.",
+                "Caring for him day and night with no sleep has pushed me to breaking point.",
+                "My husband and I are at breaking point.", "I’m at breaking point.")) {
+            SafeguardingCheck.Result r = rules.assess(text, null);
+            assertThat(r.reasons()).as(text).containsExactly(SafeguardingCheck.Reason.CARER_AT_BREAKING_POINT);
+            assertThat(r.findings()).extracting(SafeguardingCheck.Finding::evidence).allMatch(e -> e.endsWith("breaking point"));
+        }
+    }
+
+    @Test
     void ordinaryFrustrationWithServicesIsNotAnAlarmButTheSameWordsWithARiskAre() {
         TextModel model = ModelStore.load(Shared.home().resolve("models/safeguarding"));
         SafeguardingCheck combined = new SafeguardingCheck(model, model.manifest().labels().get(0).threshold());
