@@ -105,13 +105,14 @@ class TaggingApiTest extends ApiTest {
 
     @Test
     void aThemeTheModelIsUnsureOfIsSuggestedWithItsScoreNotGiven() {
-        // The model is sure this is about not being involved; whether it is about social care it is not (a
-        // text of our held-out file, whose labels carry both).
-        String id = post("They decided his care package without meeting him.");
+        // The model is sure this is about a direct payment; whether it is about social care it is not (a text
+        // of our held-out file, whose labels carry both). Which held-out text a model is unsure of moves with
+        // every retraining: r7 gives social care to "They decided his care package without meeting him."
+        String id = post("We can't recruit a PA at the direct payment rate.");
         drain();
 
         JsonNode tags = analysis(forumLead, id).json().path("tags");
-        assertThat(themes(tags)).contains("listened_to_involved").doesNotContain("social_care_family_support");
+        assertThat(themes(tags)).contains("personal_budgets").doesNotContain("social_care_family_support");
         JsonNode suggestion = StreamSupport.stream(tags.path("suggestions").spliterator(), false)
                 .filter(t -> t.path("theme").asText().equals("social_care_family_support")).findFirst().orElseThrow();
         assertThat(suggestion.path("name").asText()).isNotBlank().isNotEqualTo("social_care_family_support");
@@ -122,7 +123,7 @@ class TaggingApiTest extends ApiTest {
         JsonNode item = as(forumLead).get(items).json();
         assertThat(item.path("themes").toString()).doesNotContain("social_care_family_support");
         Reply taken = as(forumLead).put(items + "/themes", "{\"version\":" + item.path("version").asInt()
-                + ",\"themes\":[\"listened_to_involved\",\"social_care_family_support\"]}");
+                + ",\"themes\":[\"personal_budgets\",\"social_care_family_support\"]}");
         assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
         assertThat(taken.json().path("themes").toString()).contains("social_care_family_support");
     }

@@ -88,6 +88,24 @@ class SafeguardingSuiteTest {
     }
 
     @Test
+    void aPetitionsDemandAndUnsafeThingsAreNotAlarmsButACarerWhoCannotGoOnAndAChildWhoFeelsUnsafeAre() {
+        SafeguardingCheck rules = new SafeguardingCheck();
+        // Words of real petitions (send-real sp0048, sp0049) the rules raised before they read who or what.
+        for (String text : List.of("This cannot go on affecting the most vulnerable members of our society, DISABLED CHILDREN!",
+                "Children under the age of 3 are at risk when travelling in unsuitable or potentially unsafe vehicles for their needs.")) {
+            assertThat(rules.assess(text, null).flagged()).as(text).isFalse();
+        }
+        assertThat(rules.assess("I just cannot go on like this, I haven't slept in weeks.", null).findings())
+                .containsExactly(new SafeguardingCheck.Finding(SafeguardingCheck.Reason.CARER_AT_BREAKING_POINT, "i just cannot go on"));
+        assertThat(rules.assess("I told social care I cannot carry on and they did nothing.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.CARER_AT_BREAKING_POINT);
+        assertThat(rules.assess("She says she feels unsafe at school and won't tell me why.", null).findings())
+                .extracting(SafeguardingCheck.Finding::reason).containsOnly(SafeguardingCheck.Reason.CHILD_UNSAFE);
+        assertThat(rules.assess("He was left in an unsafe situation at the bus stop for an hour.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.CHILD_UNSAFE);
+    }
+
+    @Test
     void ordinaryFrustrationWithServicesIsNotAnAlarmButTheSameWordsWithARiskAre() {
         TextModel model = ModelStore.load(Shared.home().resolve("models/safeguarding"));
         SafeguardingCheck combined = new SafeguardingCheck(model, model.manifest().labels().get(0).threshold());

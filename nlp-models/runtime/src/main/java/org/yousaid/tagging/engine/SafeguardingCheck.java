@@ -81,7 +81,14 @@ public final class SafeguardingCheck {
                     + "|\\b(?:ran|runs|run|running) (?:away|off) (?:from|out of) (?:home|the house|school|the school|class|the classroom|the playground|the unit|the ward|the centre|the home|care|hospital|respite"
                     + "|the site|us|me|staff|(?:his|her|their) (?:home|school|class|carers?|parents?|foster \\w+))\\b|\\b(?:ran|runs|running) away(?: again)?[.!,;]"
                     + "|\\b(?:ran|run|running|walked|walking|wandered|got) (?:out (?:of (?:school|the school|class|the house|the building|the gates?) )?)?(?:into|onto|on to|along) (?:the|a) (?:main |busy )?(?:road|street|motorway)|\\bwander(?:ed|s)? off\\b"),
-            rule(Reason.CHILD_UNSAFE, "\\b(?:isn'?t|is not|not|wasn'?t|was not|don'?t feel|doesn'?t feel|never) (?:kept )?safe\\b|\\bunsafe\\b|\\bin danger\\b"
+            // "Unsafe" is an alarm about a person or where they are ("she feels unsafe at school", "left in an unsafe
+            // situation"), not about things: a petition's "potentially unsafe vehicles" and "the old minibus was unsafe".
+            rule(Reason.CHILD_UNSAFE, "\\b(?:isn'?t|is not|not|wasn'?t|was not|don'?t feel|doesn'?t feel|never) (?:kept )?safe\\b|\\bin danger\\b"
+                    + "|\\b(?:he|she|they|i|we|my (?:son|daughter|child|boy|girl)|the (?:child|children|boy|girl))(?:'s|'re|'m| is| was| are| am| were| has been| had been| is being)? "
+                    + "(?:(?:feel|feels|felt|feeling|left|kept) )?(?:so |very |totally |completely )?unsafe\\b"
+                    + "|\\b(?:feel|feels|felt|feeling|left|leaves|leaving) (?:so |very |totally |completely )?unsafe\\b"
+                    + "|\\b(?:him|her|them|me) unsafe\\b|\\bunsafe (?:at|in) (?:home|school|the house|class|the classroom|his|her|their)\\b"
+                    + "|\\bunsafe (?:situation|environment|place|home|house|placement|setting)s?\\b"
                     + "|\\brisk of (?:harm|death|serious harm)|\\bputting (?:him|her|them) at risk"
                     + "|\\bat (?:severe|serious|significant|high|real|great|grave|immediate|huge) risk\\b"
                     + "|\\b(?:huge|serious|significant|major|real|grave) (?:safety|safeguarding) (?:risks?|concerns?|issues?)"
@@ -103,7 +110,9 @@ public final class SafeguardingCheck {
                     + "(?:'m|'re| am| are| is|'s)? (?:just |really |simply |honestly |now |completely )?"
                     + "(?:can'?t|cannot|can not|couldn'?t|could not|not|am not|are not|is not|isn'?t|aren'?t|struggling to|no longer) cop(?:e|ing)\\b"
                     + "|(?:^|[.!?] )not coping\\b|\\bend of (?:my|our) (?:tether|rope)|\\bat (?:my|our) wits'? end|\\b(?:i|we) (?:have|'ve) nothing left\\b"),
-            rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:can'?t|cannot|can not) (?:go on|carry on|keep going|do this any ?more|take (?:it|this|any) ?more|keep (?:him|her|them) safe|manage (?:him|her) any ?more)|\\bdon'?t know how (?:much|many) (?:longer|more)"),
+            // "I can't go on" is a carer's alarm; "this cannot go on affecting the most vulnerable" is a petition's demand.
+            rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:i|we|mum|dad|mother|father|my (?:wife|husband|partner))(?: just| really| simply| honestly| now)? (?:can'?t|cannot|can not) (?:go on|carry on|keep going)\\b"
+                    + "|\\b(?:can'?t|cannot|can not) (?:do this any ?more|take (?:it|this|any) ?more|keep (?:him|her|them) safe|manage (?:him|her) any ?more)|\\bdon'?t know how (?:much|many) (?:longer|more)"),
             rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:going to|gonna|about to|will) (?:snap|crack|break down|lose it)|\\bfalling apart\\b|\\bhit rock bottom|\\bnervous breakdown|\\bgive (?:him|her|them) up\\b|\\b(?:put|putting|go|going|place|placing) (?:him|her|them)? ?into care\\b"),
             rule(Reason.CARER_AT_BREAKING_POINT, "\\b(?:scared|afraid|frightened|worried) (?:that )?(?:i|i'?ll|i will|i might) (?:hurt|harm|lose control|lash out|shake)|\\b(?:walk|walking) out on (?:them|my family|my kids)|\\bnot (?:going to|gonna) be here\\b|\\bbe here (?:much|any) longer|\\b(?:i'?m|i am) (?:completely )?(?:broken|drowning)\\b"));
 
