@@ -84,9 +84,8 @@ public final class SafeguardingCheck {
             // "Unsafe" is an alarm about a person or where they are ("she feels unsafe at school", "left in an unsafe
             // situation"), not about things: a petition's "potentially unsafe vehicles" and "the old minibus was unsafe".
             rule(Reason.CHILD_UNSAFE, "\\b(?:isn'?t|is not|not|wasn'?t|was not|don'?t feel|doesn'?t feel|never) (?:kept )?safe\\b|\\bin danger\\b"
-                    + "|\\b(?:he|she|they|i|we|my (?:son|daughter|child|boy|girl)|the (?:child|children|boy|girl))(?:'s|'re|'m| is| was| are| am| were| has been| had been| is being)? "
-                    + "(?:(?:feel|feels|felt|feeling|left|kept) )?(?:so |very |totally |completely )?unsafe\\b"
-                    + "|\\b(?:feel|feels|felt|feeling|left|leaves|leaving) (?:so |very |totally |completely )?unsafe\\b"
+                    + "|\\b(?:(?:he|she|they|i|we|my (?:son|daughter|child|boy|girl)|the (?:child|children|boy|girl))(?:'s|'re|'m| is| was| are| am| were| has been| had been)"
+                    + "|feel|feels|felt|feeling|left|leaves|leaving) (?:so |very |totally |completely )?unsafe\\b"
                     + "|\\b(?:him|her|them|me) unsafe\\b|\\bunsafe (?:at|in) (?:home|school|the house|class|the classroom|his|her|their)\\b"
                     + "|\\bunsafe (?:situation|environment|place|home|house|placement|setting)s?\\b"
                     + "|\\brisk of (?:harm|death|serious harm)|\\bputting (?:him|her|them) at risk"
