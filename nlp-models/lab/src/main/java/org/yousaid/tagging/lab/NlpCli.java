@@ -1,11 +1,14 @@
 package org.yousaid.tagging.lab;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.yousaid.tagging.engine.LabelledData;
 import org.yousaid.tagging.engine.LabelledText;
@@ -46,7 +49,24 @@ public final class NlpCli implements Runnable {
 
     /** The command line, exit codes as picocli's: 0 done, 2 a usage error, 1 a failure. */
     static CommandLine commandLine() {
-        return new CommandLine(new NlpCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new NlpCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(NlpCli::unreadable);
+    }
+
+    /**
+     * A data file or model that cannot be read is the user's to mend: one line saying which and why,
+     * not a stack trace. Anything else is a defect of ours and keeps its trace.
+     */
+    private static int unreadable(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (!(cause instanceof IOException)) {
+            throw e;
+        }
+        String message = cause instanceof NoSuchFileException missing ? "no such file: " + missing.getFile()
+                : cause.getMessage();
+        command.getErr().println("nlp " + command.getCommandName() + ": " + message);
+        command.getErr().flush();
+        return 1;
     }
 
     @Override
@@ -136,6 +156,12 @@ public final class NlpCli implements Runnable {
             List<LabelledText> rows = LabelledData.read(data);
             progress.say("loading CoreNLP and %s", model);
             TextModel loaded = ModelStore.load(model);
+            Set<String> known = Set.copyOf(loaded.manifest().labels().stream().map(ModelManifest.LabelEntry::label).toList());
+            Set<String> unknown = new TreeSet<>();
+            rows.forEach(r -> r.labels().stream().filter(l -> !known.contains(l)).forEach(unknown::add));
+            if (!unknown.isEmpty()) {
+                progress.say("labels the model does not know, counted as missed: %s", String.join(", ", unknown));
+            }
             var raw = new Trainer(new TextAnalyser(), loaded.manifest().recipe(), threads.threads, progress).featurise(rows);
             List<TextModel.Scores> scores = raw.stream().map(loaded::score).toList();
             List<Set<String>> predicted = scores.stream().map(s -> Set.copyOf(s.themes().stream()

@@ -65,10 +65,24 @@ class NlpCliTest {
     }
 
     @Test
-    void aMissingDataFileIsAFailureNamingIt() {
+    void aMissingDataFileIsAFailureNamingItInOneLine() {
         Run r = run("cv", "--data", "/nonexistent/file.tsv");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("/nonexistent/file.tsv");
+        assertThat(r.err().strip()).isEqualTo("nlp cv: no such file: /nonexistent/file.tsv");
+    }
+
+    @Test
+    void aDataFileItCannotReadIsNamedWithItsLineAndWhatIsWrongNotATrace(@TempDir Path dir) throws Exception {
+        Path noHeader = Files.writeString(dir.resolve("no-header.tsv"), "x1\tSome words\tehc_plans\t4\n");
+        Run r = run("evaluate", "--model", "models/send", "--data", noHeader.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("nlp evaluate: " + noHeader + ": expected the header 'id\\ttext\\tlabels\\tsentiment'");
+
+        Path badSentiment = Files.writeString(dir.resolve("bad.tsv"),
+                "id\ttext\tlabels\tsentiment\nx1\tSome words\tehc_plans\tvery bad\n");
+        r = run("cv", "--data", badSentiment.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(badSentiment + ":2: sentiment must be 1-5 or empty").doesNotContain("\tat ");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.yousaid.tagging.engine;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -21,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads the labelled TSV format shared by every data set here: header {@code id text labels sentiment},
  * labels separated by {@code ;}, sentiment 1–5 or empty. Quotes are not special (pxtextmining's
- * export does not quote, and families write quotation marks), tabs cannot occur inside a field.
+ * export does not quote, and families write quotation marks), tabs cannot occur inside a field. A
+ * file saved from a spreadsheet (a byte-order mark, Windows line ends) reads the same as any other.
  */
 public final class LabelledData {
 
@@ -32,7 +34,7 @@ public final class LabelledData {
     }
 
     public static List<LabelledText> read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
              CSVParser parser = TSV.parse(reader)) {
             List<LabelledText> rows = new ArrayList<>();
             boolean header = true;
@@ -52,6 +54,14 @@ public final class LabelledData {
             }
             return rows;
         }
+    }
+
+    private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     /** Several labelled files, read in order, as one. */
