@@ -41,8 +41,15 @@ public class AreaSettingsService {
     record Settings(@Nullable SafeguardingContact safeguardingContact, List<SupportLine> supportLines, boolean nationalDefaults) {
     }
 
+    /**
+     * What an area admin changes. A field left out, null or empty keeps what the area has: a client
+     * that sends an empty list or no contact by default must not silently take the named
+     * safeguarding contact or the area's own support lines away. Going back to the national lines is
+     * said outright with {@code nationalLinesOnly}; the contact can be replaced, never removed.
+     */
     @Serdeable
-    record SettingsRequest(@Nullable SafeguardingContact safeguardingContact, @Nullable List<SupportLine> supportLines) {
+    record SettingsRequest(@Nullable SafeguardingContact safeguardingContact, @Nullable List<SupportLine> supportLines,
+                           @Nullable Boolean nationalLinesOnly) {
     }
 
     private final AreaAccess access;
@@ -87,7 +94,12 @@ public class AreaSettingsService {
                 || badOptional(contact.email(), 254))) {
             errors.put("safeguardingContact", "a name and role (1 to 200 characters), and a phone or email");
         }
-        List<SupportLine> lines = request.supportLines() == null ? List.of() : request.supportLines();
+        List<SupportLine> given = request.supportLines() == null ? List.of() : request.supportLines();
+        boolean national = Boolean.TRUE.equals(request.nationalLinesOnly());
+        if (national && !given.isEmpty()) {
+            errors.put("nationalLinesOnly", "either the area's own support lines or the national ones, not both");
+        }
+        List<SupportLine> lines = given;
         if (lines.size() > 20) {
             errors.put("supportLines", "at most 20");
         }
@@ -101,9 +113,13 @@ public class AreaSettingsService {
         if (!errors.isEmpty()) {
             throw new ProblemException(AreaProblem.SETTINGS_INVALID, "Some settings are not valid; see errors.", errors);
         }
-        settings.save(areaId, contact, lines, clock.instant().truncatedTo(ChronoUnit.MICROS), admin.uid());
+        Optional<AreaSettings> current = settings.find(areaId);
+        SafeguardingContact keptContact = contact != null ? contact : current.map(AreaSettings::safeguardingContact).orElse(null);
+        List<SupportLine> keptLines = national ? List.of()
+                : !lines.isEmpty() ? lines : current.map(AreaSettings::supportLines).orElse(List.of());
+        settings.save(areaId, keptContact, keptLines, clock.instant().truncatedTo(ChronoUnit.MICROS), admin.uid());
         audit.record(areaId, admin.uid(), "area.settings", null, null,
-                Map.of("safeguardingContact", String.valueOf(contact != null), "supportLines", Integer.toString(lines.size())));
+                Map.of("safeguardingContact", String.valueOf(keptContact != null), "supportLines", Integer.toString(keptLines.size())));
         return view(areaId);
     }
 

@@ -17,6 +17,7 @@ public enum ModerationProblem implements ProblemCode {
     VERSION_REQUIRED("moderation.version_required", HttpStatus.BAD_REQUEST, "Version required"),
     VERSION_CONFLICT("moderation.version_conflict", HttpStatus.CONFLICT, "Changed since you read it"),
     CLAIMED("moderation.claimed", HttpStatus.CONFLICT, "Another forum lead is on it"),
+    PROPOSAL_UNKNOWN("moderation.proposal_unknown", HttpStatus.CONFLICT, "Not a proposed redaction"),
     REDACTION_INVALID("moderation.redaction_invalid", HttpStatus.BAD_REQUEST, "Redaction not valid"),
     TEXT_INVALID("moderation.text_invalid", HttpStatus.BAD_REQUEST, "Text not valid"),
     NO_SAFEGUARDING_CONTACT("moderation.no_safeguarding_contact", HttpStatus.CONFLICT, "No safeguarding contact named"),

@@ -15,14 +15,16 @@ final class ReviewRequests {
     }
 
     /**
-     * {@code redactions} are the spans to take out of the family's text (the tagger's proposals,
-     * edited, or added); absent means the tagger's proposals as they are. {@code publishedBody}
-     * replaces the text outright (a forum lead's rewording) and then no span applies.
-     * {@code safeguardingReviewed} confirms a person read a text the analysis failed on.
+     * Every span the tagger proposed is taken out unless {@code keepProposed} names it (by its id):
+     * nothing a client sends by default (an empty list, or no list) publishes a proposed detail.
+     * {@code redactions} are further spans to take out, the forum lead's own (a proposal widened or
+     * narrowed is one of these beside it; overlapping spans are taken out as one).
+     * {@code publishedBody} replaces the text outright (a forum lead's rewording) and then no span
+     * applies. {@code safeguardingReviewed} confirms a person read a text the analysis failed on.
      */
     @Serdeable
-    record Publish(@Nullable Integer version, @Nullable String publishedBody, @Nullable List<Span> redactions,
-                   @Nullable Boolean safeguardingReviewed) {
+    record Publish(@Nullable Integer version, @Nullable String publishedBody, @Nullable List<String> keepProposed,
+                   @Nullable List<Span> redactions, @Nullable Boolean safeguardingReviewed) {
     }
 
     @Serdeable

@@ -50,8 +50,6 @@ class ReviewService {
     static final int MAX_REASON = 500;
     static final int MAX_TEXT = 2000;
     static final Duration CLAIM = Duration.ofMinutes(10);
-    static final Set<String> KINDS = Set.of("person", "place", "school", "email", "phone", "nhs_number", "postcode",
-            "date_of_birth", "age");
 
     /** The filters of the normal queue; null means any. */
     record QueueFilter(@Nullable String source, @Nullable String theme, @Nullable Boolean flagged, @Nullable Integer sentiment) {
@@ -186,8 +184,8 @@ class ReviewService {
             redactions = List.of();
         } else {
             List<Tags.Redaction> proposed = analysis.tags() == null ? List.of() : analysis.tags().redactions();
-            redactions = spans(raw, request.redactions(), proposed);
-            text = redacted(raw, redactions);
+            redactions = Redactions.toApply(raw, request.keepProposed(), request.redactions(), proposed);
+            text = Redactions.redacted(raw, redactions);
         }
         if (ModerationItem.PUBLISHED.equals(item.state()) && text.equals(item.moderatedText())) {
             return view(item);
@@ -328,45 +326,6 @@ class ReviewService {
         throw new ProblemException(ModerationProblem.ANALYSIS_PENDING,
                 "Tagging has not finished with this text yet (redactions and the safeguarding check). "
                         + "Try again in a few seconds.");
-    }
-
-    /** The spans to apply, each marked as the tagger proposed it, edited from a proposal, or added. */
-    static List<Redaction> spans(String raw, @Nullable List<ReviewRequests.Span> given, List<Tags.Redaction> proposed) {
-        if (given == null) {
-            return proposed.stream().map(p -> new Redaction(p.begin(), p.end(), p.kind(), Redaction.PROPOSED))
-                    .sorted(Comparator.comparingInt(Redaction::begin)).toList();
-        }
-        List<Redaction> spans = new ArrayList<>();
-        for (ReviewRequests.Span s : given) {
-            if (s == null || s.begin() == null || s.end() == null || s.kind() == null || s.begin() < 0
-                    || s.end() <= s.begin() || s.end() > raw.length() || !KINDS.contains(s.kind())) {
-                throw new ProblemException(ModerationProblem.REDACTION_INVALID,
-                        "Each redaction needs begin < end within the text (offsets into the raw text) and a kind.",
-                        Map.of("redactions", "begin and end inside the text; kind one of " + String.join(", ", KINDS)));
-            }
-            boolean same = proposed.stream().anyMatch(p -> p.begin() == s.begin() && p.end() == s.end() && p.kind().equals(s.kind()));
-            boolean overlaps = proposed.stream().anyMatch(p -> p.begin() < s.end() && s.begin() < p.end());
-            spans.add(new Redaction(s.begin(), s.end(), s.kind(), same ? Redaction.PROPOSED : overlaps ? Redaction.EDITED : Redaction.ADDED));
-        }
-        spans.sort(Comparator.comparingInt(Redaction::begin));
-        for (int i = 1; i < spans.size(); i++) {
-            if (spans.get(i).begin() < spans.get(i - 1).end()) {
-                throw new ProblemException(ModerationProblem.REDACTION_INVALID, "Redactions must not overlap.",
-                        Map.of("redactions", "overlapping spans"));
-            }
-        }
-        return spans;
-    }
-
-    /** The published text: each span replaced by a marker that says what kind of detail was taken out. */
-    static String redacted(String raw, List<Redaction> spans) {
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        for (Redaction r : spans) {
-            out.append(raw, at, r.begin()).append('[').append(r.kind().replace('_', ' ')).append(']');
-            at = r.end();
-        }
-        return out.append(raw.substring(at)).toString();
     }
 
     private ReviewItem view(ModerationItem item) {

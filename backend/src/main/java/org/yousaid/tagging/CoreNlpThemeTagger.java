@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yousaid.shared.TextSpans;
 import org.yousaid.tagging.engine.LabelledData;
 import org.yousaid.tagging.engine.LabelledText;
 import org.yousaid.tagging.engine.ModelManifest;
@@ -181,7 +182,10 @@ final class CoreNlpThemeTagger implements ThemeTagger {
         List<Tags.Theme> themes = r.givenThemes().stream().map(t -> theme(loaded, t)).toList();
         List<Tags.Theme> suggestions = r.suggestedThemes().stream().map(t -> theme(loaded, t)).toList();
         List<Tags.Redaction> redactions = r.redactions().stream()
-                .map(s -> new Tags.Redaction(s.begin(), s.end(), kind(s.kind())))
+                .map(s -> {
+                    TextSpans.Span whole = TextSpans.fromChars(text, s.begin(), s.end());
+                    return new Tags.Redaction(whole.begin(), whole.end(), kind(s.kind()));
+                })
                 .toList();
         List<Tags.Reason> reasons = r.safeguarding().findings().stream()
                 .map(f -> new Tags.Reason(f.reason().name().toLowerCase(java.util.Locale.ROOT), f.evidence()))

@@ -24,8 +24,21 @@ public record Tags(
     public record Theme(String theme, String name, double score) {
     }
 
+    /**
+     * A span proposed for redaction, in code points of the text (end exclusive, whole graphemes). Its
+     * {@code id} is what a forum lead names to keep the words in when publishing; it is derived from
+     * the offsets, so tags stored before ids existed read with the same id.
+     */
     @Serdeable
-    public record Redaction(int begin, int end, String kind) {
+    public record Redaction(@Nullable String id, int begin, int end, String kind) {
+
+        public Redaction {
+            id = begin + "-" + end;
+        }
+
+        public Redaction(int begin, int end, String kind) {
+            this(null, begin, end, kind);
+        }
     }
 
     @Serdeable

@@ -163,4 +163,22 @@ class GeneratedClientJourneyTest extends ApiTest {
                 new HandleSafeguardingCaseRequest().note("Called the family; passed to the safeguarding lead.")).getStatus().getValue())
                 .isEqualTo("handled");
     }
+
+    @Test
+    void aGeneratedClientsDefaultsNeverPublishAProposedDetail() throws Exception {
+        String area = fixtures.area();
+        String forumLead = fixtures.member(area, "forum_lead");
+        String parent = fixtures.member(area, "family");
+        String text = "My son Oliver Bennett waited a year for his chair; ring me on 07700 900123 if you can help.";
+        OwnComment posted = new WallApi(clientFor(parent)).postComment(UUID.randomUUID(), area, new PostCommentRequest().body(text));
+        analyseAll();
+
+        // The model initialises every list (keepProposed and redactions are sent as []): every
+        // proposal is taken out all the same.
+        PublishItemRequest request = new PublishItemRequest().version(1);
+        assertThat(request.getKeepProposed()).isNotNull().isEmpty();
+        assertThat(request.getRedactions()).isNotNull().isEmpty();
+        ReviewItem published = new ModerationApi(clientFor(forumLead)).publishReviewItem(area, ContentType.COMMENT, posted.getId(), request);
+        assertThat(published.getPublishedBody()).doesNotContain("Oliver", "Bennett", "07700", "900123").contains("[person]", "[phone]");
+    }
 }

@@ -114,13 +114,68 @@ class ModerationApiTest extends ApiTest {
     }
 
     @Test
-    void withoutRedactionsTheProposalsApplyAndAnEmptyListKeepsTheWords() {
-        String text = "Our daughter Isla waited nine months for a communication aid.";
-        String proposalsApplied = posted(text);
-        String untouched = posted(text + " Again.");
+    void everyProposalIsTakenOutUnlessTheForumLeadKeepsItByName() {
+        String text = "Our daughter Isla waited nine months for a communication aid in Chelmsford.";
+        String absent = posted(text);
+        String emptyLists = posted(text + " Again.");
+        String kept = posted(text + " And again.");
 
-        assertThat(act(forumLead, proposalsApplied, "publish", "").text("publishedBody")).doesNotContain("Isla").contains("[person]");
-        assertThat(act(forumLead, untouched, "publish", "\"redactions\":[]").text("publishedBody")).isEqualTo(text + " Again.");
+        // What a generated client sends by default (no lists, or empty ones) never publishes a proposal.
+        assertThat(act(forumLead, absent, "publish", "").text("publishedBody")).doesNotContain("Isla", "Chelmsford")
+                .contains("[person]", "[place]");
+        assertThat(act(forumLead, emptyLists, "publish", "\"keepProposed\":[],\"redactions\":[]").text("publishedBody"))
+                .doesNotContain("Isla", "Chelmsford");
+
+        // Keeping a proposal is a deliberate choice, by its id; the rest still come out.
+        JsonNode proposals = as(forumLead).get(item(kept)).json().path("analysis").path("tags").path("redactions");
+        String place = null;
+        for (JsonNode p : proposals) {
+            if (text.substring(p.path("begin").asInt(), p.path("end").asInt()).equals("Chelmsford")) {
+                place = p.path("id").asText();
+            }
+        }
+        assertThat(place).isNotBlank();
+        Reply published = act(forumLead, kept, "publish", "\"keepProposed\":[\"" + place + "\"]");
+        assertThat(published.text("publishedBody")).contains("Chelmsford").doesNotContain("Isla");
+        assertThat(published.json().path("redactions").findValuesAsText("kind")).doesNotContain("place");
+
+        // A name that is not a proposal of the text as it is now is refused, not ignored.
+        String other = posted(text + " Once more.");
+        assertThat(act(forumLead, other, "publish", "\"keepProposed\":[\"0-1\"]").code()).isEqualTo("moderation.proposal_unknown");
+    }
+
+    @Test
+    void offsetsAreCodePointsAndNoSpanSplitsAGrapheme() {
+        // An emoji outside the BMP (two UTF-16 units, one code point), a family emoji joined by ZWJs,
+        // a flag, a letter with a combining accent, and Hebrew (right to left, offsets in logical order).
+        String text = "😀 Zox\u0301 waited 👨\u200D👩\u200D👧 🇬🇧 for a hoist; אמא של דניאל said so.";
+        String id = posted(text);
+        int zoe = text.codePointCount(0, text.indexOf("Zox"));
+        int family = text.codePointCount(0, text.indexOf("👨"));
+        int hebrew = text.codePointCount(0, text.indexOf("דניאל"));
+        // "Zox" alone would leave the accent dangling; a span on the family emoji's second code point
+        // would split the sequence; both are widened to whole graphemes.
+        Reply published = act(forumLead, id, "publish", "\"keepProposed\":" + allProposalIds(id) + ",\"redactions\":["
+                + "{\"begin\":" + zoe + ",\"end\":" + (zoe + 3) + ",\"kind\":\"person\"},"
+                + "{\"begin\":" + (family + 1) + ",\"end\":" + (family + 2) + ",\"kind\":\"person\"},"
+                + "{\"begin\":" + hebrew + ",\"end\":" + (hebrew + 5) + ",\"kind\":\"person\"}]");
+        assertThat(published.text("publishedBody"))
+                .isEqualTo("😀 [person] waited [person] 🇬🇧 for a hoist; אמא של [person] said so.");
+        JsonNode applied = published.json().path("redactions");
+        assertThat(applied.get(0).path("begin").asInt()).isEqualTo(zoe);
+        assertThat(applied.get(0).path("end").asInt()).isEqualTo(zoe + 4);
+        assertThat(applied.get(1).path("begin").asInt()).isEqualTo(family);
+        assertThat(applied.get(1).path("end").asInt()).isEqualTo(family + 5);
+        assertThat(published.text("publishedBody").chars().filter(c -> Character.isSurrogate((char) c)).count() % 2).isZero();
+        assertThat(published.text("publishedBody")).doesNotContain("\u0301");
+    }
+
+    /** The ids of every proposal tagging made for the item, as a JSON array (to keep them all in). */
+    String allProposalIds(String id) {
+        List<String> ids = new ArrayList<>();
+        as(forumLead).get(item(id)).json().path("analysis").path("tags").path("redactions")
+                .forEach(p -> ids.add("\"" + p.path("id").asText() + "\""));
+        return ids.toString();
     }
 
     @Test

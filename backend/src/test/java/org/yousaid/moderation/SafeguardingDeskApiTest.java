@@ -177,4 +177,28 @@ class SafeguardingDeskApiTest extends ApiTest {
         assertThat(as(admin).put(settings, "{\"supportLines\":[{\"name\":\"No way to reach\",\"forWhom\":\"anyone\"}]}").code())
                 .isEqualTo("area.settings_invalid");
     }
+
+    @Test
+    void settingsLeftOutOrEmptyKeepTheContactAndTheAreasOwnLines() {
+        nameTheContact();
+        String settings = "/v1/areas/" + area + "/settings";
+        // What a generated client sends when the admin only changes the contact: supportLines [].
+        Reply changed = as(admin).put(settings, """
+                {"safeguardingContact": {"name": "Ana Lopes", "role": "Designated safeguarding lead", "phone": "01234 000000"},
+                 "supportLines": [], "nationalLinesOnly": false}""");
+        assertThat(changed.json().path("supportLines").findValuesAsText("name")).containsExactly("Local SENDIASS");
+        assertThat(changed.json().path("nationalDefaults").asBoolean()).isFalse();
+        // ... and when it only changes the lines: no contact is not "remove the contact".
+        Reply lines = as(admin).put(settings, """
+                {"supportLines": [{"name": "Front door", "forWhom": "anyone worried about a child", "phone": "0300 111 1111"}]}""");
+        assertThat(lines.json().path("safeguardingContact").path("name").asText()).isEqualTo("Ana Lopes");
+        assertThat(lines.json().path("supportLines").findValuesAsText("name")).containsExactly("Front door");
+        // Going back to the national lines is said outright, and not together with lines of its own.
+        assertThat(as(admin).put(settings, """
+                {"nationalLinesOnly": true, "supportLines": [{"name": "X", "forWhom": "anyone", "phone": "1"}]}""").code())
+                .isEqualTo("area.settings_invalid");
+        Reply national = as(admin).put(settings, "{\"nationalLinesOnly\": true}");
+        assertThat(national.json().path("nationalDefaults").asBoolean()).isTrue();
+        assertThat(national.json().path("safeguardingContact").path("name").asText()).isEqualTo("Ana Lopes");
+    }
 }
