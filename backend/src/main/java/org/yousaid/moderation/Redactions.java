@@ -45,8 +45,11 @@ final class Redactions {
         int length = TextSpans.length(raw);
         List<Piece> pieces = new ArrayList<>();
         for (Tags.Redaction p : proposed) {
-            if (!keep.contains(p.id()) && p.begin() >= 0 && p.begin() < p.end() && p.end() <= length) {
-                TextSpans.Span whole = TextSpans.whole(raw, p.begin(), p.end());
+            // A proposal that runs past the text (offsets of an older tagging run) is cut at its end, not dropped.
+            int begin = Math.max(0, Math.min(p.begin(), length - 1));
+            int end = Math.min(Math.max(p.end(), begin + 1), length);
+            if (!keep.contains(p.id()) && length > 0) {
+                TextSpans.Span whole = TextSpans.whole(raw, begin, end);
                 pieces.add(new Piece(whole.begin(), whole.end(), p.kind(), p));
             }
         }
