@@ -9,6 +9,8 @@ public enum AreaProblem implements ProblemCode {
     ROLE_FORBIDDEN("area.role_forbidden", HttpStatus.FORBIDDEN, "Not allowed for your role"),
     ROLE_NOT_SELF_SERVICE("area.role_not_self_service", HttpStatus.FORBIDDEN, "Role must be granted"),
     ALREADY_MEMBER("area.already_member", HttpStatus.CONFLICT, "Already a member"),
+    LAST_ADMIN("area.last_admin", HttpStatus.CONFLICT, "The area's last admin"),
+    LAST_FORUM_LEAD("area.last_forum_lead", HttpStatus.CONFLICT, "The area's last forum lead, with work open"),
     SETTINGS_INVALID("area.settings_invalid", HttpStatus.BAD_REQUEST, "Settings not valid");
 
     private final String code;

@@ -13,6 +13,10 @@ interface AreaRepository extends GenericRepository<Area, String> {
     @Query("select * from areas where id = :id")
     Optional<Area> find(String id);
 
+    /** Taken before a role changes, so two changes in one area (two admins demoting each other) run one after the other. */
+    @Query("select * from areas where id = :id for update")
+    Optional<Area> lock(String id);
+
     @Query("select * from areas order by name, id limit :limit")
     List<Area> firstPage(int limit);
 

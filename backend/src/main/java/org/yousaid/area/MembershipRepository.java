@@ -28,6 +28,9 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
     @Query("select * from memberships where area_id = :areaId and role = :role order by joined_at, uid")
     List<Membership> withRole(String areaId, String role);
 
+    @Query("select count(*) from memberships where area_id = :areaId and role = :role")
+    long countWithRole(String areaId, String role);
+
     @Query("select * from memberships where uid = :uid order by joined_at, id limit :limit")
     List<Membership> listByUid(String uid, int limit);
 

@@ -1,9 +1,11 @@
 package org.yousaid.area;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,10 +35,14 @@ class MembershipService {
     private final AreaAccess access;
     private final AuditLog audit;
     private final Cursors cursors;
+    private final List<ForumLeadDuties> leadDuties;
+    private final ApplicationEventPublisher<MemberRoleChanged> roleChanged;
 
     MembershipService(AreaRepository areas, MembershipRepository memberships, AreaAccess access, AuditLog audit,
-                      Cursors cursors) {
+                      Cursors cursors, List<ForumLeadDuties> leadDuties, ApplicationEventPublisher<MemberRoleChanged> roleChanged) {
         this.cursors = cursors;
+        this.leadDuties = leadDuties;
+        this.roleChanged = roleChanged;
         this.areas = areas;
         this.memberships = memberships;
         this.access = access;
@@ -98,12 +104,40 @@ class MembershipService {
             throw new ProblemException(RequestProblem.INVALID_PARAMETER, "A uid has 1 to 128 characters.",
                     Map.of("uid", "1 to 128 characters"));
         }
+        // Role changes in one area run one after the other, and the checks below read what the one before left.
+        areas.lock(areaId).orElseThrow();
+        if (!memberships.find(areaId, admin.uid()).map(m -> Role.AREA_ADMIN.value().equals(m.role())).orElse(false)) {
+            throw new ProblemException(AreaProblem.ROLE_FORBIDDEN, "You are no longer an area admin here.");
+        }
+        Optional<Role> before = memberships.find(areaId, uid).map(m -> Role.of(m.role()));
+        before.filter(from -> from != role).ifPresent(from -> refuseLeavingNobody(areaId, from));
         boolean created = memberships.insertIfAbsent(areaId, UUID.randomUUID(), uid, role.value(), admin.uid()) == 1;
         if (!created) {
             memberships.updateRole(areaId, uid, role.value(), admin.uid());
         }
+        before.filter(from -> from != role).ifPresent(from -> roleChanged.publishEvent(new MemberRoleChanged(areaId, uid, from, role)));
         audit.record(areaId, admin.uid(), "membership.grant", "member", uid, Map.of("role", role.value()));
         return new Outcome(view(memberships.find(areaId, uid).orElseThrow()), created);
+    }
+
+    /**
+     * An area always keeps an admin (nobody else can grant a role), and keeps a forum lead while work
+     * only a forum lead can close is open (a safeguarding case nobody could act on).
+     */
+    private void refuseLeavingNobody(String areaId, Role from) {
+        if (from == Role.AREA_ADMIN && memberships.countWithRole(areaId, Role.AREA_ADMIN.value()) <= 1) {
+            throw new ProblemException(AreaProblem.LAST_ADMIN,
+                    "This is the area's last admin: make someone else area_admin first.");
+        }
+        if (from == Role.FORUM_LEAD && memberships.countWithRole(areaId, Role.FORUM_LEAD.value()) <= 1) {
+            for (ForumLeadDuties duties : leadDuties) {
+                long open = duties.open(areaId);
+                if (open > 0) {
+                    throw new ProblemException(AreaProblem.LAST_FORUM_LEAD, "This is the area's last forum lead, and "
+                            + duties.describe() + " are open (" + open + "): make someone else forum_lead first.");
+                }
+            }
+        }
     }
 
     private MembershipView view(Membership membership) {

@@ -87,6 +87,12 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
             where area_id = :areaId and content_type = :contentType and content_id = :contentId and version = :version""")
     int release(String areaId, String contentType, UUID contentId, int version);
 
+    /** Ends every claim {@code uid} holds in the area, expired or not. */
+    @Query("""
+            update moderation_items set claimed_by = null, claimed_until = null, version = version + 1
+            where area_id = :areaId and claimed_by = :uid""")
+    int releaseAllOf(String areaId, String uid);
+
     @Query("""
             update moderation_items set state = :state, moderated_text = :moderatedText, redactions = cast(:redactions as jsonb),
                    reason = :reason, decided_at = :decidedAt, decided_by = :decidedBy,

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.area.MemberRoleChanged;
 import org.yousaid.content.ContentSubmitted;
 import org.yousaid.content.ContentType;
 import org.yousaid.content.ContentWithdrawn;
@@ -90,6 +91,17 @@ class ReviewService {
     @EventListener
     void onWithdrawn(ContentWithdrawn event) {
         items.withdrawn(event.ref().areaId(), event.ref().type().value(), event.ref().id());
+    }
+
+    /** A claim is a forum lead's power: it ends with the role, not 10 minutes later. */
+    @EventListener
+    void onRoleChanged(MemberRoleChanged event) {
+        if (event.to() != Role.FORUM_LEAD) {
+            int released = items.releaseAllOf(event.areaId(), event.uid());
+            if (released > 0) {
+                LOG.info("moderation.claims_ended area={} items={} role={}", event.areaId(), released, event.to().value());
+            }
+        }
     }
 
     @EventListener

@@ -29,6 +29,9 @@ interface SafeguardingCaseRepository extends GenericRepository<SafeguardingCase,
             where area_id = :areaId and content_type = :contentType and content_id = :contentId for update""")
     Optional<SafeguardingCase> findForUpdate(String areaId, String contentType, UUID contentId);
 
+    @Query("select count(*) from safeguarding_cases where area_id = :areaId and status <> 'handled'")
+    long countOpen(String areaId);
+
     @Query("""
             select * from safeguarding_cases where area_id = :areaId and status in (:statuses)
               and (flagged_at, content_id) > (:afterAt, :afterId)

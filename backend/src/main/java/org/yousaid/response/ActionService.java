@@ -18,6 +18,7 @@ import org.yousaid.identity.Role;
 import org.yousaid.response.ResponseViews.ActionProgressRequest;
 import org.yousaid.response.ResponseViews.ActionRequest;
 import org.yousaid.response.ResponseViews.ActionView;
+import org.yousaid.response.ResponseViews.AddedActionView;
 import org.yousaid.shared.AuditLog;
 import org.yousaid.shared.FamilyText;
 import org.yousaid.shared.ProblemException;
@@ -52,8 +53,9 @@ class ActionService {
         this.clock = clock;
     }
 
+    /** Adds a planned action; a response in review or signed off goes back to draft, and the answer says so. */
     @Transactional
-    ActionView add(Caller caller, String areaId, UUID responseId, ActionRequest request) {
+    AddedActionView add(Caller caller, String areaId, UUID responseId, ActionRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         ResponseRow response = responses.lock(areaId, responseId).orElseThrow(() -> ResponseService.notFound(responseId));
         String text = ResponseService.text(request.text(), "text", 500);
@@ -68,14 +70,11 @@ class ActionService {
         Instant now = now();
         actions.add(areaId, id, responseId, text, request.owner(), request.startsOn(), request.dueOn(), now);
         actions.milestone(areaId, id, "planned", 0, null, null, commissioner.uid(), now);
-        // An action added is a change the forum has not seen: a response in review or signed off goes back to draft.
-        responses.step(areaId, responseId, switch (response.status()) {
-            case ResponseRow.IN_REVIEW, ResponseRow.SIGNED_OFF -> ResponseRow.DRAFT;
-            default -> response.status();
-        });
+        ReturnToDraft step = ReturnToDraft.afterChangeTo(response.status());
+        responses.step(areaId, responseId, step.to());
         audit.record(areaId, commissioner.uid(), "response.add_action", null, null,
-                Map.of("response", responseId.toString(), "action", id.toString()));
-        return view(areaId, responseId, id);
+                Map.of("response", responseId.toString(), "action", id.toString(), "status", step.to()));
+        return AddedActionView.of(view(areaId, responseId, id), step);
     }
 
     /** A new status and progress; a request that changes nothing adds no milestone and tells no one. */

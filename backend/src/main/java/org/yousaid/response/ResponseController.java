@@ -99,8 +99,8 @@ class ResponseController {
 
     @Post("/responses/{responseId}/actions")
     @Status(HttpStatus.CREATED)
-    ResponseViews.ActionView addResponseAction(Caller caller, String areaId, UUID responseId,
-                                               @Body ResponseViews.ActionRequest request) {
+    ResponseViews.AddedActionView addResponseAction(Caller caller, String areaId, UUID responseId,
+                                                    @Body ResponseViews.ActionRequest request) {
         return actions.add(caller, areaId, responseId, request);
     }
 

@@ -108,10 +108,7 @@ class ResponseService {
             changeNote = FamilyText.accepted(request.changeNote(), 500).orElseThrow(() -> invalid(
                     "Say what this edit to a published response changes (changeNote, up to 500 characters).", "changeNote"));
         }
-        String status = switch (r.status()) {
-            case ResponseRow.IN_REVIEW, ResponseRow.SIGNED_OFF -> ResponseRow.DRAFT;
-            default -> r.status();
-        };
+        String status = ReturnToDraft.afterChangeTo(r.status()).to();
         responses.rewrite(areaId, id, draft.title(), draft.summary(), draft.weDid(), draft.easyRead(),
                 draft.themes().toArray(String[]::new), draft.from(), draft.to(), draft.aims(),
                 loop.families(areaId, draft.citations()), status);

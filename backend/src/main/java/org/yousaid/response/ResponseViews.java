@@ -82,6 +82,21 @@ final class ResponseViews {
                       @Nullable String reason, Instant updatedAt, List<MilestoneView> milestones) {
     }
 
+    /**
+     * An action just added, with what adding it did to its response: one in review or signed off
+     * went back to draft ({@code returnedToDraft}), so the forum must sign it off again.
+     */
+    @Serdeable
+    record AddedActionView(UUID id, String text, String owner, LocalDate startsOn, LocalDate dueOn, String status,
+                           int progress, @Nullable String reason, Instant updatedAt, List<MilestoneView> milestones,
+                           String responseStatus, boolean returnedToDraft) {
+
+        static AddedActionView of(ActionView a, ReturnToDraft step) {
+            return new AddedActionView(a.id(), a.text(), a.owner(), a.startsOn(), a.dueOn(), a.status(), a.progress(),
+                    a.reason(), a.updatedAt(), a.milestones(), step.to(), step.returned());
+        }
+    }
+
     @Serdeable
     record ActionSummary(UUID id, String text, String owner, LocalDate dueOn, String status, int progress) {
     }

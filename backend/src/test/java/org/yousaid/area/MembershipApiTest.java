@@ -3,7 +3,12 @@ package org.yousaid.area;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yousaid.testing.Api;
@@ -119,5 +124,91 @@ class MembershipApiTest extends ApiTest {
         assertThat(as("someone-else").get("/v1/areas?limit=7&cursor="
                 + as("newcomer").get("/v1/areas?limit=1").text("nextCursor")).code()).isEqualTo("request.invalid_parameter");
         assertThat(as("newcomer").get("/v1/areas?limit=101").code()).isEqualTo("request.invalid");
+    }
+
+    long admins(String areaId) {
+        return fixtures.count("select count(*) from memberships where area_id = ? and role = 'area_admin'", areaId);
+    }
+
+    @Test
+    void theLastAreaAdminCannotBeDemotedNorDemoteThemselves() {
+        String first = fixtures.member(area, "area_admin");
+        String second = fixtures.member(area, "area_admin");
+
+        assertThat(as(second).put("/v1/areas/" + area + "/members/" + first, json("role", "family")).status()).isEqualTo(200);
+        Reply itself = as(second).put("/v1/areas/" + area + "/members/" + second, json("role", "commissioner"));
+
+        assertThat(itself.status()).isEqualTo(409);
+        assertThat(itself.code()).isEqualTo("area.last_admin");
+        assertThat(admins(area)).isEqualTo(1);
+        assertThat(as(first).put("/v1/areas/" + area + "/members/" + second, json("role", "family")).code())
+                .isEqualTo("area.role_forbidden");
+        // Granting the role already held changes nothing and is not a demotion.
+        assertThat(as(second).put("/v1/areas/" + area + "/members/" + second, json("role", "area_admin")).status()).isEqualTo(200);
+        // Another admin first, then the old one may step down.
+        assertThat(as(second).put("/v1/areas/" + area + "/members/" + first, json("role", "area_admin")).status()).isEqualTo(200);
+        assertThat(as(second).put("/v1/areas/" + area + "/members/" + second, json("role", "family")).status()).isEqualTo(200);
+        assertThat(admins(area)).isEqualTo(1);
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneOfThem() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String areaId = fixtures.area();
+                String a = fixtures.member(areaId, "area_admin");
+                String b = fixtures.member(areaId, "area_admin");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Reply>> replies = List.of(
+                        pool.submit(() -> {
+                            start.await();
+                            return as(a).put("/v1/areas/" + areaId + "/members/" + b, json("role", "family"));
+                        }),
+                        pool.submit(() -> {
+                            start.await();
+                            return as(b).put("/v1/areas/" + areaId + "/members/" + a, json("role", "family"));
+                        }));
+                start.countDown();
+                Reply one = replies.get(0).get();
+                Reply other = replies.get(1).get();
+
+                assertThat(List.of(one.status(), other.status())).as(one + " / " + other).containsExactlyInAnyOrder(200, 403);
+                Reply refused = one.status() == 200 ? other : one;
+                assertThat(refused.code()).isEqualTo("area.role_forbidden");
+                assertThat(admins(areaId)).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLastForumLeadStaysWhileASafeguardingCaseIsOpen() {
+        String admin = fixtures.member(area, "area_admin");
+        String lead = fixtures.member(area, "forum_lead");
+        String family = fixtures.member(area, "family");
+        postComment(family, area, "My daughter says she wants to die and has started cutting herself.");
+        analyseAll();
+        assertThat(fixtures.count("select count(*) from safeguarding_cases where area_id = ? and status <> 'handled'", area))
+                .isEqualTo(1);
+
+        Reply refused = as(admin).put("/v1/areas/" + area + "/members/" + lead, json("role", "family"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("area.last_forum_lead");
+        assertThat(as(lead).get("/v1/areas/" + area + "/moderation/safeguarding").status()).isEqualTo(200);
+        // With a second forum lead, the first may go.
+        String next = fixtures.member(area, "forum_lead");
+        assertThat(as(admin).put("/v1/areas/" + area + "/members/" + lead, json("role", "family")).status()).isEqualTo(200);
+        assertThat(as(admin).put("/v1/areas/" + area + "/members/" + next, json("role", "commissioner")).code())
+                .isEqualTo("area.last_forum_lead");
+
+        // An area with no open case may be left without a forum lead for a while.
+        String quiet = fixtures.area();
+        String quietAdmin = fixtures.member(quiet, "area_admin");
+        String quietLead = fixtures.member(quiet, "forum_lead");
+        assertThat(as(quietAdmin).put("/v1/areas/" + quiet + "/members/" + quietLead, json("role", "family")).status())
+                .isEqualTo(200);
     }
 }

@@ -289,6 +289,34 @@ class ModerationApiTest extends ApiTest {
     }
 
     @Test
+    void aForumLeadDemotedWhileHoldingAClaimHoldsNobodyBack() {
+        String id = posted("Claimed, then the role went.");
+        String otherLead = fixtures.member(area, "forum_lead");
+        String admin = fixtures.member(area, "area_admin");
+        Reply claimed = as(forumLead).post(item(id) + "/claim", "{\"version\":1}");
+        assertThat(claimed.text("claimedBy")).isEqualTo(forumLead);
+        assertThat(moderate(otherLead, area, "comment", id, "publish", "").code()).isEqualTo("moderation.claimed");
+
+        assertThat(as(admin).put("/v1/areas/" + area + "/members/" + forumLead, json("role", "commissioner")).status())
+                .isEqualTo(200);
+
+        assertThat(as(otherLead).get(item(id)).json().path("claimedBy").isNull()).isTrue();
+        assertThat(moderate(otherLead, area, "comment", id, "publish", "").text("status")).isEqualTo("published");
+    }
+
+    @Test
+    void aRoleGrantedAgainEndsNoClaim() {
+        String id = posted("Still a forum lead.");
+        String admin = fixtures.member(area, "area_admin");
+        as(forumLead).post(item(id) + "/claim", "{\"version\":1}");
+
+        assertThat(as(admin).put("/v1/areas/" + area + "/members/" + forumLead, json("role", "forum_lead")).status())
+                .isEqualTo(200);
+
+        assertThat(as(forumLead).get(item(id)).text("claimedBy")).isEqualTo(forumLead);
+    }
+
+    @Test
     void concurrentDecisionsOnOneItemLetExactlyOneThrough() throws Exception {
         String id = posted("Everyone wants to decide this one.");
         List<String> leads = new ArrayList<>();

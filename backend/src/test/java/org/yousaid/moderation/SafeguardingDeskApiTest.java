@@ -136,6 +136,23 @@ class SafeguardingDeskApiTest extends ApiTest {
     }
 
     @Test
+    void theReadmesClubTextsOpenNoCaseAndShowTheFamilyNoCrisisAdvice() {
+        // The README's desk walk posts these; the karate one opened a case and showed 999 and Samaritans.
+        List<String> ids = List.of(
+                post("My son was asked to leave karate because he could not follow the instructions fast enough."),
+                post("Gymnastics club asked us to stay and be his helper every week or leave."),
+                post("Our daughter loved the inclusive football sessions but they stopped in March."));
+        analyseAll();
+
+        assertThat(fixtures.count("select count(*) from safeguarding_cases where area_id = ?", area)).isZero();
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/safeguarding").json().path("items")).isEmpty();
+        for (String id : ids) {
+            JsonNode own = as(family).get("/v1/areas/" + area + "/comments/" + id).json();
+            assertThat(own.path("signposting").isNull()).as(own.toString()).isTrue();
+        }
+    }
+
+    @Test
     void aFlaggedSurveyAnswersAuthorIsSignpostedToo() {
         String commissioner = fixtures.member(area, "commissioner");
         String surveyId = as(commissioner).post("/v1/areas/" + area + "/surveys", """

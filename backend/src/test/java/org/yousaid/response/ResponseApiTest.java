@@ -405,6 +405,36 @@ class ResponseApiTest extends ApiTest {
     }
 
     @Test
+    void anActionAddedToASignedOffResponseSaysItWentBackToDraft() {
+        familiesSpeak(1);
+        String id = draft(themeOf(comments.get(0)), comments, List.of(), null, null);
+        String body = """
+                {"text":"A second wheelchair clinic","owner":"nhs","startsOn":"%s","dueOn":"%s"}""".formatted(LocalDate.now(),
+                LocalDate.now().plusMonths(1));
+        Reply onDraft = as(commissioner).post(path("/responses/" + id + "/actions"), body);
+        assertThat(onDraft.status()).as(onDraft.toString()).isEqualTo(201);
+        assertThat(onDraft.text("responseStatus")).isEqualTo("draft");
+        assertThat(onDraft.json().path("returnedToDraft").asBoolean(true)).isFalse();
+        assertThat(step(commissioner, id, "submit", null).status()).isEqualTo(200);
+        assertThat(step(forumLead, id, "sign-off", null).json().path("status").asText()).isEqualTo("signed_off");
+
+        Reply added = as(commissioner).post(path("/responses/" + id + "/actions"), body);
+
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.text("status")).isEqualTo("planned");
+        assertThat(added.text("responseStatus")).isEqualTo("draft");
+        assertThat(added.json().path("returnedToDraft").asBoolean(false)).isTrue();
+        assertThat(as(commissioner).get(path("/responses/" + id)).text("status")).isEqualTo("draft");
+        assertThat(step(commissioner, id, "publish", null).code()).isEqualTo("response.wrong_state");
+
+        // Published, an action is shown at once and the response stays published.
+        assertThat(publishThroughTheForum(id).status()).isEqualTo(200);
+        Reply afterPublishing = as(commissioner).post(path("/responses/" + id + "/actions"), body);
+        assertThat(afterPublishing.text("responseStatus")).isEqualTo("published");
+        assertThat(afterPublishing.json().path("returnedToDraft").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void loopMetricsShowWhatWasAnsweredHowFastWhatGotDoneAndWhoWasReached() {
         familiesSpeak(6);
         String theme = themeOf(comments.get(0));

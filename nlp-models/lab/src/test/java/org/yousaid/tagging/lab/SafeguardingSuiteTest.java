@@ -70,6 +70,25 @@ class SafeguardingSuiteTest {
     }
 
     @Test
+    void leftOutOfATeamOrLosingAMatchIsNotHarmButHarmAtAClubIs() {
+        SafeguardingCheck rules = new SafeguardingCheck();
+        for (String text : List.of("She was kicked out of swimming lessons because she would not put her face in the water.",
+                "They kicked him off the team because he kept missing training.", "His team got beaten six nil.",
+                "We were beaten in the final but every child got a medal.", "They beat them 3-0 on Saturday.")) {
+            assertThat(rules.assess(text, null).flagged()).as(text).isFalse();
+        }
+        assertThat(rules.assess("He was kicked out of the house by his stepdad.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.VIOLENCE);
+        assertThat(rules.assess("She got beaten up after the match.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.VIOLENCE);
+        assertThat(rules.assess("He beat them 3 times last week.", null).reasons())
+                .containsExactly(SafeguardingCheck.Reason.ABUSE);
+        // A figure of speech first does not hide harm after it.
+        assertThat(rules.assess("She was kicked out of the club and last week she was kicked by a man at the bus stop.", null)
+                .findings()).containsExactly(new SafeguardingCheck.Finding(SafeguardingCheck.Reason.VIOLENCE, "was kicked"));
+    }
+
+    @Test
     void breakingPointIsACarersAlarmOnlyWhenACarerIsAtIt() {
         SafeguardingCheck rules = new SafeguardingCheck();
         // Words of real petitions (send-real sp0003, sp0018): a system, or families in general.

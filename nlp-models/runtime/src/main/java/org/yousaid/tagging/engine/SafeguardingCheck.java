@@ -152,12 +152,17 @@ public final class SafeguardingCheck {
         String normalised = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
+            // Every match is tried: a figure of speech first ("kicked out of the team") must not hide harm after it.
             Matcher m = rule.pattern().matcher(normalised);
-            if (m.find() && !idiom(normalised, m)) {
+            while (m.find()) {
+                if (idiom(normalised, m)) {
+                    continue;
+                }
                 String evidence = normalised.substring(m.start(), m.end());
                 if (findings.stream().noneMatch(f -> f.reason() == rule.reason() && f.evidence().equals(evidence))) {
                     findings.add(new Finding(rule.reason(), evidence));
                 }
+                break;
             }
         }
         double p = 0;
@@ -237,8 +242,27 @@ public final class SafeguardingCheck {
                 || (hit.equals("gun") && after.startsWith("-ho"))
                 || (hit.equals("knife") && after.startsWith(" and fork"))
                 || (hit.startsWith("dragg") && after.startsWith(" feet"))
-                || (hit.startsWith("abus") && after.matches("^ of (?:the )?(?:process|power|position).*"));
+                || (hit.startsWith("abus") && after.matches("^ of (?:the )?(?:process|power|position).*"))
+                || sport(hit, text.substring(m.end(), Math.min(text.length(), m.end() + 60)));
     }
+
+    /**
+     * Clubs and sport say "kicked out of swimming lessons", "kicked him off the team" (left out, not
+     * harmed) and "got beaten six nil", "beaten in the final" (lost). Kicked out of the house, or
+     * beaten up or black and blue, stay alarms.
+     */
+    private static boolean sport(String hit, String after) {
+        return (hit.contains("kick") && SENT_FROM_AN_ACTIVITY.matcher(after).lookingAt())
+                || (hit.contains("beat") && !hit.contains("beaten up") && A_RESULT.matcher(after).lookingAt());
+    }
+
+    private static final Pattern SENT_FROM_AN_ACTIVITY = Pattern.compile(" (?:off|out of|out from) (?:the |his |her |their |a |an )?(?:\\w+ )?"
+            + "(?:team|squad|club|class(?:es)?|lessons?|sessions?|group|training|practice|pitch|court|game|match|league|scouts|cubs|beavers"
+            + "|brownies|guides|swimming|football|rugby|cricket|netball|karate|judo|dance|gym|gymnastics|nursery|school|college)\\b");
+
+    private static final Pattern A_RESULT = Pattern.compile(" (?:(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+            + "[- ](?:\\d+|nil|one|two|three|four|five)\\b|on penalties\\b|(?:easily |narrowly )?in (?:the |a )?(?:final|semi-?finals?|semis"
+            + "|quarter-?finals?|match|game|cup|league|race|tournament|competition|first round|heats?)\\b)");
 
     private static Rule rule(Reason reason, String regex) {
         return new Rule(reason, Pattern.compile(regex));

@@ -33,6 +33,18 @@ class TaggerTest {
     }
 
     @Test
+    void theReadmesKarateTextAndOtherClubWordsAreNotAlarms() {
+        // The README's desk walk: r6 read "karate" (and "judo", "a six", "a tackle") as violence.
+        for (String text : List.of("My son was asked to leave karate because he could not follow the instructions fast enough.",
+                "My son goes to karate.", "My son was asked to leave judo because he could not follow the instructions fast enough.",
+                "Gymnastics club asked us to stay and be his helper every week or leave.")) {
+            assertThat(TAGGER.tag(text).safeguarding().flagged()).as(text).isFalse();
+        }
+        assertThat(TAGGER.tag("The karate instructor hit him when he got a move wrong.").safeguarding().reasons())
+                .contains(SafeguardingCheck.Reason.ABUSE);
+    }
+
+    @Test
     void aTextAboutRiskIsNeverReadAsGoodNewsAndCarriesItsTheme() {
         TagResult r = TAGGER.tag("The holiday club staff were lovely and kind, but her uncle abused her there and she has"
                 + " been hurting herself ever since.");
