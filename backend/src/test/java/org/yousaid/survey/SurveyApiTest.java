@@ -371,6 +371,33 @@ class SurveyApiTest extends ApiTest {
                 area, withoutText)).isZero();
     }
 
+    /** The wall's rule for every free-text answer: a text with nothing visible is no answer (its tagging would fail for good). */
+    @Test
+    void aFreeTextAnswerWithNothingVisibleIsRefusedSavedOrSubmitted() {
+        String id = publishedSurvey(EVERY_TYPE);
+        String[] invisible = {"\\u200b\\u200b\\u200b", " \\t\\n  ", "\\u0301\\u0308", "\\u200e\\u200f",
+                "\\u2060\\ufeff\\u3164", "\\u00a0\\u2003"};
+        for (String text : invisible) {
+            for (boolean submit : new boolean[] {true, false}) {
+                Reply refused = answer(family, id, UUID.randomUUID().toString(), 1,
+                        "{\"who\": \"parent_carer\", \"listened\": 1, \"why\": \"" + text + "\"}", submit);
+                assertThat(refused.code()).as(text + " submit " + submit).isEqualTo("survey.answer_invalid");
+                assertThat(refused.json().path("errors").path("why").asText()).contains("give some text");
+            }
+        }
+        // A young person's required own words are not given by invisible characters either.
+        Reply required = answer(family, id, UUID.randomUUID().toString(), 1,
+                "{\"who\": \"young_person\", \"listened\": 1, \"young_view\": \"\\u200b\"}", true);
+        assertThat(required.json().path("errors").has("young_view")).isTrue();
+        assertThat(fixtures.count("select count(*) from survey_answers where area_id = ?", area)).isZero();
+        assertThat(fixtures.count("select count(*) from tagging_jobs where area_id = ?", area)).isZero();
+
+        // Visible words with invisible characters around them are an answer.
+        Reply kept = answer(family, id, UUID.randomUUID().toString(), 1,
+                "{\"who\": \"parent_carer\", \"listened\": 1, \"why\": \"\\u200bNobody rang back.\\u200b\"}", true);
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
+    }
+
     static JsonNode question(JsonNode results, String id) {
         for (JsonNode q : results.path("questions")) {
             if (q.path("questionId").asText().equals(id)) {
