@@ -168,8 +168,8 @@ class AnswerService {
     private AnswerView view(SurveyAnswer a, Signposting.@Nullable Signpost signpost, List<WhatHappened.Answered> whatHappened) {
         try {
             return new AnswerView(a.id(), a.surveyId(), a.areaId(), a.version(), a.status(),
-                    json.readValue(a.answersJson(), JsonNode.class), a.quoteConsent(), a.startedAt(), a.updatedAt(), a.submittedAt(), signpost,
-                    whatHappened);
+                    json.readValue(a.answersJson(), JsonNode.class), a.quoteConsent(), a.startedAt(), a.updatedAt(),
+                    a.submittedAt(), signpost, whatHappened);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
