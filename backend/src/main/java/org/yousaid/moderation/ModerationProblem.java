@@ -25,7 +25,8 @@ public enum ModerationProblem implements ProblemCode {
     THEMES_INVALID("moderation.themes_invalid", HttpStatus.BAD_REQUEST, "Themes not valid"),
     THEME_INVALID("moderation.theme_invalid", HttpStatus.BAD_REQUEST, "Theme change not valid"),
     THEME_EXISTS("moderation.theme_exists", HttpStatus.CONFLICT, "Theme exists"),
-    THEME_NOT_FOUND("moderation.theme_not_found", HttpStatus.NOT_FOUND, "No such active theme");
+    THEME_NOT_FOUND("moderation.theme_not_found", HttpStatus.NOT_FOUND, "No such active theme"),
+    NO_QUOTE_CONSENT("moderation.no_quote_consent", HttpStatus.CONFLICT, "The family did not agree to be quoted");
 
     private final String code;
     private final HttpStatus status;

@@ -8,13 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yousaid.content.ContentRef;
+import org.yousaid.content.ContentType;
 
 /**
  * Families' words as the public may see them: only what a forum lead published, in the words they
- * approved. "You said, we did" cites nothing else. Checks nothing about the caller's role.
+ * approved, and only words their author let be shown (a survey answer needs its family's consent to
+ * be quoted; one approved before families were asked has none). "You said, we did" cites nothing
+ * else. Checks nothing about the caller's role.
  */
 @Singleton
 public final class PublishedWords {
@@ -30,17 +34,28 @@ public final class PublishedWords {
     }
 
     private final PublishedWordsRepository words;
+    private final List<ModeratedContent> contents;
 
-    PublishedWords(PublishedWordsRepository words) {
+    PublishedWords(PublishedWordsRepository words, List<ModeratedContent> contents) {
         this.words = words;
+        this.contents = contents;
     }
 
-    /** Those of {@code refs} that are published now. */
+    /** Those of {@code refs} that are published now and may be shown to everyone. */
     public List<Published> published(String areaId, Collection<ContentRef> refs) {
         List<Published> found = new ArrayList<>();
-        refs.stream().collect(Collectors.groupingBy(r -> r.type().value(), Collectors.mapping(ContentRef::id, Collectors.toSet())))
-                .forEach((type, ids) -> found.addAll(words.published(areaId, type, ids)));
+        refs.stream().collect(Collectors.groupingBy(ContentRef::type, Collectors.mapping(ContentRef::id, Collectors.toSet())))
+                .forEach((type, ids) -> {
+                    Set<UUID> quotable = quotable(areaId, type, ids);
+                    words.published(areaId, type.value(), ids).stream()
+                            .filter(p -> quotable.contains(p.contentId())).forEach(found::add);
+                });
         return found;
+    }
+
+    private Set<UUID> quotable(String areaId, ContentType type, Set<UUID> ids) {
+        return contents.stream().filter(c -> c.contentType() == type).findFirst()
+                .map(c -> c.quotable(areaId, ids)).orElse(Set.of());
     }
 
     /** Words tagged with any of {@code themes} that families submitted in [from, to) and still stand. */

@@ -10,8 +10,9 @@ import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 /**
  * Something a family wrote, as a moderator sees it: the raw text, what tagging proposed, the review
  * state, the approved text with its redactions, the themes (a forum lead's correction once made,
- * otherwise the tagger's), and who holds it at which version (send the version
- * back with every action). Never shown to families.
+ * otherwise the tagger's), who holds it at which version (send the version
+ * back with every action), and whether its words may be shown to everyone once published (a survey
+ * answer only with its family's consent to be quoted). Never shown to families.
  */
 @Serdeable
 public record ReviewItem(
@@ -30,12 +31,14 @@ public record ReviewItem(
         int version,
         @Nullable String claimedBy,
         @Nullable Instant claimedUntil,
-        @Nullable ContentAnalysis analysis) {
+        @Nullable ContentAnalysis analysis,
+        boolean quotable) {
 
-    static ReviewItem of(ModerationItem i, @Nullable String body, @Nullable ContentAnalysis analysis) {
+    static ReviewItem of(ModerationItem i, @Nullable String body, @Nullable ContentAnalysis analysis, boolean quotable) {
         return new ReviewItem(i.contentType(), i.contentId(), i.areaId(), body, i.moderatedText(),
                 i.redactions() == null ? List.of() : i.redactions(), i.themes() == null ? List.of() : List.of(i.themes()),
                 i.authorRole(), i.state(), i.submittedAt(),
-                i.decidedAt(), i.reason(), i.version(), i.claimedBy(), i.claimedUntil(), analysis);
+                i.decidedAt(), i.reason(), i.version(), i.claimedBy(), i.claimedUntil(), analysis,
+                quotable);
     }
 }

@@ -39,10 +39,11 @@ import org.yousaid.tagging.TaggingService;
 import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 /**
- * The review desk: forum leads decide what becomes public (a survey answer "published" may be quoted
- * in reports; it is never shown to other families). Moderation keeps the decision, the approved text
- * and its redactions; content features only listen. Two forum leads cannot act on one item at once:
- * a claim with an expiry, and every action names the version it was shown (409 otherwise).
+ * The review desk: forum leads decide what becomes public (a survey answer "published" is approved
+ * for quoting, which its family must have agreed to: see {@link ModeratedContent#quotable}).
+ * Moderation keeps the decision, the approved text and its redactions; content features only listen.
+ * Two forum leads cannot act on one item at once: a claim with an expiry, and every action names the
+ * version it was shown (409 otherwise).
  */
 @Singleton
 class ReviewService {
@@ -209,6 +210,11 @@ class ReviewService {
         if (safeguarding.caseOf(areaId, type.value(), id).filter(SafeguardingCase::isOpen).isPresent()) {
             throw new ProblemException(ModerationProblem.SAFEGUARDING_REVIEW_REQUIRED,
                     "Tagging flagged this for safeguarding. It is published only after the safeguarding case is handled.");
+        }
+        // After the safeguarding check: a case to handle matters more than whether the words may be quoted.
+        if (!content(type).quotable(areaId, List.of(id)).contains(id)) {
+            throw new ProblemException(ModerationProblem.NO_QUOTE_CONSENT, "The family did not agree to have these words "
+                    + "quoted, so they cannot be approved for quoting. They still count in the survey's results and themes.");
         }
         Instant now = now();
         decide(lead, item, ModerationItem.PUBLISHED, text, redactions, null, now);

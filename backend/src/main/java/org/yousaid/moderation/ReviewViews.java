@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,8 +35,9 @@ final class ReviewViews {
             List<UUID> ids = ofType.stream().map(ModerationItem::contentId).toList();
             Map<UUID, String> texts = content(type).texts(areaId, ids);
             Map<UUID, ContentAnalysis> analyses = tagging.analyses(areaId, type.value(), ids);
+            Set<UUID> quotable = content(type).quotable(areaId, ids);
             ofType.forEach(i -> built.put(type.value() + i.contentId(),
-                    ReviewItem.of(i, texts.get(i.contentId()), analyses.get(i.contentId()))));
+                    ReviewItem.of(i, texts.get(i.contentId()), analyses.get(i.contentId()), quotable.contains(i.contentId()))));
         });
         return rows.stream().map(i -> built.get(i.contentType() + i.contentId())).toList();
     }

@@ -339,7 +339,8 @@ class ResponseService {
                 .stream().map(p -> p.contentType() + p.contentId()).collect(Collectors.toSet());
         unique.stream().filter(c -> !published.contains(c.contentType() + c.contentId())).findFirst().ifPresent(c -> {
             throw new ProblemException(ResponseProblem.CITATION_INVALID, "The " + c.contentType().replace('_', ' ') + " "
-                    + c.contentId() + " is not published in this area: only words a forum lead published can be cited.",
+                    + c.contentId() + " is not published in this area: only words a forum lead published can be cited "
+                    + "(a survey answer only with its family's consent to be quoted).",
                     Map.of(c.contentType(), c.contentId().toString()));
         });
         return unique;

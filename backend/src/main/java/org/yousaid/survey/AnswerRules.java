@@ -154,11 +154,13 @@ final class AnswerRules {
         if (!(value instanceof String s)) {
             return "give text";
         }
+        // The wall's rule: only zero-width spaces, direction marks or lone combining marks is no text
+        // (and one such answer would leave the answer set's tagging failing for good).
         String normalised = FamilyText.clean(s);
-        int length = FamilyText.length(normalised);
-        if (length == 0) {
+        if (FamilyText.isBlank(normalised)) {
             return "give some text, or leave the question out";
         }
+        int length = FamilyText.length(normalised);
         if (length > q.textLimit()) {
             return "at most " + q.textLimit() + " characters";
         }

@@ -77,7 +77,7 @@ class AnswerService {
 
     @Transactional
     Saved save(Caller caller, String areaId, UUID surveyId, UUID answerId, @Nullable Integer version,
-               @Nullable Map<String, Object> given, boolean submit) {
+               @Nullable Map<String, Object> given, boolean submit, boolean quoteConsent) {
         CurrentUser me = access.require(caller, areaId, Role.FAMILY, Role.YOUNG_PERSON);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
         if (version == null) {
@@ -90,7 +90,10 @@ class AnswerService {
         }
         Map<String, Object> values = given == null ? Map.of() : given;
         String answersJson = canonical(values);
-        String hash = IdempotencyKey.fingerprint(surveyId.toString(), Integer.toString(version), answersJson);
+        // Consent is part of what was submitted: the same answers with a different answer to it are different.
+        String hash = quoteConsent
+                ? IdempotencyKey.fingerprint(surveyId.toString(), Integer.toString(version), answersJson, "quoteConsent")
+                : IdempotencyKey.fingerprint(surveyId.toString(), Integer.toString(version), answersJson);
 
         var existing = answers.findForUpdate(areaId, answerId);
         if (existing.isPresent()) {
@@ -120,13 +123,13 @@ class AnswerService {
         boolean created = false;
         if (existing.isEmpty()) {
             created = answers.insertIfAbsent(areaId, answerId, surveyId, version, me.uid(), me.role().value(), status,
-                    answersJson, submit ? hash : null, now);
+                    answersJson, quoteConsent, submit ? hash : null, now);
             if (!created) {
                 // Another request with this id won the race: decide against what it stored.
-                return save(caller, areaId, surveyId, answerId, version, given, submit);
+                return save(caller, areaId, surveyId, answerId, version, given, submit, quoteConsent);
             }
         } else {
-            answers.update(areaId, answerId, version, status, answersJson, submit ? hash : null, now);
+            answers.update(areaId, answerId, version, status, answersJson, quoteConsent, submit ? hash : null, now);
         }
         if (submit) {
             answered.publishEvent(new SurveyAnswered(areaId, surveyId, answerId, version));
@@ -165,8 +168,8 @@ class AnswerService {
     private AnswerView view(SurveyAnswer a, Signposting.@Nullable Signpost signpost, List<WhatHappened.Answered> whatHappened) {
         try {
             return new AnswerView(a.id(), a.surveyId(), a.areaId(), a.version(), a.status(),
-                    json.readValue(a.answersJson(), JsonNode.class), a.startedAt(), a.updatedAt(), a.submittedAt(), signpost,
-                    whatHappened);
+                    json.readValue(a.answersJson(), JsonNode.class), a.quoteConsent(), a.startedAt(), a.updatedAt(),
+                    a.submittedAt(), signpost, whatHappened);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,7 +17,7 @@ import org.yousaid.shared.Sql;
 final class AnswerStore {
 
     private static final String COLUMNS = "area_id, id, survey_id, version, respondent_uid, status, answers::text, "
-            + "request_hash, started_at, updated_at, submitted_at, respondent_role";
+            + "request_hash, started_at, updated_at, submitted_at, respondent_role, quote_consent";
 
     private final JdbcOperations jdbc;
 
@@ -27,11 +27,11 @@ final class AnswerStore {
 
     /** Inserts unless the id exists (two retries racing both end up reading one row); true when inserted. */
     boolean insertIfAbsent(String areaId, UUID id, UUID surveyId, int version, String uid, String role, String status,
-                           String answersJson, @Nullable String hash, Instant now) {
+                           String answersJson, boolean quoteConsent, @Nullable String hash, Instant now) {
         return jdbc.prepareStatement("""
                 insert into survey_answers (area_id, id, survey_id, version, respondent_uid, respondent_role, status, answers,
-                    request_hash, started_at, updated_at, submitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                    request_hash, started_at, updated_at, submitted_at, quote_consent)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (area_id, id) do nothing""", s -> {
             s.setString(1, areaId);
             s.setObject(2, id);
@@ -45,14 +45,16 @@ final class AnswerStore {
             s.setTimestamp(10, Timestamp.from(now));
             s.setTimestamp(11, Timestamp.from(now));
             s.setTimestamp(12, SurveyAnswer.SUBMITTED.equals(status) ? Timestamp.from(now) : null);
+            s.setBoolean(13, quoteConsent);
             return s.executeUpdate() == 1;
         });
     }
 
-    void update(String areaId, UUID id, int version, String status, String answersJson, @Nullable String hash, Instant now) {
+    void update(String areaId, UUID id, int version, String status, String answersJson, boolean quoteConsent,
+                @Nullable String hash, Instant now) {
         jdbc.prepareStatement("""
                 update survey_answers set version = ?, status = ?, answers = ?::jsonb, request_hash = ?, updated_at = ?,
-                    submitted_at = ?
+                    submitted_at = ?, quote_consent = ?
                 where area_id = ? and id = ? and status = 'partial'""", s -> {
             s.setInt(1, version);
             s.setString(2, status);
@@ -60,8 +62,9 @@ final class AnswerStore {
             s.setString(4, hash);
             s.setTimestamp(5, Timestamp.from(now));
             s.setTimestamp(6, SurveyAnswer.SUBMITTED.equals(status) ? Timestamp.from(now) : null);
-            s.setString(7, areaId);
-            s.setObject(8, id);
+            s.setBoolean(7, quoteConsent);
+            s.setString(8, areaId);
+            s.setObject(9, id);
             return s.executeUpdate();
         });
     }
@@ -96,6 +99,15 @@ final class AnswerStore {
         }, AnswerStore::answer);
     }
 
+    /** Those of {@code ids} submitted with the family's consent to quote them. */
+    List<UUID> quotable(String areaId, java.util.Collection<UUID> ids) {
+        return Sql.list(jdbc, "select id from survey_answers where area_id = ? and id = any (?) and status = 'submitted' "
+                + "and quote_consent", s -> {
+                    s.setString(1, areaId);
+                    s.setArray(2, s.getConnection().createArrayOf("uuid", ids.toArray()));
+                }, rs -> rs.getObject(1, UUID.class));
+    }
+
     List<UUID> submittedIds(String areaId) {
         return Sql.list(jdbc, "select id from survey_answers where area_id = ? and status = 'submitted' order by submitted_at",
                 s -> s.setString(1, areaId), rs -> rs.getObject(1, UUID.class));
@@ -109,6 +121,7 @@ final class AnswerStore {
         Timestamp submitted = rs.getTimestamp(11);
         return new SurveyAnswer(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getInt(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
-                rs.getTimestamp(10).toInstant(), submitted == null ? null : submitted.toInstant(), rs.getString(12));
+                rs.getTimestamp(10).toInstant(), submitted == null ? null : submitted.toInstant(), rs.getString(12),
+                rs.getBoolean(13));
     }
 }

@@ -15,17 +15,21 @@ final class AnswerViews {
 
     /**
      * A partial save ({@code submit} false or absent) or a submission of the answers to one version.
-     * The answer id in the path is made by the phone, once per answer set.
+     * The answer id in the path is made by the phone, once per answer set. {@code quoteConsent} is the
+     * family's yes to "May we quote your words, without your name?"; absent or false is no.
      */
     @Serdeable
-    record AnswerRequest(@Nullable Integer version, @Nullable Map<String, Object> answers, @Nullable Boolean submit) {
+    record AnswerRequest(@Nullable Integer version, @Nullable Map<String, Object> answers, @Nullable Boolean submit,
+                         @Nullable Boolean quoteConsent) {
     }
 
-    /** An answer set as its respondent sees it. Nobody else sees individual answers. */
+    /**
+     * An answer set as its respondent sees it, with what they agreed to ({@code quoteConsent}).
+     * {@code signposting} is set when what the family wrote raised a safeguarding concern: where to turn now.
+     */
     @Serdeable
-    /** {@code signposting} is set when what the family wrote raised a safeguarding concern: where to turn now. */
     record AnswerView(UUID id, UUID surveyId, String areaId, int version, String status, JsonNode answers,
-                      Instant startedAt, Instant updatedAt, @Nullable Instant submittedAt,
+                      boolean quoteConsent, Instant startedAt, Instant updatedAt, @Nullable Instant submittedAt,
                       @Nullable org.yousaid.moderation.Signposting.Signpost signposting,
                       List<org.yousaid.response.WhatHappened.Answered> whatHappened) {
     }

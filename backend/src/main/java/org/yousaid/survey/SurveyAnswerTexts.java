@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yousaid.shared.FamilyText;
 
 /**
  * The one reading of what a family wrote in a submitted answer set: its free-text answers, in
@@ -56,7 +57,8 @@ final class SurveyAnswerTexts {
         Map<String, Object> values = read(answer.answersJson());
         List<String> texts = new ArrayList<>();
         for (SurveyDefinition.Question q : definition.get().questions()) {
-            if ("free_text".equals(q.type()) && values.get(q.id()) instanceof String s && !s.isBlank()) {
+            // An answer of invisible characters stored before they were refused is no text to tag or read.
+            if ("free_text".equals(q.type()) && values.get(q.id()) instanceof String s && !FamilyText.isBlank(FamilyText.clean(s))) {
                 texts.add(s.strip());
             }
         }

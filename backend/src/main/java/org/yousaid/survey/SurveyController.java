@@ -95,7 +95,7 @@ class SurveyController {
             throw new ProblemException(RequestProblem.INVALID, "Send the version and the answers.");
         }
         AnswerService.Saved saved = answers.save(caller, areaId, surveyId, answerId, request.version(), request.answers(),
-                Boolean.TRUE.equals(request.submit()));
+                Boolean.TRUE.equals(request.submit()), Boolean.TRUE.equals(request.quoteConsent()));
         io.micronaut.http.MutableHttpResponse<AnswerView> response =
                 HttpResponse.<AnswerView>status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved.answer());
         if (saved.replayed()) {

@@ -4,6 +4,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yousaid.content.ContentType;
@@ -47,6 +48,12 @@ final class CommentModeration implements ModeratedContent {
         }
         return comments.findAmong(areaId, ids).stream().filter(c -> c.body() != null)
                 .collect(Collectors.toMap(Comment::id, Comment::body));
+    }
+
+    /** A comment is written for the wall: published, it is everyone's to read. */
+    @Override
+    public Set<UUID> quotable(String areaId, Collection<UUID> ids) {
+        return Set.copyOf(ids);
     }
 
     @EventListener

@@ -401,6 +401,11 @@ class ModerationApiTest extends ApiTest {
     }
 
     String answeredSurvey(String words) {
+        return answeredSurvey(words, true);
+    }
+
+    /** A family's answer set with {@code words} as its free text; {@code quoteConsent} its answer to the quoting question. */
+    String answeredSurvey(String words, boolean quoteConsent) {
         String commissioner = fixtures.member(area, "commissioner");
         String definition = """
                 {"title": "Short breaks", "kind": "other", "questions": [
@@ -410,7 +415,8 @@ class ModerationApiTest extends ApiTest {
         as(commissioner).post("/v1/areas/" + area + "/surveys/" + surveyId + "/publish", null);
         String answerId = UUID.randomUUID().toString();
         Reply answered = as(family).put("/v1/areas/" + area + "/surveys/" + surveyId + "/answers/" + answerId,
-                "{\"version\":1,\"submit\":true,\"answers\":{\"rating\":2,\"more\":" + quote(words) + "}}");
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":" + quoteConsent + ",\"answers\":{\"rating\":2,\"more\":"
+                        + quote(words) + "}}");
         assertThat(answered.status()).isEqualTo(201);
         return answerId;
     }
@@ -458,12 +464,41 @@ class ModerationApiTest extends ApiTest {
         Reply approved = moderate(forumLead, area, "survey_answer", answer, "publish", "");
 
         assertThat(approved.text("status")).isEqualTo("published");
+        assertThat(approved.json().path("quotable").asBoolean()).isTrue();
         assertThat(approved.text("publishedBody")).contains("[person]").doesNotContain("Jack");
         assertThat(as(family).get("/v1/areas/" + area + "/comments").json().path("items")).isEmpty();
         String otherFamily = fixtures.member(area, "family");
         assertThat(as(otherFamily).get("/v1/areas/" + area + "/moderation/items/survey_answer/" + answer).code())
                 .isEqualTo("area.role_forbidden");
         assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue").json().path("items")).isEmpty();
+    }
+
+    /** Issue 24, defect 4: an answer whose family did not agree to be quoted is reviewed, never approved for quoting. */
+    @Test
+    void aSurveyAnswerIsApprovedForQuotingOnlyWithItsFamilysConsent() {
+        String answer = answeredSurvey("We waited fourteen months for a wheelchair and nobody rang us back.", false);
+        String comment = posted("The wheelchair service never rings back.");
+        analyseAll();
+        // The desk says so before anyone tries: a comment is written for the wall; this answer is not to be quoted.
+        assertThat(as(forumLead).get(item(comment)).json().path("quotable").asBoolean(false)).isTrue();
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?source=survey_answer").json().path("items").get(0)
+                .path("quotable").asBoolean(true)).isFalse();
+
+        Reply proposals = moderate(forumLead, area, "survey_answer", answer, "publish", "");
+        Reply reworded = moderate(forumLead, area, "survey_answer", answer, "publish",
+                "\"publishedBody\":\"A family waited fourteen months for a wheelchair.\"");
+
+        assertThat(proposals.status()).isEqualTo(409);
+        assertThat(proposals.code()).isEqualTo("moderation.no_quote_consent");
+        assertThat(reworded.code()).isEqualTo("moderation.no_quote_consent");
+        JsonNode item = as(forumLead).get("/v1/areas/" + area + "/moderation/items/survey_answer/" + answer).json();
+        assertThat(item.path("status").asText()).isEqualTo("pending_review");
+        assertThat(item.path("publishedBody").isNull() || item.path("publishedBody").isMissingNode()).isTrue();
+        assertThat(fixtures.count("select count(*) from moderation_items where area_id = ? and content_id = ?::uuid and state = 'published'",
+                area, answer)).isZero();
+        // The forum lead can still decide on it another way; the family's words count without being quoted.
+        assertThat(moderate(forumLead, area, "survey_answer", answer, "reject",
+                "\"reason\":\"Thank you: we count what you told us but do not quote it.\"").status()).isEqualTo(200);
     }
 
     @Test

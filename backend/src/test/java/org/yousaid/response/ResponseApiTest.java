@@ -150,13 +150,13 @@ class ResponseApiTest extends ApiTest {
         assertThat(as(muted).put(path("/me/loop-updates"), "{\"muted\":true}").json().path("muted").asBoolean()).isTrue();
         assertThat(as(muted).get(path("/me/loop-updates")).json().path("muted").asBoolean()).isTrue();
 
-        // One of the families also said it in a survey, and a forum lead approved the answer for quoting.
+        // One of the families also said it in a survey, agreed to be quoted, and a forum lead approved the answer for quoting.
         String survey = as(commissioner).post(path("/surveys"), """
                 {"definition":{"title":"Equipment","questions":[{"id":"words","type":"free_text","text":"Tell us"}]}}""").text("id");
         as(commissioner).post(path("/surveys/" + survey + "/publish"), null);
         String answerId = UUID.randomUUID().toString();
         assertThat(as(families.get(2)).put(path("/surveys/" + survey + "/answers/" + answerId),
-                "{\"version\":1,\"submit\":true,\"answers\":{\"words\":\"We waited seven months for a wheelchair.\"}}").status())
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":true,\"answers\":{\"words\":\"We waited seven months for a wheelchair.\"}}").status())
                 .isLessThan(300);
         analyseAll();
         assertThat(moderate(forumLead, area, "survey_answer", answerId, "publish", null).status()).isEqualTo(200);
@@ -294,6 +294,73 @@ class ResponseApiTest extends ApiTest {
         assertThat(items).hasSize(1);
         assertThat(items.get(0).path("response").path("id").asText()).isEqualTo(responseId);
         return items.get(0).path("yourWords").get(0).path("how").asText();
+    }
+
+    /** A survey answer submitted by a family of this area; {@code consent} its answer to the quoting question. */
+    String surveyAnswer(String family, String words, boolean consent) {
+        String survey = as(commissioner).post(path("/surveys"), """
+                {"definition":{"title":"Equipment","questions":[{"id":"words","type":"free_text","text":"Tell us"}]}}""").text("id");
+        as(commissioner).post(path("/surveys/" + survey + "/publish"), null);
+        String answerId = UUID.randomUUID().toString();
+        Reply answered = as(family).put(path("/surveys/" + survey + "/answers/" + answerId),
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":" + consent + ",\"answers\":{\"words\":" + quote(words) + "}}");
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(201);
+        return answerId;
+    }
+
+    /**
+     * Issue 24, defect 4: a survey answer reaches other families only with its family's consent to be
+     * quoted. One without it cannot be cited; one approved for quoting before families were asked
+     * (what the V21 migration leaves: approved, no consent) drops out of the response for everyone.
+     */
+    @Test
+    void aSurveyAnswerIsQuotedToOtherFamiliesOnlyWithItsFamilysConsent() {
+        familiesSpeak(1);
+        String theme = themeOf(comments.get(0));
+        String quoted = surveyAnswer(families.get(0), "We waited seven months for a wheelchair.", true);
+        String unasked = surveyAnswer(families.get(0), "Our hoist took a year to come.", true);
+        String private_ = surveyAnswer(fixtures.member(area, "family"), "Nobody told us the chair was on order.", false);
+        analyseAll();
+        assertThat(moderate(forumLead, area, "survey_answer", quoted, "publish", null).status()).isEqualTo(200);
+        assertThat(moderate(forumLead, area, "survey_answer", unasked, "publish", null).status()).isEqualTo(200);
+        assertThat(moderate(forumLead, area, "survey_answer", private_, "publish", null).code())
+                .isEqualTo("moderation.no_quote_consent");
+
+        // Approved before families were asked: as the migration leaves it, with no consent.
+        fixtures.execute("update survey_answers set quote_consent = false where area_id = ? and id = ?::uuid", area, unasked);
+
+        String request = """
+                {"title":"Waiting","summary":"Families wait.","weDid":"We act.","themes":["%s"],"from":"%s","to":"%s",
+                 "comments":["%s"],"answers":[%s]}""";
+        String from = LocalDate.now().minusDays(7).toString();
+        String to = LocalDate.now().toString();
+        for (String notQuotable : List.of(private_, unasked)) {
+            Reply refused = as(commissioner).post(path("/responses"), request.formatted(theme, from, to, comments.get(0),
+                    "\"" + notQuotable + "\""));
+            assertThat(refused.code()).as(refused.toString()).isEqualTo("response.citation_invalid");
+        }
+        Reply grouped = as(commissioner).post(path("/responses"), """
+                {"title":"Waiting","summary":"Families wait.","weDid":"We act.","themes":["%s"],"from":"%s","to":"%s",
+                 "groups":[{"members":[{"contentType":"comment","contentId":"%s"},{"contentType":"survey_answer","contentId":"%s"}]}]}"""
+                .formatted(theme, from, to, comments.get(0), private_));
+        assertThat(grouped.code()).isEqualTo("response.citation_invalid");
+
+        // Cited while it had consent, then (as for answers approved before this change) without it.
+        fixtures.execute("update survey_answers set quote_consent = true where area_id = ? and id = ?::uuid", area, unasked);
+        Reply created = as(commissioner).post(path("/responses"), request.formatted(theme, from, to, comments.get(0),
+                "\"" + quoted + "\",\"" + unasked + "\""));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(publishThroughTheForum(id).status()).isEqualTo(200);
+        fixtures.execute("update survey_answers set quote_consent = false where area_id = ? and id = ?::uuid", area, unasked);
+
+        String otherFamily = fixtures.member(area, "family");
+        for (String reader : List.of(otherFamily, families.get(0), commissioner, forumLead)) {
+            JsonNode youSaid = as(reader).get(path("/responses/" + id)).json().path("youSaid");
+            assertThat(youSaid.path("answers").findValuesAsText("contentId")).as(reader).containsExactly(quoted);
+            assertThat(youSaid.toString()).as(reader).contains("We waited seven months for a wheelchair.")
+                    .doesNotContain("hoist").doesNotContain("Nobody told us");
+        }
     }
 
     @Test

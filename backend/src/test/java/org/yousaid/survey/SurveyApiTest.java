@@ -371,6 +371,71 @@ class SurveyApiTest extends ApiTest {
                 area, withoutText)).isZero();
     }
 
+    /** The quoting question: absent or false is no; the family sees what it agreed to; it is part of what was submitted. */
+    @Test
+    void aFamilysConsentToBeQuotedIsNoUnlessItSaidYesAndItSeesWhatItAgreedTo() {
+        String id = publishedSurvey(EVERY_TYPE);
+        String silent = UUID.randomUUID().toString();
+        String no = UUID.randomUUID().toString();
+        String yes = UUID.randomUUID().toString();
+        String answers = "{\"who\": \"parent_carer\", \"listened\": 1, \"why\": \"Nobody rang back.\"}";
+
+        Reply leftOut = answer(family, id, silent, 1, answers, true);
+        Reply saidNo = as(family).put(surveys() + "/" + id + "/answers/" + no,
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":false,\"answers\":" + answers + "}");
+        Reply saidYes = as(family).put(surveys() + "/" + id + "/answers/" + yes,
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":true,\"answers\":" + answers + "}");
+
+        assertThat(leftOut.status()).as(leftOut.toString()).isEqualTo(201);
+        assertThat(leftOut.json().path("quoteConsent").asBoolean(true)).isFalse();
+        assertThat(saidNo.json().path("quoteConsent").asBoolean(true)).isFalse();
+        assertThat(saidYes.json().path("quoteConsent").asBoolean(false)).isTrue();
+        assertThat(fixtures.count("select count(*) from survey_answers where area_id = ? and quote_consent", area)).isEqualTo(1);
+        assertThat(as(family).get(surveys() + "/" + id + "/answers/" + yes).json().path("quoteConsent").asBoolean()).isTrue();
+        JsonNode mine = as(family).get("/v1/areas/" + area + "/me/answers").json().path("items");
+        for (JsonNode a : mine) {
+            assertThat(a.path("quoteConsent").asBoolean()).as(a.toString()).isEqualTo(a.path("id").asText().equals(yes));
+        }
+
+        // The same answers with another answer to the question are not a retry of what was submitted.
+        Reply changedMind = as(family).put(surveys() + "/" + id + "/answers/" + silent,
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":true,\"answers\":" + answers + "}");
+        assertThat(changedMind.code()).isEqualTo("survey.answer_conflict");
+        Reply retried = as(family).put(surveys() + "/" + id + "/answers/" + yes,
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":true,\"answers\":" + answers + "}");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(as(family).put(surveys() + "/" + id + "/answers/" + UUID.randomUUID(),
+                "{\"version\":1,\"quoteConsent\":\"yes\",\"answers\":" + answers + "}").status()).isEqualTo(400);
+    }
+
+    /** The wall's rule for every free-text answer: a text with nothing visible is no answer (its tagging would fail for good). */
+    @Test
+    void aFreeTextAnswerWithNothingVisibleIsRefusedSavedOrSubmitted() {
+        String id = publishedSurvey(EVERY_TYPE);
+        String[] invisible = {"\\u200b\\u200b\\u200b", " \\t\\n  ", "\\u0301\\u0308", "\\u200e\\u200f",
+                "\\u2060\\ufeff\\u3164", "\\u00a0\\u2003"};
+        for (String text : invisible) {
+            for (boolean submit : new boolean[] {true, false}) {
+                Reply refused = answer(family, id, UUID.randomUUID().toString(), 1,
+                        "{\"who\": \"parent_carer\", \"listened\": 1, \"why\": \"" + text + "\"}", submit);
+                assertThat(refused.code()).as(text + " submit " + submit).isEqualTo("survey.answer_invalid");
+                assertThat(refused.json().path("errors").path("why").asText()).contains("give some text");
+            }
+        }
+        // A young person's required own words are not given by invisible characters either.
+        Reply required = answer(family, id, UUID.randomUUID().toString(), 1,
+                "{\"who\": \"young_person\", \"listened\": 1, \"young_view\": \"\\u200b\"}", true);
+        assertThat(required.json().path("errors").has("young_view")).isTrue();
+        assertThat(fixtures.count("select count(*) from survey_answers where area_id = ?", area)).isZero();
+        assertThat(fixtures.count("select count(*) from tagging_jobs where area_id = ?", area)).isZero();
+
+        // Visible words with invisible characters around them are an answer.
+        Reply kept = answer(family, id, UUID.randomUUID().toString(), 1,
+                "{\"who\": \"parent_carer\", \"listened\": 1, \"why\": \"\\u200bNobody rang back.\\u200b\"}", true);
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
+    }
+
     static JsonNode question(JsonNode results, String id) {
         for (JsonNode q : results.path("questions")) {
             if (q.path("questionId").asText().equals(id)) {
