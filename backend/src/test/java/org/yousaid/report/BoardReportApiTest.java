@@ -148,5 +148,9 @@ class BoardReportApiTest extends ApiTest {
         assertThat(as(commissioner).get(path("/reports/board")).code()).isEqualTo("request.missing_parameter");
         Api.Download empty = as(commissioner).download(path("/reports/board?quarter=2011-Q1"));
         assertThat(empty.status()).isEqualTo(200);
+        LocalDate next = LocalDate.now(ZoneId.of("Europe/London")).plusMonths(3);
+        Reply future = as(commissioner).get(path("/reports/board?quarter=" + next.getYear() + "-Q" + ((next.getMonthValue() - 1) / 3 + 1)));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.code()).isEqualTo("response.quarter_not_started");
     }
 }

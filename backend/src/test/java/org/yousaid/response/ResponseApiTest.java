@@ -443,4 +443,27 @@ class ResponseApiTest extends ApiTest {
         assertThat(as(commissioner).get(path("/loop-metrics?quarter=2026-Q5")).status()).isEqualTo(400);
         assertThat(as(commissioner).get(path("/loop-metrics")).code()).isEqualTo("request.missing_parameter");
     }
+
+    @Test
+    void aQuarterThatHasNotStartedHasNoLoopMetrics() {
+        familiesSpeak(6);
+        String theme = themeOf(comments.get(0));
+        String id = draft(theme, comments, List.of(), null, null);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        LocalDate next = today.plusMonths(3);
+        String nextQuarter = next.getYear() + "-Q" + ((next.getMonthValue() - 1) / 3 + 1);
+        // An action due next quarter: before the fix its quarter showed "actions on time 0%" of a quarter yet to come.
+        as(commissioner).post(path("/responses/" + id + "/actions"), """
+                {"text":"Clinic","owner":"council","startsOn":"%s","dueOn":"%s"}""".formatted(today, next));
+        assertThat(publishThroughTheForum(id).status()).isEqualTo(200);
+
+        Reply refused = as(commissioner).get(path("/loop-metrics?quarter=" + nextQuarter));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("response.quarter_not_started");
+        assertThat(as(commissioner).get(path("/loop-metrics?quarter=" + (today.getYear() + 5) + "-Q1")).code())
+                .isEqualTo("response.quarter_not_started");
+        // The quarter under way has figures.
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        assertThat(as(commissioner).get(path("/loop-metrics?quarter=" + quarter)).status()).isEqualTo(200);
+    }
 }
