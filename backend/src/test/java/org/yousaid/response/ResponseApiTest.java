@@ -445,6 +445,25 @@ class ResponseApiTest extends ApiTest {
     }
 
     @Test
+    void theFamiliesToldAreWithheldBesideAWithheldCountOfFamiliesWhoToldUs() {
+        familiesSpeak(7);
+        String theme = themeOf(comments.get(0));
+        // Two families cited (withheld); all seven who wrote on the theme are told.
+        String id = draft(theme, comments.subList(0, 2), List.of(), null, null);
+        assertThat(publishThroughTheForum(id).status()).isEqualTo(200);
+
+        JsonNode staff = as(commissioner).get(path("/responses/" + id)).json();
+        assertThat(staff.path("youSaid").path("families").path("suppressed").asBoolean()).isTrue();
+        assertThat(fixtures.count("select reached from responses where area_id = ? and id = ?::uuid", area, id))
+                .isGreaterThanOrEqualTo(5);
+        // "7 families told" beside "fewer than 5 told us" would say 3 to 6 others were told.
+        JsonNode reached = staff.path("reached");
+        assertThat(reached.path("suppressed").asBoolean()).as(staff.toString()).isTrue();
+        assertThat(reached.path("count").isNull() || reached.path("count").isMissingNode()).isTrue();
+        assertThat(reached.path("text").asText()).isEqualTo("Families told: withheld, as it would show how many told us");
+    }
+
+    @Test
     void aQuarterThatHasNotStartedHasNoLoopMetrics() {
         familiesSpeak(6);
         String theme = themeOf(comments.get(0));
