@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.content.ContentVoices;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.Role;
 import org.yousaid.tagging.TaggingService;
@@ -19,7 +22,7 @@ import org.yousaid.tagging.TaggingService;
  * "Forty families said the same thing": within a theme, the texts waiting or published that say the
  * same thing, grouped by how close their sentence embeddings are, each with the text nearest its
  * middle as its representative and its "me too" totals; the group with the most families behind it
- * (authors plus "me too"s) first.
+ * (the distinct people who wrote or said "me too" to its texts) first.
  */
 @Singleton
 class SimilarTexts {
@@ -33,7 +36,10 @@ class SimilarTexts {
     record Member(String contentType, UUID id, int meToo) {
     }
 
-    /** {@code families}: the texts' authors plus their "me too"s, how many voices the group carries. */
+    /**
+     * {@code families}: the distinct people behind the group, its texts' authors and those who said
+     * "me too" to them, each counted once however many of its texts they wrote or seconded.
+     */
     @Serdeable
     record Group(int size, int meToo, int families, ReviewItem representative, List<Member> members) {
     }
@@ -47,10 +53,12 @@ class SimilarTexts {
     private final TaggingService tagging;
     private final ReviewViews views;
     private final List<ModeratedContent> contents;
+    private final List<ContentVoices> voices;
 
     SimilarTexts(AreaAccess access, ModerationItemRepository items, TaggingService tagging, ReviewViews views,
-                 List<ModeratedContent> contents) {
+                 List<ModeratedContent> contents, List<ContentVoices> voices) {
         this.contents = contents;
+        this.voices = voices;
         this.access = access;
         this.items = items;
         this.tagging = tagging;
@@ -95,12 +103,19 @@ class SimilarTexts {
                 contents.stream().filter(c -> c.contentType().value().equals(type)).findFirst().ifPresent(content ->
                         content.meToos(areaId, ofType.stream().map(ModerationItem::contentId).toList())
                                 .forEach((id, n) -> meToos.put(type + id, n))));
+        Map<String, Set<String>> people = new HashMap<>();
+        rows.stream().collect(Collectors.groupingBy(ModerationItem::contentType)).forEach((type, ofType) ->
+                voices.stream().filter(v -> v.contentType().value().equals(type)).findFirst().ifPresent(content ->
+                        content.voices(areaId, ofType.stream().map(ModerationItem::contentId).toList()).forEach(v ->
+                                people.computeIfAbsent(type + v.contentId(), k -> new HashSet<>()).add(v.uid()))));
         List<Group> groups = new ArrayList<>();
         for (Cluster c : clusters) {
             List<Member> members = c.members.stream().map(m -> new Member(m.contentType(), m.contentId(),
                     meToos.getOrDefault(m.contentType() + m.contentId(), 0))).toList();
             int meToo = members.stream().mapToInt(Member::meToo).sum();
-            groups.add(new Group(members.size(), meToo, members.size() + meToo, views.view(c.representative()), members));
+            Set<String> behind = new HashSet<>();
+            c.members.forEach(m -> behind.addAll(people.getOrDefault(m.contentType() + m.contentId(), Set.of())));
+            groups.add(new Group(members.size(), meToo, behind.size(), views.view(c.representative()), members));
         }
         // The group more families stand behind comes first; among equals, the one more wrote.
         groups.sort(Comparator.comparingInt(Group::families).thenComparingInt(Group::size).reversed());

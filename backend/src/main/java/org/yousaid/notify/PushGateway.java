@@ -51,7 +51,24 @@ final class PushGateway {
             }
             return new Retry(code == null ? String.valueOf(e.getErrorCode()) : code.name());
         } catch (RuntimeException e) {
-            return new Retry(e.getClass().getName());
+            return new Retry(reason(e));
         }
+    }
+
+    /**
+     * What went wrong, in words an operator can act on. Built from the failure's kind only: the SDK's
+     * own messages may carry the request, and with it a device token.
+     */
+    static String reason(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Empty credentials (no credentials file, as in dev) cannot mint an access token; google-auth says so with this.
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().contains("does not support refreshing")) {
+                return "no FCM credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file of the Firebase project";
+            }
+            if (t instanceof java.io.IOException) {
+                return "FCM could not be reached (" + t.getClass().getSimpleName() + "); it is tried again later";
+            }
+        }
+        return "push failed unexpectedly (" + e.getClass().getSimpleName() + "); it is tried again later";
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yousaid.outcome.OutcomeViews.ValueView;
+import org.yousaid.shared.CountTable;
 
 /**
  * An indicator's series: the values commissioners entered, or, for an indicator YouSaid computes,
@@ -55,6 +56,22 @@ final class IndicatorSeries {
         return measures.stream().filter(m -> m.measures().contains(measure.measure())).findFirst();
     }
 
+    /**
+     * A share of families' answers, given with the answers it rests on, gives away how many agreed and
+     * how many did not: both are parts of one table under the one rule ({@link CountTable}). Shares of
+     * themes (smallest shown 1) identify no family.
+     */
+    static boolean shown(IndicatorMeasures.Measured m, int smallestShown) {
+        if (m.basedOn() < smallestShown) {
+            return false;
+        }
+        if (smallestShown <= 1) {
+            return true;
+        }
+        long n = Math.round(m.share() * m.basedOn());
+        return !CountTable.of(m.basedOn(), n, m.basedOn() - n).anyWithheld();
+    }
+
     private List<ValueView> computed(String areaId, Indicator i) {
         IndicatorMeasures measure = measureFor(i.computed()).orElse(null);
         if (measure == null) {
@@ -73,7 +90,7 @@ final class IndicatorSeries {
         Map<String, IndicatorMeasures.Measured> measured = measure.measureEach(areaId, i.computed(), windows);
         for (IndicatorMeasures.Window w : windows) {
             IndicatorMeasures.Measured m = measured.get(w.period());
-            if (m != null && m.basedOn() >= measure.smallestShown(i.computed())) {
+            if (m != null && shown(m, measure.smallestShown(i.computed()))) {
                 values.add(new ValueView(w.period(), Math.round(m.share() * 1000) / 10.0, source, null, "yousaid", now, false,
                         m.basedOn()));
             }

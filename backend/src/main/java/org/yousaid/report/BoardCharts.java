@@ -9,10 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -20,6 +25,8 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.yousaid.response.LoopMetrics;
 
@@ -55,12 +62,13 @@ class BoardCharts {
         theme.setShadowVisible(false);
     }
 
-    /** Words per theme, this quarter beside the one before (withheld counts are left out). */
+    /** Words per theme, this quarter beside the one before; a withheld count reads "withheld", never as a bar of 0. */
     byte[] themes(List<BoardReport.ThemeRow> themes, String quarter, String previous) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Set<String> withheld = new HashSet<>();
         for (BoardReport.ThemeRow t : themes) {
-            data.addValue(value(t.words()), quarter, t.name());
-            data.addValue(value(t.previous()), previous, t.name());
+            add(data, withheld, t.words(), quarter, t.name());
+            add(data, withheld, t.previous(), previous, t.name());
         }
         JFreeChart chart = ChartFactory.createBarChart(null, null, "Words from families", data, PlotOrientation.HORIZONTAL,
                 true, false, false);
@@ -69,15 +77,17 @@ class BoardCharts {
         bars.setSeriesPaint(0, BLUE);
         bars.setSeriesPaint(1, GREY);
         bars.setItemMargin(0.05);
+        label(chart, bars, withheld);
         chart.getCategoryPlot().getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         return png(chart, WIDTH, 140 + 70 * Math.max(1, themes.size()));
     }
 
     byte[] sentiment(BoardReport.Sentiment s) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        data.addValue(value(s.positive()), "words", "Positive");
-        data.addValue(value(s.mixed()), "words", "Mixed");
-        data.addValue(value(s.negative()), "words", "Negative");
+        Set<String> withheld = new HashSet<>();
+        add(data, withheld, s.positive(), "words", "Positive");
+        add(data, withheld, s.mixed(), "words", "Mixed");
+        add(data, withheld, s.negative(), "words", "Negative");
         JFreeChart chart = ChartFactory.createBarChart(null, null, "Words", data, PlotOrientation.HORIZONTAL, false, false, false);
         theme.apply(chart);
         BarRenderer bars = new BarRenderer() {
@@ -89,6 +99,7 @@ class BoardCharts {
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         chart.getCategoryPlot().setRenderer(bars);
+        label(chart, bars, withheld);
         chart.getCategoryPlot().getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         return png(chart, WIDTH, 300);
     }
@@ -120,8 +131,45 @@ class BoardCharts {
         return png(chart, WIDTH, 380);
     }
 
-    private static Number value(LoopMetrics.Count c) {
-        return c.suppressed() || c.value() == null ? null : c.value();
+    /** A withheld count has no bar (0) and is remembered, so its label can say so. */
+    private static void add(DefaultCategoryDataset data, Set<String> withheld, LoopMetrics.Count c, String series, String category) {
+        boolean out = c.suppressed() || c.value() == null;
+        data.addValue(out ? 0 : c.value(), series, category);
+        if (out) {
+            withheld.add(series + "\u0000" + category);
+        }
+    }
+
+    /** Every bar carries its figure at its end; a withheld one the word "withheld" where the bar would be. */
+    private void label(JFreeChart chart, BarRenderer bars, Set<String> withheld) {
+        bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+            @Override
+            public String generateLabel(CategoryDataset dataset, int row, int column) {
+                if (withheld.contains(dataset.getRowKey(row) + "\u0000" + dataset.getColumnKey(column))) {
+                    return "withheld";
+                }
+                Number n = dataset.getValue(row, column);
+                return n == null ? null : String.format(java.util.Locale.UK, "%,d", n.longValue());
+            }
+        });
+        bars.setDefaultItemLabelsVisible(true);
+        bars.setDefaultItemLabelFont(theme.getSmallFont());
+        bars.setDefaultItemLabelPaint(new Color(0x0b0c0c));
+        bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        chart.getCategoryPlot().getRangeAxis().setUpperMargin(0.2);
+        CategoryDataset data = chart.getCategoryPlot().getDataset();
+        boolean nothing = true;
+        for (int row = 0; row < data.getRowCount(); row++) {
+            for (int column = 0; column < data.getColumnCount(); column++) {
+                Number n = data.getValue(row, column);
+                nothing &= n == null || n.doubleValue() == 0;
+            }
+        }
+        if (nothing) {
+            // Only zeros and withheld counts: an axis from 0 with no scale, so the labels sit where the bars start.
+            chart.getCategoryPlot().getRangeAxis().setRange(0, 10);
+            chart.getCategoryPlot().getRangeAxis().setTickLabelsVisible(false);
+        }
     }
 
     private static byte[] png(JFreeChart chart, int width, int height) {

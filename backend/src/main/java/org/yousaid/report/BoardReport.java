@@ -10,7 +10,8 @@ import org.yousaid.response.LoopMetrics;
  * A quarter's report to the SEND Improvement Board (seed 003: the graffiti wall is reported to it
  * quarterly): what families raised and how it moved, how they felt, safeguarding as numbers only,
  * what surveys found, what was answered and done, and whether anyone is better off. Every count of
- * families or answers from 1 to 4 is withheld.
+ * families, their words, answers or cases is published by one rule ({@link org.yousaid.shared.CountTable}):
+ * 1 to 4 is withheld, and so is whatever would let a withheld count be worked out from a total.
  */
 record BoardReport(String areaId, String areaName, String quarter, String previousQuarter, LocalDate from, LocalDate to,
                    Instant generatedAt, LoopMetrics.Count words, LoopMetrics.Count families, List<ThemeRow> themes,
@@ -30,7 +31,7 @@ record BoardReport(String areaId, String areaName, String quarter, String previo
 
     /** Flags raised in the quarter and what became of them; never what anyone wrote. */
     record Safeguarding(LoopMetrics.Count flagged, LoopMetrics.Count handled, LoopMetrics.Count escalated,
-                        long waitingNow, @Nullable Double medianHoursToHandle) {
+                        LoopMetrics.Count waitingNow, @Nullable Double medianHoursToHandle) {
     }
 
     record QuestionRow(String id, String text, String type, LoopMetrics.Share agreement) {
@@ -45,7 +46,7 @@ record BoardReport(String areaId, String areaName, String quarter, String previo
     record ActionRow(String text, String owner, LocalDate dueOn, String status, int progress) {
     }
 
-    record ResponseRow(String title, List<String> themes, String families, @Nullable Instant publishedAt, boolean updated,
+    record ResponseRow(String title, List<String> themes, LoopMetrics.Count families, @Nullable Instant publishedAt, boolean updated,
                        List<ActionRow> actions) {
     }
 

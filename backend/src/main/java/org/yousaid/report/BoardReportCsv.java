@@ -7,7 +7,8 @@ import org.yousaid.response.LoopMetrics;
 
 /**
  * The board report as CSV, one figure per row (section, item, measure, value, note): for analysts
- * and for the council's own dashboards. A withheld figure has no value and the note "fewer than 5".
+ * and for the council's own dashboards. A withheld figure has no value and the note "withheld": it
+ * is 1 to 4, or would let one be worked out from a total and the figures beside it.
  */
 @Singleton
 class BoardReportCsv {
@@ -16,6 +17,7 @@ class BoardReportCsv {
         StringBuilder csv = new StringBuilder("section,item,measure,value,note\r\n");
         Rows rows = new Rows(csv);
         rows.add("report", r.areaName(), "quarter", r.quarter(), r.from() + " to " + r.to());
+        rows.add("report", "small numbers", "rule", "", "a count of 1 to 4 is withheld, and so is any count that would let one be worked out");
         rows.count("summary", "families' words", "words", r.words());
         rows.count("summary", "families", "families", r.families());
         for (BoardReport.ThemeRow t : r.themes()) {
@@ -33,7 +35,7 @@ class BoardReportCsv {
         rows.count("safeguarding", "flags raised", "flags", r.safeguarding().flagged());
         rows.count("safeguarding", "flags raised", "handled", r.safeguarding().handled());
         rows.count("safeguarding", "flags raised", "escalated", r.safeguarding().escalated());
-        rows.add("safeguarding", "all flags", "waiting for a person now", Long.toString(r.safeguarding().waitingNow()), "");
+        rows.count("safeguarding", "all flags", "waiting for a person now", r.safeguarding().waitingNow());
         rows.add("safeguarding", "flags raised", "median hours to handle",
                 r.safeguarding().medianHoursToHandle() == null ? "" : number(r.safeguarding().medianHoursToHandle()), "");
         for (BoardReport.SurveyRow s : r.surveys()) {
@@ -47,7 +49,9 @@ class BoardReportCsv {
             rows.share("equipment", "items delivered", "within target", r.equipment().withinTarget());
         }
         for (BoardReport.ResponseRow response : r.responses()) {
-            rows.add("responses", response.title(), "families", response.families(), String.join("; ", response.themes()));
+            LoopMetrics.Count families = response.families();
+            rows.add("responses", response.title(), "families", families.suppressed() ? "" : Long.toString(families.value()),
+                    (families.suppressed() ? "withheld; " : "") + String.join("; ", response.themes()));
             for (BoardReport.ActionRow a : response.actions()) {
                 rows.add("actions", response.title() + ": " + a.text(), "status", a.status(),
                         a.owner() + ", due " + a.dueOn() + ", " + a.progress() + "%");
@@ -90,12 +94,12 @@ class BoardReportCsv {
 
         void count(String section, String item, String measure, LoopMetrics.Count c) {
             add(section, item, measure, c.suppressed() || c.value() == null ? "" : Long.toString(c.value()),
-                    c.suppressed() ? "fewer than 5" : "");
+                    c.suppressed() ? "withheld" : "");
         }
 
         void share(String section, String item, String measure, LoopMetrics.Share s) {
             add(section, item, measure, s.value() == null ? "" : String.format(Locale.ROOT, "%.3f", s.value()),
-                    s.suppressed() ? "fewer than 5" : s.of() == 0 ? "none" : "of " + s.of());
+                    s.suppressed() ? "withheld" : s.of() == 0 ? "none" : "of " + s.of());
         }
 
         void add(String section, String item, String measure, String value, String note) {

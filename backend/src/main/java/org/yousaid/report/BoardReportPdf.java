@@ -62,7 +62,8 @@ class BoardReportPdf {
                 .raw("<p class=\"lead\">Report to the SEND Improvement Board &#183; ").text(r.areaName()).raw(" &#183; ")
                 .text(quarterName(r.quarter())).raw(" (").text(r.from().format(DAY)).raw(" to ").text(r.to().format(DAY))
                 .raw(")</p><p class=\"small\">Made by YouSaid on ").text(STAMP.format(r.generatedAt()))
-                .raw(". Figures about 1 to 4 families or answers are shown as \u201cunder 5\u201d: a small number could point at a family.</p>");
+                .raw(". Figures about 1 to 4 families, answers or cases are shown as \u201cwithheld\u201d: a small number could point at a family.")
+                .raw(" So is any figure from which a withheld one could be worked out (a total less the figures beside it).</p>");
 
         LoopMetrics.LoopFigures area = r.loop().area();
         h.raw("<h2>At a glance</h2><table class=\"glance\"><caption>The quarter in figures</caption><tbody>");
@@ -74,7 +75,7 @@ class BoardReportPdf {
         glance(h, "Actions due this quarter done by their due date", share(area.actionsDoneOnTime()));
         glance(h, "Median days from families' first words to a response",
                 area.medianDaysToResponse() == null ? "no response yet" : BoardReportCsv.number(area.medianDaysToResponse()));
-        glance(h, "Safeguarding flags waiting for a person now", Long.toString(r.safeguarding().waitingNow()));
+        glance(h, "Safeguarding flags waiting for a person now", count(r.safeguarding().waitingNow()));
         h.raw("</tbody></table>");
 
         h.raw("<h2>1. What families raised</h2>");
@@ -113,14 +114,15 @@ class BoardReportPdf {
         row(h, "Handled by a person", count(s.handled()));
         row(h, "Escalated to the safeguarding contact", count(s.escalated()));
         row(h, "Median hours from flag to handling", s.medianHoursToHandle() == null ? "\u2013" : BoardReportCsv.number(s.medianHoursToHandle()));
-        row(h, "Waiting for a person now (all quarters)", Long.toString(s.waitingNow()));
+        row(h, "Waiting for a person now (all quarters)", count(s.waitingNow()));
         h.raw("</tbody></table>");
 
         h.raw("<h2>4. What surveys found</h2>");
         if (r.equipment() != null) {
             LoopMetrics.Share within = r.equipment().withinTarget();
-            h.raw("<p><strong>Specialist equipment:</strong> ").text(count(r.equipment().delivered())).raw(" items delivered this quarter")
-                    .text(within.suppressed() || within.value() == null ? "." : "; " + Math.round(within.value() * within.of())
+            h.raw("<p><strong>Specialist equipment:</strong> items delivered this quarter: ").text(count(r.equipment().delivered()))
+                    .text(within.suppressed() ? "; how many within 6 weeks of being identified: withheld."
+                            : within.value() == null ? "." : "; " + Math.round(within.value() * within.of())
                             + " of them (" + Math.round(within.value() * 100) + "%) within 6 weeks of being identified.")
                     .raw("</p>");
         }
@@ -146,7 +148,8 @@ class BoardReportPdf {
         for (BoardReport.ResponseRow response : r.responses()) {
             h.raw("<h3>").text(response.title()).raw(response.updated() ? " <span class=\"tag\">updated</span>" : "").raw("</h3>")
                     .raw("<p class=\"small\">").text(String.join(", ", response.themes())).raw(" &#183; ")
-                    .text(response.families()).raw(" families told us &#183; published ")
+                    .text(response.families().suppressed() ? "Fewer than 5 families told us" : count(response.families()) + " families told us")
+                    .raw(" &#183; published ")
                     .text(response.publishedAt() == null ? "" : STAMP.format(response.publishedAt())).raw("</p>");
             if (!response.actions().isEmpty()) {
                 h.raw("<table><caption>Actions</caption><thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Owner</th>")
@@ -234,13 +237,15 @@ class BoardReportPdf {
                 .cell(share(f.actionsDoneOnTime())).cell(count(f.reached())).raw("</tr>");
     }
 
+    static final String WITHHELD = "withheld";
+
     static String count(LoopMetrics.Count c) {
-        return c.suppressed() || c.value() == null ? "under 5" : String.format(Locale.UK, "%,d", c.value());
+        return c.suppressed() || c.value() == null ? WITHHELD : String.format(Locale.UK, "%,d", c.value());
     }
 
     static String share(LoopMetrics.Share s) {
         if (s.suppressed()) {
-            return "under 5";
+            return WITHHELD;
         }
         return s.value() == null ? "\u2013" : Math.round(s.value() * 100) + "% (" + Math.round(s.value() * s.of()) + " of "
                 + String.format(Locale.UK, "%,d", s.of()) + ")";

@@ -22,6 +22,7 @@ import org.yousaid.response.LoopMetrics;
 import org.yousaid.response.LoopMetrics.Count;
 import org.yousaid.response.LoopMetrics.Share;
 import org.yousaid.response.LoopMetricsService;
+import org.yousaid.shared.CountTable;
 
 /** Gathers a quarter's board report from every part of YouSaid; the renderers only lay it out. */
 @Singleton
@@ -91,12 +92,24 @@ class BoardReportService {
             }
         }
         long words = positive + mixed + negative + unknown;
-        LoopMetrics metrics = loop.metrics(areaId, quarter);
+        // The words are the total of the sentiment table; the same total is printed at a glance and in the loop table.
+        CountTable felt = CountTable.of(words, positive, mixed, negative, unknown);
+        LoopMetrics metrics = withWords(loop.metrics(areaId, quarter), Count.total(felt));
 
+        // Handled and escalated are parts of the flags raised; their other parts (not handled, not
+        // escalated) are never printed but a forum lead knows them, so they do not protect.
         BoardReportRepository.SafeguardingCount cases = figures.safeguarding(areaId, from, to);
-        BoardReport.Safeguarding safeguarding = new BoardReport.Safeguarding(Count.of(cases.flagged()), Count.of(cases.handled()),
-                Count.of(cases.escalated()), figures.safeguardingWaiting(areaId),
-                cases.medianHours() == null ? null : Math.round(cases.medianHours() * 10) / 10.0);
+        CountTable handled = CountTable.withRemainder(cases.flagged(), cases.handled());
+        CountTable escalated = CountTable.withRemainder(cases.flagged(), cases.escalated());
+        if (handled.totalWithheld() || escalated.totalWithheld()) {
+            handled = handled.withTotalWithheld();
+            escalated = escalated.withTotalWithheld();
+        }
+        // A median of one to four handling times is those cases' own times.
+        Double medianHours = cases.medianHours() == null || handled.withheld(0) ? null
+                : Math.round(cases.medianHours() * 10) / 10.0;
+        BoardReport.Safeguarding safeguarding = new BoardReport.Safeguarding(Count.total(handled), Count.part(handled, 0),
+                Count.part(escalated, 0), Count.of(figures.safeguardingWaiting(areaId)), medianHours);
 
         Map<UUID, List<BoardReportRepository.Agreement>> agreement = figures.agreement(areaId, from, to).stream()
                 .collect(Collectors.groupingBy(BoardReportRepository.Agreement::surveyId));
@@ -109,8 +122,11 @@ class BoardReportService {
         BoardReport.EquipmentRow equipment = measures.stream().filter(m -> m.measures().contains("equipment_within_target"))
                 .findFirst()
                 .flatMap(m -> m.measure(areaId, new IndicatorMeasures.Measure("equipment_within_target", null, null, null), from, to))
-                .map(m -> new BoardReport.EquipmentRow(Count.of(m.basedOn()),
-                        Share.of(Math.round(m.share() * m.basedOn()), m.basedOn())))
+                .map(m -> {
+                    Share within = Share.of(Math.round(m.share() * m.basedOn()), m.basedOn());
+                    // The items delivered are the base of the share: withheld with it.
+                    return new BoardReport.EquipmentRow(Count.of(m.basedOn(), within.of() == null && m.basedOn() > 0), within);
+                })
                 .orElse(null);
 
         List<BoardReportRepository.Published> published = figures.published(areaId, from, to);
@@ -120,7 +136,7 @@ class BoardReportService {
                         new BoardReport.ActionRow(a.text(), a.owner(), a.dueOn(), a.status(), a.progress()), Collectors.toList())));
         List<BoardReport.ResponseRow> responses = published.stream().map(p -> new BoardReport.ResponseRow(p.title(),
                 List.of(p.themes()).stream().map(t -> names.containsKey(t) ? names.get(t).name() : t).toList(),
-                p.families() < LoopMetrics.SMALLEST_SHOWN ? "fewer than 5" : Integer.toString(p.families()),
+                Count.of(p.families()),
                 p.publishedAt(), p.updatedAt() != null, actions.getOrDefault(p.id(), List.of()))).toList();
 
         long planned = 0, inProgress = 0, done = 0, notPossible = 0, overdue = 0;
@@ -141,10 +157,16 @@ class BoardReportService {
                 i.target() == null ? null : new LoopMetrics.PeriodValue(i.target().period(), i.target().value()))).toList();
 
         return new BoardReport(areaId, access.name(areaId), quarter, previousQuarter(previousStart), start, end.minusDays(1),
-                clock.instant().truncatedTo(ChronoUnit.SECONDS), Count.of(words), metrics.area().families(), themes,
-                new BoardReport.Sentiment(Count.of(positive), Count.of(mixed), Count.of(negative), Count.of(unknown)),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), Count.total(felt), metrics.area().families(), themes,
+                new BoardReport.Sentiment(Count.part(felt, 0), Count.part(felt, 1), Count.part(felt, 2), Count.part(felt, 3)),
                 safeguarding, surveys, equipment, responses,
                 new BoardReport.ActionTotals(planned, inProgress, done, notPossible, overdue), metrics, trends, series);
+    }
+
+    private static LoopMetrics withWords(LoopMetrics m, Count words) {
+        LoopMetrics.LoopFigures a = m.area();
+        return new LoopMetrics(m.quarter(), m.from(), m.to(), new LoopMetrics.LoopFigures(words, a.families(), a.answered(),
+                a.medianDaysToResponse(), a.actionsDoneOnTime(), a.reached()), m.themes(), m.indicators());
     }
 
     private static String previousQuarter(LocalDate start) {

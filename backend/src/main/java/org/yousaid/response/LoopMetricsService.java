@@ -1,6 +1,7 @@
 package org.yousaid.response;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,11 +39,13 @@ public final class LoopMetricsService {
     private final LoopMetricsRepository figures;
     private final ThemeNames themeNames;
     private final OutcomeFramework framework;
+    private final Clock clock;
 
-    LoopMetricsService(LoopMetricsRepository figures, ThemeNames themeNames, OutcomeFramework framework) {
+    LoopMetricsService(LoopMetricsRepository figures, ThemeNames themeNames, OutcomeFramework framework, Clock clock) {
         this.figures = figures;
         this.themeNames = themeNames;
         this.framework = framework;
+        this.clock = clock;
     }
 
     /** The first day of {@code quarter} ({@code 2026-Q3}), from 2010, or a 400. */
@@ -57,6 +60,11 @@ public final class LoopMetricsService {
 
     public LoopMetrics metrics(String areaId, String quarter) {
         LocalDate start = quarterStart(quarter);
+        // A quarter yet to come has no words and no due actions: its shares would be figures about nothing.
+        if (start.isAfter(LocalDate.now(clock.withZone(ENGLAND)))) {
+            throw new ProblemException(ResponseProblem.QUARTER_NOT_STARTED, "The quarter " + quarter
+                    + " has not started yet: its figures can be given once it has.", Map.of("quarter", "not started yet"));
+        }
         LocalDate end = start.plusMonths(3);
         Instant from = start.atStartOfDay(ENGLAND).toInstant();
         Instant to = end.atStartOfDay(ENGLAND).toInstant();

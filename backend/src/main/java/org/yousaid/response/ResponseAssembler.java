@@ -69,7 +69,7 @@ class ResponseAssembler {
                 r.aims().outcomes().stream().map(outcomes::get).filter(Objects::nonNull)
                         .map(o -> new LinkedOutcome(o.id(), o.title())).toList(),
                 r.aims().indicators().stream().map(indicators::get).filter(Objects::nonNull).map(ResponseAssembler::linked).toList(),
-                reviews, staff && r.reached() != null ? FamilyCount.reached(r.reached()) : null,
+                reviews, staff && r.reached() != null ? FamilyCount.reached(r.reached(), r.families()) : null,
                 r.createdAt(), r.publishedAt(), r.updatedAt() != null, r.updatedAt());
     }
 

@@ -9,7 +9,8 @@ public enum ResponseProblem implements ProblemCode {
     ACTION_NOT_FOUND("response.action_not_found", HttpStatus.NOT_FOUND, "No such action"),
     CITATION_INVALID("response.citation_invalid", HttpStatus.BAD_REQUEST, "Only published words can be cited"),
     VERSION_CONFLICT("response.version_conflict", HttpStatus.CONFLICT, "The response changed since you saw it"),
-    WRONG_STATE("response.wrong_state", HttpStatus.CONFLICT, "Not possible in the response's state");
+    WRONG_STATE("response.wrong_state", HttpStatus.CONFLICT, "Not possible in the response's state"),
+    QUARTER_NOT_STARTED("response.quarter_not_started", HttpStatus.BAD_REQUEST, "The quarter has not started yet");
 
     private final String code;
     private final HttpStatus status;

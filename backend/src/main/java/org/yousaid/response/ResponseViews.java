@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.shared.CountTable;
 
 /** What the responses API reads and writes (openapi.yaml, tag responses). */
 final class ResponseViews {
@@ -54,8 +55,16 @@ final class ResponseViews {
                     : new FamilyCount(n, false, n + " families told us");
         }
 
-        static FamilyCount reached(int n) {
-            return n < SMALLEST_SHOWN ? new FamilyCount(null, true, "Fewer than 5 families told")
+        /**
+         * The families told, shown beside the families who told us (who are among them). When that
+         * is withheld, this is too: "6 told" beside "fewer than 5 told us" bounds both ({@link CountTable}).
+         */
+        static FamilyCount reached(int n, int toldUs) {
+            if (n < SMALLEST_SHOWN) {
+                return new FamilyCount(null, true, "Fewer than 5 families told");
+            }
+            boolean withheld = toldUs <= n ? CountTable.withRemainder(n, toldUs).totalWithheld() : CountTable.small(toldUs);
+            return withheld ? new FamilyCount(null, true, "Families told: withheld, as it would show how many told us")
                     : new FamilyCount(n, false, n + " families told");
         }
     }

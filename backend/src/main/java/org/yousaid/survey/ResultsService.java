@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.Role;
+import org.yousaid.shared.CountTable;
 import org.yousaid.survey.ResultsViews.EquipmentCategory;
 import org.yousaid.survey.ResultsViews.Figure;
 import org.yousaid.survey.ResultsViews.OptionCount;
@@ -167,8 +168,12 @@ class ResultsService {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         long n = rs.getLong(3);
+                        long agreeing = rs.getLong(4);
+                        // Agreeing and not agreeing are the two parts of the quarter's respondents (CountTable).
+                        CountTable split = CountTable.of(n, agreeing, n - agreeing);
                         quarters.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                .add(new Quarter(rs.getString(2), Figure.count(n), Figure.of((double) rs.getLong(4) / n, n)));
+                                .add(new Quarter(rs.getString(2), split.totalWithheld() ? new Figure(null, true) : Figure.count(n),
+                                        split.anyWithheld() ? new Figure(null, true) : Figure.of((double) agreeing / n, n)));
                     }
                 }
                 return null;
@@ -186,9 +191,8 @@ class ResultsService {
         long n = scan.respondents().getOrDefault(q.id(), 0L);
         Figure respondents = Figure.count(n);
         return switch (q.type()) {
-            case "single_choice", "multiple_choice" -> new QuestionResult(q.id(), q.type(), q.text(), respondents,
-                    options(q, n, "multiple_choice".equals(q.type()) ? scan.selected() : scan.values()),
-                    null, null, null, null, null, null, null, null);
+            case "single_choice", "multiple_choice" -> options(q, n, respondents,
+                    "multiple_choice".equals(q.type()) ? scan.selected() : scan.values());
             case "likert", "i_statement" -> scale(q, n, respondents, scan);
             case "number" -> number(areaId, surveyId, q, n, respondents);
             case "equipment_item" -> new QuestionResult(q.id(), q.type(), q.text(), respondents, null, null, null, null,
@@ -198,10 +202,39 @@ class ResultsService {
         };
     }
 
-    private static List<OptionCount> options(SurveyDefinition.Question q, long n, Map<String, Map<String, Long>> counts) {
+    /**
+     * A single choice's options are parts of its respondents (what is left: answers no option now
+     * names); a multiple choice's option and the respondents who did not pick it are the parts of
+     * each. One rule for both ({@link CountTable}): no withheld option is the total less the others.
+     */
+    private static QuestionResult options(SurveyDefinition.Question q, long n, Figure respondents,
+                                          Map<String, Map<String, Long>> counts) {
         Map<String, Long> mine = counts.getOrDefault(q.id(), Map.of());
-        return q.options().stream().map(o -> new OptionCount(o.id(), o.label(),
-                n < ResultsViews.MINIMUM_GROUP ? new Figure(null, true) : Figure.count(mine.getOrDefault(o.id(), 0L)))).toList();
+        long[] picked = q.options().stream().mapToLong(o -> Math.min(n, mine.getOrDefault(o.id(), 0L))).toArray();
+        boolean[] withheld = new boolean[picked.length];
+        boolean totalWithheld = respondents.suppressed();
+        if ("multiple_choice".equals(q.type())) {
+            for (int i = 0; i < picked.length; i++) {
+                CountTable t = CountTable.of(n, picked[i], n - picked[i]);
+                withheld[i] = t.withheld(0) || t.totalWithheld();
+                totalWithheld |= t.totalWithheld();
+            }
+        } else if (java.util.Arrays.stream(picked).sum() <= n) {
+            CountTable t = CountTable.withRemainder(n, picked);
+            for (int i = 0; i < picked.length; i++) {
+                withheld[i] = t.withheld(i) || t.totalWithheld();
+            }
+            totalWithheld |= t.totalWithheld();
+        } else {
+            java.util.Arrays.fill(withheld, true);
+        }
+        List<OptionCount> options = new ArrayList<>();
+        for (int i = 0; i < picked.length; i++) {
+            SurveyDefinition.Option o = q.options().get(i);
+            options.add(new OptionCount(o.id(), o.label(), totalWithheld || withheld[i] ? new Figure(null, true) : Figure.shown(picked[i])));
+        }
+        return new QuestionResult(q.id(), q.type(), q.text(), totalWithheld ? new Figure(null, true) : respondents, options,
+                null, null, null, null, null, null, null, null);
     }
 
     private static QuestionResult scale(SurveyDefinition.Question q, long n, Figure respondents, Scan scan) {
@@ -217,12 +250,22 @@ class ResultsService {
         for (int v = 1; v <= 5; v++) {
             sum += v * counts[v];
         }
+        // The five values are parts of the respondents (what is left: answers off the scale); one rule
+        // for all (CountTable). The mean and the agreeing share are two more sums of the same parts, so
+        // they are withheld whenever any part is.
+        long[] parts = java.util.Arrays.copyOfRange(counts, 1, 6);
+        CountTable table = java.util.Arrays.stream(parts).sum() <= n ? CountTable.withRemainder(n, parts) : null;
+        boolean anyWithheld = table == null || table.anyWithheld() || n < ResultsViews.MINIMUM_GROUP;
         List<ValueCount> distribution = new ArrayList<>();
         for (int v = 1; v <= 5; v++) {
-            distribution.add(new ValueCount(v, n < ResultsViews.MINIMUM_GROUP ? new Figure(null, true) : Figure.count(counts[v])));
+            boolean out = table == null || table.totalWithheld() || table.withheld(v - 1);
+            distribution.add(new ValueCount(v, out ? new Figure(null, true) : Figure.shown(counts[v])));
         }
-        Figure mean = Figure.of(n == 0 ? 0 : sum / n, n);
-        Figure agreement = Figure.of(n == 0 ? 0 : (double) (counts[4] + counts[5]) / n, n);
+        if (table == null || table.totalWithheld()) {
+            respondents = new Figure(null, true);
+        }
+        Figure mean = anyWithheld ? new Figure(null, true) : Figure.of(n == 0 ? 0 : sum / n, n);
+        Figure agreement = anyWithheld ? new Figure(null, true) : Figure.of(n == 0 ? 0 : (double) (counts[4] + counts[5]) / n, n);
         List<Quarter> quarters = "i_statement".equals(q.type()) ? scan.quarters().getOrDefault(q.id(), List.of()) : null;
         return new QuestionResult(q.id(), q.type(), q.text(), respondents, null, distribution, mean, agreement,
                 q.outcome(), quarters, null, null, null);

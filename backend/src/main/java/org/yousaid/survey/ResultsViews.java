@@ -27,6 +27,11 @@ final class ResultsViews {
             return of(count, count);
         }
 
+        /** A count the caller's {@link org.yousaid.shared.CountTable} has already let through. */
+        static Figure shown(long count) {
+            return new Figure((double) count, false);
+        }
+
         private static double round(double v) {
             return Math.round(v * 1000) / 1000.0;
         }

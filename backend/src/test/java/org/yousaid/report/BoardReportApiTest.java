@@ -112,7 +112,10 @@ class BoardReportApiTest extends ApiTest {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("What families told us, and what we did", "At a glance",
                     "Equipment without the long wait", "A second wheelchair clinic every Tuesday",
-                    "Share of equipment delivered within 6 weeks", "4 of them (67%) within 6 weeks", "under 5");
+                    "Share of equipment delivered within 6 weeks", "withheld");
+            // 4 of the 6 items within 6 weeks would also say 2 were not: the share is withheld, the 6 items shown.
+            assertThat(text).contains("items delivered this quarter: 6; how many within 6 weeks of being identified: withheld.")
+                    .doesNotContain("4 of them");
             // Seven texts, seven families; one safeguarding flag (withheld as fewer than 5), never its words.
             assertThat(text).contains("Words from families (wall comments and survey answers) 7");
             assertThat(text).doesNotContain("ending my life");
@@ -127,14 +130,50 @@ class BoardReportApiTest extends ApiTest {
         assertThat(lines).contains(
                 "\"summary\",\"families' words\",\"words\",\"7\",\"\"",
                 "\"summary\",\"families\",\"families\",\"7\",\"\"",
-                "\"safeguarding\",\"flags raised\",\"flags\",\"\",\"fewer than 5\"",
+                "\"safeguarding\",\"flags raised\",\"flags\",\"\",\"withheld\"",
+                "\"safeguarding\",\"all flags\",\"waiting for a person now\",\"\",\"withheld\"",
                 "\"equipment\",\"items delivered\",\"items\",\"6\",\"\"",
-                "\"equipment\",\"items delivered\",\"within target\",\"0.667\",\"of 6\"",
+                "\"equipment\",\"items delivered\",\"within target\",\"\",\"withheld\"",
                 "\"actions\",\"all published responses\",\"done\",\"1\",\"\"",
                 "\"actions\",\"all published responses\",\"planned\",\"1\",\"\"");
-        assertThat(lines).anyMatch(l -> l.startsWith("\"surveys\",\"Specialist equipment survey: I get the equipment I need in time.\",\"agreeing\",\"0.667\""));
-        assertThat(lines).anyMatch(l -> l.startsWith("\"indicators\",\"Share of equipment delivered within 6 weeks\",\"latest\",\"66.7\""));
+        // 4 of 6 agreeing, 2 not: both small, so the share is withheld.
+        assertThat(lines).contains("\"surveys\",\"Specialist equipment survey: I get the equipment I need in time.\",\"agreeing\",\"\",\"withheld\"");
+        // The computed indicator would be the same 4 of 6: it has no value to give either.
+        assertThat(lines).contains("\"indicators\",\"Share of equipment delivered within 6 weeks\",\"latest\",\"\",\"no value yet\"");
         assertThat(lines).noneMatch(l -> l.contains("ending my life"));
+    }
+
+    @Test
+    void aWithheldCountCannotBeWorkedOutFromItsTotalInThePdfTheCsvOrTheApi() throws Exception {
+        fixture();
+        // Seven words: two read as positive, five as negative. Before, "Positive: under 5" beside
+        // "Negative: 5" and "Words: 7" gave the 2 away.
+        fixtures.execute("update moderation_items set sentiment = 5 where area_id = ?", area);
+        fixtures.execute("""
+                update moderation_items set sentiment = 1 where area_id = ? and content_id in
+                  (select content_id from moderation_items where area_id = ? order by content_id limit 2)""", area, area);
+        assertThat(fixtures.count("select count(*) from moderation_items where area_id = ? and sentiment = 5", area)).isEqualTo(5);
+
+        Api.Download csv = as(commissioner).download(path("/reports/board?quarter=" + quarter + "&format=csv"));
+        List<String> lines = List.of(new String(csv.body(), StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(lines).contains(
+                "\"summary\",\"families' words\",\"words\",\"7\",\"\"",
+                "\"sentiment\",\"all words\",\"positive\",\"\",\"withheld\"",
+                "\"sentiment\",\"all words\",\"mixed\",\"0\",\"\"",
+                "\"sentiment\",\"all words\",\"negative\",\"\",\"withheld\"",
+                "\"sentiment\",\"all words\",\"not analysed yet\",\"0\",\"\"",
+                // One flag raised, withheld; so is the one waiting, which is the same case.
+                "\"safeguarding\",\"flags raised\",\"flags\",\"\",\"withheld\"",
+                "\"safeguarding\",\"all flags\",\"waiting for a person now\",\"\",\"withheld\"");
+
+        Api.Download pdf = as(forumLead).download(path("/reports/board?quarter=" + quarter));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "board-report-withheld.pdf"), pdf.body());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Positive withheld", "Mixed 0", "Negative withheld", "Not analysed yet 0",
+                    "Safeguarding flags waiting for a person now withheld", "Waiting for a person now (all quarters) withheld");
+            assertThat(text).doesNotContain("under 5").doesNotContain("Negative 5");
+        }
     }
 
     @Test
@@ -148,5 +187,9 @@ class BoardReportApiTest extends ApiTest {
         assertThat(as(commissioner).get(path("/reports/board")).code()).isEqualTo("request.missing_parameter");
         Api.Download empty = as(commissioner).download(path("/reports/board?quarter=2011-Q1"));
         assertThat(empty.status()).isEqualTo(200);
+        LocalDate next = LocalDate.now(ZoneId.of("Europe/London")).plusMonths(3);
+        Reply future = as(commissioner).get(path("/reports/board?quarter=" + next.getYear() + "-Q" + ((next.getMonthValue() - 1) / 3 + 1)));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.code()).isEqualTo("response.quarter_not_started");
     }
 }

@@ -540,4 +540,46 @@ class ResponseApiTest extends ApiTest {
         assertThat(as(commissioner).get(path("/loop-metrics?quarter=2026-Q5")).status()).isEqualTo(400);
         assertThat(as(commissioner).get(path("/loop-metrics")).code()).isEqualTo("request.missing_parameter");
     }
+
+    @Test
+    void theFamiliesToldAreWithheldBesideAWithheldCountOfFamiliesWhoToldUs() {
+        familiesSpeak(7);
+        String theme = themeOf(comments.get(0));
+        // Two families cited (withheld); all seven who wrote on the theme are told.
+        String id = draft(theme, comments.subList(0, 2), List.of(), null, null);
+        assertThat(publishThroughTheForum(id).status()).isEqualTo(200);
+
+        JsonNode staff = as(commissioner).get(path("/responses/" + id)).json();
+        assertThat(staff.path("youSaid").path("families").path("suppressed").asBoolean()).isTrue();
+        assertThat(fixtures.count("select reached from responses where area_id = ? and id = ?::uuid", area, id))
+                .isGreaterThanOrEqualTo(5);
+        // "7 families told" beside "fewer than 5 told us" would say 3 to 6 others were told.
+        JsonNode reached = staff.path("reached");
+        assertThat(reached.path("suppressed").asBoolean()).as(staff.toString()).isTrue();
+        assertThat(reached.path("count").isNull() || reached.path("count").isMissingNode()).isTrue();
+        assertThat(reached.path("text").asText()).isEqualTo("Families told: withheld, as it would show how many told us");
+    }
+
+    @Test
+    void aQuarterThatHasNotStartedHasNoLoopMetrics() {
+        familiesSpeak(6);
+        String theme = themeOf(comments.get(0));
+        String id = draft(theme, comments, List.of(), null, null);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        LocalDate next = today.plusMonths(3);
+        String nextQuarter = next.getYear() + "-Q" + ((next.getMonthValue() - 1) / 3 + 1);
+        // An action due next quarter: before the fix its quarter showed "actions on time 0%" of a quarter yet to come.
+        as(commissioner).post(path("/responses/" + id + "/actions"), """
+                {"text":"Clinic","owner":"council","startsOn":"%s","dueOn":"%s"}""".formatted(today, next));
+        assertThat(publishThroughTheForum(id).status()).isEqualTo(200);
+
+        Reply refused = as(commissioner).get(path("/loop-metrics?quarter=" + nextQuarter));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("response.quarter_not_started");
+        assertThat(as(commissioner).get(path("/loop-metrics?quarter=" + (today.getYear() + 5) + "-Q1")).code())
+                .isEqualTo("response.quarter_not_started");
+        // The quarter under way has figures.
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        assertThat(as(commissioner).get(path("/loop-metrics?quarter=" + quarter)).status()).isEqualTo(200);
+    }
 }

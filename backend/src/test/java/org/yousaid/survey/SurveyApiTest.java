@@ -258,17 +258,42 @@ class SurveyApiTest extends ApiTest {
 
         assertThat(results.path("respondents").path("value").asDouble()).isEqualTo(6);
         JsonNode who = question(results, "who");
-        assertThat(who.path("options").get(0).path("count").path("value").asDouble()).isEqualTo(5);
+        assertThat(who.path("respondents").path("value").asDouble()).isEqualTo(6);
+        // 1 young person is withheld; showing the 5 parent carers beside the 6 respondents would give the 1 away.
         assertThat(who.path("options").get(1).path("count").path("suppressed").asBoolean()).isTrue();
+        assertThat(who.path("options").get(0).path("count").path("suppressed").asBoolean()).isTrue();
+        // Listened: 4, 4, 4, 4, 2, 5: every value is 1 to 4 families and together they would be worked out from
+        // the 6; the respondents of the question, its mean and its agreement (5 of 6, so 1 not) are withheld.
         JsonNode listened = question(results, "listened");
-        assertThat(listened.path("agreement").path("value").asDouble()).isCloseTo(5.0 / 6, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(listened.path("mean").path("value").asDouble()).isCloseTo(23.0 / 6, org.assertj.core.data.Offset.offset(0.001));
+        for (JsonNode value : listened.path("distribution")) {
+            assertThat(value.path("count").path("value").isNull() || value.path("count").path("value").asDouble() == 0)
+                    .as(listened.toString()).isTrue();
+        }
+        assertThat(listened.path("agreement").path("suppressed").asBoolean()).isTrue();
+        assertThat(listened.path("mean").path("suppressed").asBoolean()).isTrue();
         JsonNode statement = question(results, "i_equipment");
         assertThat(statement.path("outcome").asText()).isEqualTo("equipment_in_time");
-        assertThat(statement.path("agreement").path("value").asDouble()).isEqualTo(0.8);
+        // 4 of 5 agreeing would say 1 did not.
+        assertThat(statement.path("agreement").path("suppressed").asBoolean()).isTrue();
         assertThat(statement.path("quarters").get(0).path("quarter").asText()).matches("\\d{4}-Q[1-4]");
-        assertThat(statement.path("quarters").get(0).path("agreement").path("value").asDouble()).isEqualTo(0.8);
+        assertThat(statement.path("quarters").get(0).path("agreement").path("suppressed").asBoolean()).isTrue();
         assertThat(question(results, "young_view").path("respondents").path("suppressed").asBoolean()).isTrue();
+
+        // Five more parent carers agreeing: 10 parent carers, 1 young person; the 1 is still withheld and the
+        // 10 with it, while listened and the statement have enough on each side to be shown.
+        for (int i = 0; i < 5; i++) {
+            answer(fixtures.member(area, "family"), id, UUID.randomUUID().toString(), 1,
+                    "{\"who\": \"parent_carer\", \"listened\": 1, \"i_equipment\": 1}", true);
+        }
+        results = as(forumLead).get(surveys() + "/" + id + "/results").json();
+        who = question(results, "who");
+        assertThat(who.path("respondents").path("value").asDouble()).isEqualTo(11);
+        assertThat(who.path("options").get(0).path("count").path("suppressed").asBoolean()).isTrue();
+        assertThat(who.path("options").get(1).path("count").path("suppressed").asBoolean()).isTrue();
+        statement = question(results, "i_equipment");
+        // 4 of 10 agree, 6 do not: the 4 is withheld, and so the share.
+        assertThat(statement.path("agreement").path("suppressed").asBoolean()).isTrue();
+        assertThat(statement.path("respondents").path("value").asDouble()).isEqualTo(10);
     }
 
     @Test
