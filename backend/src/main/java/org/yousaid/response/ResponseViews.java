@@ -51,6 +51,9 @@ final class ResponseViews {
         static final int SMALLEST_SHOWN = 5;
 
         static FamilyCount toldUs(int n) {
+            if (n == 0) {
+                return new FamilyCount(0, false, "No family's words are cited yet");
+            }
             return n < SMALLEST_SHOWN ? new FamilyCount(null, true, "Fewer than 5 families told us")
                     : new FamilyCount(n, false, n + " families told us");
         }
@@ -60,6 +63,9 @@ final class ResponseViews {
          * is withheld, this is too: "6 told" beside "fewer than 5 told us" bounds both ({@link CountTable}).
          */
         static FamilyCount reached(int n, int toldUs) {
+            if (n == 0) {
+                return new FamilyCount(0, false, "No families told yet");
+            }
             if (n < SMALLEST_SHOWN) {
                 return new FamilyCount(null, true, "Fewer than 5 families told");
             }

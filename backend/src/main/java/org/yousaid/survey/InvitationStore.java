@@ -102,8 +102,8 @@ final class InvitationStore {
                     s.setTimestamp(2, Timestamp.from(now));
                     s.setString(3, areaId);
                     s.setObject(4, surveyId);
-                }, rs -> new InvitationViews.InvitationSummary(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5))).orElseThrow();
+                }, rs -> InvitationViews.InvitationSummary.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5))).orElseThrow();
     }
 
     Optional<InvitationViews.InvitationView> find(String areaId, UUID id, Instant now) {

@@ -324,11 +324,20 @@ class ResultsService {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long items = rs.getLong(2);
+                    long withinTarget = rs.getLong(5);
                     long decided = rs.getLong(6);
-                    m.put(rs.getString(1), new EquipmentCategory(rs.getString(1), rs.getString(1), Figure.count(items),
-                            Figure.of(rs.getDouble(3), items), Figure.of(rs.getDouble(4), items),
-                            Figure.of(decided == 0 ? 0 : (double) rs.getLong(5) / decided, decided),
-                            Figure.count(rs.getLong(7))));
+                    long waiting = rs.getLong(7);
+                    // Still waiting and delivered are the two parts of the items (one table), and a
+                    // share within target gives away its count and the rest of its base (another).
+                    CountTable byDelivery = CountTable.of(items, waiting, items - waiting);
+                    CountTable byTarget = CountTable.of(decided, withinTarget, decided - withinTarget);
+                    Figure out = new Figure(null, true);
+                    boolean itemsOut = byDelivery.totalWithheld();
+                    m.put(rs.getString(1), new EquipmentCategory(rs.getString(1), rs.getString(1),
+                            itemsOut ? out : Figure.shown(items),
+                            itemsOut ? out : Figure.of(rs.getDouble(3), items), itemsOut ? out : Figure.of(rs.getDouble(4), items),
+                            byTarget.anyWithheld() ? out : Figure.of(decided == 0 ? 0 : (double) withinTarget / decided, decided),
+                            itemsOut || byDelivery.withheld(0) ? out : Figure.shown(waiting)));
                 }
             }
             return m;

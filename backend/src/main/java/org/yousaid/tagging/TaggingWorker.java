@@ -220,8 +220,7 @@ public class TaggingWorker {
     }
 
     private Outcome failed(TaggingJob job, RuntimeException e) {
-        // Only the exception's class is kept: a message could quote the text being tagged.
-        String error = e.getClass().getName();
+        String error = reason(e);
         if (job.attempts() >= settings.maxAttempts()) {
             transactions.executeWrite(status -> jobs.fail(job, name, error, now()));
             LOG.warn("tagging.failed area={} job={} attempts={} error={}", job.areaId(), job.id(), job.attempts(),
@@ -233,6 +232,20 @@ public class TaggingWorker {
         LOG.warn("tagging.retry area={} job={} attempts={} after={} error={}", job.areaId(), job.id(), job.attempts(),
                 runAfter, e.getClass().getSimpleName());
         return Outcome.RETRY_LATER;
+    }
+
+    /**
+     * What went wrong, for the forum lead and the operator, in words: the exception's message is never
+     * kept (it could quote the text being tagged), so the failure is named by its kind and where in
+     * the tagging step it happened.
+     */
+    static String reason(RuntimeException e) {
+        String where = java.util.Arrays.stream(e.getStackTrace())
+                .filter(f -> f.getClassName().startsWith("org.yousaid."))
+                .findFirst().map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
+                .orElse("the tagging engine");
+        return "the tagger could not analyse this text (" + e.getClass().getSimpleName() + " in " + where
+                + "); the text is kept: it is tried again, and once failed for good a forum lead reads it for safeguarding";
     }
 
     private Instant now() {
