@@ -241,8 +241,10 @@ class ReviewService {
     ReviewItem correctThemes(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.Themes request) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         Set<String> known = taxonomy.activeThemes(areaId);
-        List<String> themes = request.themes() == null ? null : request.themes().stream().distinct().toList();
-        if (themes == null || themes.size() > 10 || themes.stream().anyMatch(t -> t == null || !known.contains(t))) {
+        // The contract's maxItems counts what was sent, repeats included: a request of 11 is refused, not trimmed.
+        List<String> themes = request.themes() == null || request.themes().size() > 10 ? null
+                : request.themes().stream().distinct().toList();
+        if (themes == null || themes.stream().anyMatch(t -> t == null || !known.contains(t))) {
             throw new ProblemException(ModerationProblem.THEMES_INVALID,
                     "Give up to 10 themes of the area's taxonomy (their ids).", Map.of("themes", "theme ids, at most 10"));
         }

@@ -17,8 +17,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +49,8 @@ final class ContractRequests {
     }
 
     private final Map<String, JsonSchema> bodies = new HashMap<>();
+    /** The JSON type of each query parameter, by operationId and parameter name. */
+    private final Map<String, Map<String, String>> queryTypes = new HashMap<>();
 
     ContractRequests() {
         ObjectNode spec;
@@ -58,6 +62,22 @@ final class ContractRequests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        JsonNode components = spec.path("components");
+        spec.path("paths").forEach(path -> path.forEach(operation -> {
+            if (operation.has("operationId")) {
+                Map<String, String> types = new HashMap<>();
+                List<JsonNode> parameters = new ArrayList<>();
+                path.path("parameters").forEach(parameters::add);
+                operation.path("parameters").forEach(parameters::add);
+                for (JsonNode parameter : parameters) {
+                    JsonNode p = resolve(components, parameter);
+                    if ("query".equals(p.path("in").asText())) {
+                        types.put(p.path("name").asText(), resolve(components, p.path("schema")).path("type").asText("string"));
+                    }
+                }
+                queryTypes.put(operation.get("operationId").asText(), Map.copyOf(types));
+            }
+        }));
         ObjectNode requests = ((ObjectNode) spec.path("components")).putObject("x-requests");
         spec.path("paths").forEach(path -> path.forEach(operation -> {
             JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
@@ -80,6 +100,20 @@ final class ContractRequests {
             schema.initializeValidators();
             bodies.put(operationId, schema);
         });
+    }
+
+    /** The JSON type of each query parameter the operation declares ("integer", "boolean", "string"). */
+    Map<String, String> queryTypes(String operationId) {
+        return queryTypes.getOrDefault(operationId, Map.of());
+    }
+
+    private static JsonNode resolve(JsonNode components, JsonNode node) {
+        JsonNode at = node;
+        for (int hops = 0; at.has("$ref") && hops < 8; hops++) {
+            String[] ref = at.get("$ref").asText().split("/");
+            at = components.path(ref[ref.length - 2]).path(ref[ref.length - 1]);
+        }
+        return at;
     }
 
     /** Empty when the operation takes no JSON body in the contract. */

@@ -61,7 +61,7 @@ final class RequestEdge implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        Optional<HttpResponse<?>> refused = checkAddress(request);
+        Optional<HttpResponse<?>> refused = checkAddress(request).or(() -> checkQuery(request));
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -100,7 +100,48 @@ final class RequestEdge implements Ordered {
         return Optional.empty();
     }
 
+    /**
+     * Query values are read as the contract types them. The framework would take an empty value as
+     * absent (so {@code limit=} quietly meant 20) and "yes", "on" or "1" as true: a client that sent
+     * them did not mean what the server would have done.
+     */
+    private Optional<HttpResponse<?>> checkQuery(HttpRequest<?> request) {
+        Optional<String> operation = operationOf(request);
+        if (operation.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> types = contract.queryTypes(operation.get());
+        for (Map.Entry<String, List<String>> parameter : request.getParameters().asMap().entrySet()) {
+            String type = types.get(parameter.getKey());
+            if (type == null) {
+                continue;
+            }
+            for (String value : parameter.getValue()) {
+                String wanted = value.isEmpty() ? "a value (leave the parameter out for its default)"
+                        : "boolean".equals(type) && !value.equals("true") && !value.equals("false") ? "true or false"
+                        : "integer".equals(type) && !value.matches("-?[0-9]{1,10}") ? "a whole number"
+                        : null;
+                if (wanted != null) {
+                    return Optional.of(ProblemResponses.of(RequestProblem.INVALID_PARAMETER,
+                            "The parameter '" + parameter.getKey() + "' must be " + wanted + ".", Map.of(parameter.getKey(), "must be " + wanted)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> operationOf(HttpRequest<?> request) {
+        return RouteAttributes.getRouteInfo(request)
+                .filter(MethodBasedRouteInfo.class::isInstance)
+                .map(r -> ((MethodBasedRouteInfo<?, ?>) r).getTargetMethod().getMethodName());
+    }
+
     private @Nullable HttpResponse<?> checkJson(HttpRequest<?> request, byte[] body) {
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            // RFC 8259 forbids sending one; a parser that skips it hides a client that writes files, not JSON.
+            return ProblemResponses.of(RequestProblem.MALFORMED_JSON,
+                    "The request body starts with a byte-order mark; send JSON text without one.");
+        }
         JsonNode tree;
         try {
             tree = STRICT.readTree(body);
@@ -124,9 +165,7 @@ final class RequestEdge implements Ordered {
             return ProblemResponses.of(RequestProblem.INVALID,
                     "Some text contains a NUL character or a broken surrogate pair, which cannot be stored.", unstorable);
         }
-        Optional<String> operation = RouteAttributes.getRouteInfo(request)
-                .filter(MethodBasedRouteInfo.class::isInstance)
-                .map(r -> ((MethodBasedRouteInfo<?, ?>) r).getTargetMethod().getMethodName());
+        Optional<String> operation = operationOf(request);
         if (operation.isEmpty()) {
             return null;
         }

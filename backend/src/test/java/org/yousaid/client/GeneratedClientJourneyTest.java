@@ -26,8 +26,6 @@ import org.yousaid.client.model.CommentStatus;
 import org.yousaid.client.model.ItemVersionRequest;
 import org.yousaid.client.model.PublishItemRequest;
 import org.yousaid.client.model.PublishedComment;
-import org.yousaid.client.model.PublishedSurvey;
-import org.yousaid.client.model.PublishedSurveyList;
 import org.yousaid.client.model.RegisterDeviceRequest;
 import org.yousaid.client.model.ReviewItem;
 import org.yousaid.client.model.SafeguardingCasePage;
@@ -38,7 +36,6 @@ import org.yousaid.client.model.SurveyDefinition;
 import org.yousaid.client.model.SurveyDetail;
 import org.yousaid.client.model.SurveyDraftRequest;
 import org.yousaid.client.model.SurveyKind;
-import org.yousaid.client.model.SurveyList;
 import org.yousaid.client.model.SurveyListing;
 import org.yousaid.client.model.SurveySummary;
 import org.yousaid.testing.ApiTest;
@@ -80,8 +77,9 @@ class GeneratedClientJourneyTest extends ApiTest {
         OwnComment posted = wall.postComment(UUID.randomUUID(), area,
                 new PostCommentRequest().body("The wheelchair service took 30 weeks and nobody told us why."));
         CommentView own = wall.getComment(area, posted.getId());
-        assertThat(own.getActualInstance()).isInstanceOf(OwnComment.class);
-        assertThat(own.getOwnComment().getStatus().getValue()).isEqualTo("pending_review");
+        assertThat(own.getView()).isEqualTo(CommentView.ViewEnum.OWN);
+        assertThat(own.getStatus().getValue()).isEqualTo("pending_review");
+        assertThat(own.getMeToo()).isNull();
         assertThat(wall.listMyComments(area, null, 5).getItems()).extracting(OwnComment::getId).containsExactly(posted.getId());
 
         // The forum lead reviews it once the analysis has seen it, and publishes it.
@@ -103,8 +101,10 @@ class GeneratedClientJourneyTest extends ApiTest {
         WallApi otherWall = new WallApi(clientFor(otherFamily));
         assertThat(otherWall.listWall(area, null, 20).getItems()).extracting(PublishedComment::getId).contains(posted.getId());
         CommentView seen = otherWall.getComment(area, posted.getId());
-        assertThat(seen.getActualInstance()).isInstanceOf(PublishedComment.class);
-        assertThat(seen.getPublishedComment().getBody()).startsWith("The wheelchair service");
+        assertThat(seen.getView()).isEqualTo(CommentView.ViewEnum.PUBLISHED);
+        assertThat(seen.getBody()).startsWith("The wheelchair service");
+        assertThat(seen.getMeToo()).isZero();
+        assertThat(seen.getStatus()).isNull();
 
         // The commissioner starts the equipment survey; the forum lead sees the editors' views and
         // edits the draft through the generated models without losing its kind or description.
@@ -114,11 +114,12 @@ class GeneratedClientJourneyTest extends ApiTest {
         staffSurveys.publishSurvey(area, surveyId);
         SurveysApi leadSurveys = new SurveysApi(lead);
         SurveyListing editorList = leadSurveys.listSurveys(area, null, 10);
-        assertThat(editorList.getActualInstance()).isInstanceOf(SurveyList.class);
-        assertThat(editorList.getSurveyList().getItems()).extracting(SurveySummary::getId).containsExactly(surveyId);
+        assertThat(editorList.getView()).isEqualTo(SurveyListing.ViewEnum.EDITOR);
+        assertThat(editorList.getItems()).extracting(SurveySummary::getId).containsExactly(surveyId);
+        assertThat(editorList.getItems().get(0).getDefinition()).isNull();
         SurveyDetail detail = leadSurveys.getSurvey(area, surveyId);
-        assertThat(detail.getActualInstance()).isInstanceOf(Survey.class);
-        SurveyDefinition definition = detail.getSurvey().getVersions().get(0).getDefinition();
+        assertThat(detail.getView()).isEqualTo(SurveyDetail.ViewEnum.EDITOR);
+        SurveyDefinition definition = detail.getVersions().get(0).getDefinition();
         assertThat(definition.getKind()).isEqualTo(SurveyKind.EQUIPMENT);
         String description = definition.getDescription();
         Survey edited = leadSurveys.saveSurveyDraft(area, surveyId,
@@ -139,9 +140,13 @@ class GeneratedClientJourneyTest extends ApiTest {
         SurveysApi familySurveys = new SurveysApi(family);
         assertThat(familySurveys.listMyInvitations(area, null, 10).getItems()).hasSize(1);
         SurveyListing respondentList = familySurveys.listSurveys(area, null, 10);
-        assertThat(respondentList.getActualInstance()).isInstanceOf(PublishedSurveyList.class);
-        PublishedSurvey toAnswer = respondentList.getPublishedSurveyList().getItems().get(0);
-        assertThat(familySurveys.getSurvey(area, surveyId).getActualInstance()).isInstanceOf(PublishedSurvey.class);
+        assertThat(respondentList.getView()).isEqualTo(SurveyListing.ViewEnum.RESPONDENT);
+        SurveySummary toAnswer = respondentList.getItems().get(0);
+        assertThat(toAnswer.getDefinition().getQuestions()).isNotEmpty();
+        SurveyDetail respondentDetail = familySurveys.getSurvey(area, surveyId);
+        assertThat(respondentDetail.getView()).isEqualTo(SurveyDetail.ViewEnum.RESPONDENT);
+        assertThat(respondentDetail.getVersion()).isEqualTo(toAnswer.getVersion());
+        assertThat(respondentDetail.getVersions()).isNullOrEmpty();
         SurveyAnswer answer = familySurveys.saveSurveyAnswer(area, surveyId, UUID.randomUUID(), new SurveyAnswerRequest()
                 .version(toAnswer.getVersion()).submit(true)
                 .answers(Map.of("who", "parent_carer", "setting", "school", "more_items", "no", "i_equipment", 2,

@@ -539,6 +539,9 @@ class ModerationApiTest extends ApiTest {
         assertThat(top(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?theme=school_placement"), "id")).contains(id);
 
         assertThat(themes(id, "[\"no_such_theme\"]").code()).isEqualTo("moderation.themes_invalid");
+        // maxItems counts what was sent: eleven themes are refused even when they repeat one.
+        assertThat(themes(id, "[" + String.join(",", java.util.Collections.nCopies(11, "\"transport\"")) + "]").code())
+                .isEqualTo("moderation.themes_invalid");
         assertThat(as(forumLead).put(item(id) + "/themes", "{\"version\":1,\"themes\":[\"transport\"]}").code())
                 .isEqualTo("moderation.version_conflict");
         assertThat(as(family).put(item(id) + "/themes", "{\"version\":1,\"themes\":[\"transport\"]}").code())

@@ -116,6 +116,34 @@ class RequestEdgeApiTest extends ApiTest {
     }
 
     @Test
+    void jsonAfterAByteOrderMarkIsRefused() {
+        Reply reply = postComment("\uFEFF{\"body\": \"The wheelchair service took 30 weeks.\"}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("request.malformed_json");
+        assertThat(comments()).isZero();
+    }
+
+    @Test
+    void queryValuesAreReadAsTheContractTypesThem() {
+        String queue = "/v1/areas/" + area + "/moderation/queue";
+        Reply emptyLimit = as(family).get("/v1/areas/" + area + "/comments?limit=");
+        Reply emptyCursor = as(forumLead).get(queue + "?cursor=");
+        Reply yes = as(forumLead).get(queue + "?flagged=yes");
+        Reply one = as(forumLead).get(queue + "?flagged=1");
+
+        assertThat(emptyLimit.status()).as(emptyLimit.toString()).isEqualTo(400);
+        assertThat(emptyLimit.code()).isEqualTo("request.invalid_parameter");
+        assertThat(emptyLimit.json().path("errors").has("limit")).isTrue();
+        assertThat(emptyCursor.code()).isEqualTo("request.invalid_parameter");
+        assertThat(yes.status()).as(yes.toString()).isEqualTo(400);
+        assertThat(yes.code()).isEqualTo("request.invalid_parameter");
+        assertThat(yes.json().path("errors").path("flagged").asText()).isEqualTo("must be true or false");
+        assertThat(one.code()).isEqualTo("request.invalid_parameter");
+        assertThat(as(forumLead).get(queue + "?flagged=true&limit=5").status()).isEqualTo(200);
+    }
+
+    @Test
     void surveyAnswersAreTypedStrictly() {
         String survey = as(commissioner).post("/v1/areas/" + area + "/surveys", "{\"templateId\":\"equipment\"}").text("id");
         as(commissioner).post("/v1/areas/" + area + "/surveys/" + survey + "/publish", null);
