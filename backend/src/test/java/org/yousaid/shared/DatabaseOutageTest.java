@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,50 @@ class DatabaseOutageTest {
             external.close();
             deleteTree(dataDir.getParent());
         }
+    }
+
+    @Test
+    void theEmbeddedDatabaseKilledIsStartedAgainOnItsDataAndPortWithoutRestartingYouSaid() throws Exception {
+        // Built as the server is, so the embedded database is configured as for the README's run.
+        try (EmbeddedServer server = ApplicationContext.builder().environments("test").run(EmbeddedServer.class)) {
+            Fixtures fixtures = server.getApplicationContext().getBean(Fixtures.class);
+            Path dataDir = Path.of(fixtures.text("select current_setting('data_directory')"));
+            String port = fixtures.text("select current_setting('port')");
+            String area = fixtures.area();
+            Api family = Api.at(server.getURI()).as(Tokens.idToken(fixtures.member(area, "family")));
+            Api anyone = Api.at(server.getURI());
+            assertThat(family.get("/v1/areas/" + area + "/comments").status()).isEqualTo(200);
+            long postmaster = postmasterPid(dataDir);
+
+            String key = UUID.randomUUID().toString();
+            String words = "Nobody answered the phone at the SEND team for three weeks.";
+            // Held so the test sees what a family sees while it is down; the watch restarts it after.
+            EmbeddedDatabase.holdRestarts(true);
+            try {
+                ProcessHandle killed = ProcessHandle.of(postmaster).orElseThrow();
+                killed.destroyForcibly();
+                killed.onExit().get(10, TimeUnit.SECONDS);
+                assertUnavailableFast(() -> family.header("Idempotency-Key", key)
+                        .post("/v1/areas/" + area + "/comments", "{\"body\":\"" + words + "\"}"));
+                assertDownFast(() -> anyone.get("/health/readiness"));
+            } finally {
+                EmbeddedDatabase.holdRestarts(false);
+            }
+
+            assertThat(waitFor(() -> anyone.get("/health/readiness"), Duration.ofSeconds(30)).status()).isEqualTo(200);
+            assertThat(postmasterPid(dataDir)).isNotEqualTo(postmaster);
+            assertThat(fixtures.text("select current_setting('port')")).isEqualTo(port);
+            Reply stored = family.header("Idempotency-Key", key).post("/v1/areas/" + area + "/comments", "{\"body\":\"" + words + "\"}");
+            assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+            Reply retried = family.header("Idempotency-Key", key).post("/v1/areas/" + area + "/comments", "{\"body\":\"" + words + "\"}");
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+            assertThat(fixtures.count("select count(*) from comments where area_id = ?", area)).isEqualTo(1);
+        }
+    }
+
+    static long postmasterPid(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
 
     static void assertUnavailableFast(Supplier<Reply> request) {
