@@ -63,7 +63,8 @@ public final class EmbeddedDatabase implements ApplicationContextConfigurer {
                 "datasources.default.password", ""));
     }
 
-    static boolean externalUrlConfigured() {
+    /** Whether the server is told where its database is (the environment or a system property). */
+    public static boolean externalUrlConfigured() {
         String env = System.getenv("DATASOURCES_DEFAULT_URL");
         String prop = System.getProperty("datasources.default.url");
         return (env != null && !env.isBlank()) || (prop != null && !prop.isBlank());
@@ -97,7 +98,7 @@ public final class EmbeddedDatabase implements ApplicationContextConfigurer {
     }
 
     /** Where the durable embedded server keeps its data. */
-    static Path projectDataDirectory() {
+    public static Path projectDataDirectory() {
         return projectRoot().resolve(".yousaid").resolve("pg");
     }
 
