@@ -109,7 +109,7 @@ public final class EmbeddedDatabase implements ApplicationContextConfigurer {
     public static Optional<Integer> runningPort(Path dir) {
         try {
             List<String> lines = Files.readAllLines(dir.resolve("postmaster.pid"));
-            if (lines.size() < 4 || !alive(Long.parseLong(lines.get(0).trim()))) {
+            if (lines.size() < 4 || !postmasterPid(dir).stream().anyMatch(EmbeddedDatabase::alive)) {
                 return Optional.empty();
             }
             return Optional.of(Integer.parseInt(lines.get(3).trim()));
@@ -127,15 +127,11 @@ public final class EmbeddedDatabase implements ApplicationContextConfigurer {
         }
     }
 
+    /** A stale pid file can name a process that is not PostgreSQL (its pid reused): that is not a running server. */
     private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    /** The embedded server's data directory, if this JVM started one (tests kill its postmaster). */
-    static Optional<Path> dataDirectory() {
-        synchronized (LOCK) {
-            return Optional.ofNullable(dataDir);
-        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(p -> p.info().command().map(c -> c.endsWith("postgres") || c.endsWith("postgres.exe")).orElse(true))
+                .orElse(false);
     }
 
     /** Tests hold restarts to see what requests answer while the database is down. */
