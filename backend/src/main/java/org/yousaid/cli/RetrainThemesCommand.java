@@ -1,13 +1,17 @@
 package org.yousaid.cli;
 
 import io.micronaut.context.ApplicationContext;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.yousaid.shared.EmbeddedDatabase;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.tagging.ModelTraining;
 import org.yousaid.tagging.ThemeModelService;
@@ -19,17 +23,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code retrain-themes --area demo}: the API's retraining, run in this process and waited for,
- * for operators and scheduled jobs. It talks to the database, not to a server: the configured one,
- * or the dev server's embedded PostgreSQL while that server runs, or else starts the embedded one.
+ * for operators and scheduled jobs. It talks to the server's database, found as the server finds
+ * it: the configured URL, else the embedded PostgreSQL on the project's data (the one running
+ * there now, whatever its port, or started here on the configured port as the server would).
  */
 @Command(name = "retrain-themes", mixinStandardHelpOptions = true,
         description = {"Retrains an area's theme model from its forum leads' corrections, prints the before/after",
                 "figures on the SEND test file and the held-back corrections, and switches the area to it",
                 "(re-tagging its texts) only if it is not worse. Exit 0 switched or kept, 1 failed, 2 not started."})
 public final class RetrainThemesCommand implements Callable<Integer> {
-
-    /** The port the dev server's embedded PostgreSQL listens on (see EmbeddedDatabase). */
-    private static final int DEV_DATABASE_PORT = 54329;
 
     @Option(names = "--area", required = true, description = "The local area's id, e.g. demo.")
     String area;
@@ -46,11 +48,24 @@ public final class RetrainThemesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // A command prints its result; the server's informational log lines would bury it.
         System.setProperty("YOUSAID_LOG_LEVEL", System.getProperty("YOUSAID_LOG_LEVEL", "WARN"));
-        useRunningDevDatabase();
-        try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("yousaid.tagging.workers", 0, "yousaid.notify.senders", 0))
-                .deduceEnvironment(false)
-                .start()) {
+        useServersDatabase(EmbeddedDatabase.projectDataDirectory());
+        Optional<String> unreachable = unreachable();
+        if (unreachable.isPresent()) {
+            err.println(unreachable.get());
+            return 2;
+        }
+        ApplicationContext started;
+        try {
+            started = ApplicationContext.builder()
+                    .properties(Map.of("yousaid.tagging.workers", 0, "yousaid.notify.senders", 0))
+                    .deduceEnvironment(false)
+                    .start();
+        } catch (RuntimeException e) {
+            // The database went away since, or the embedded one could not start: why, in one line.
+            err.println("Could not start: " + rootMessage(e));
+            return 2;
+        }
+        try (ApplicationContext context = started) {
             err.println("Retraining the theme model of area '" + area + "' (about a minute)...");
             err.flush();
             Finished finished = context.getBean(ThemeModelService.class).retrainNow(area, "cli:" + by);
@@ -89,17 +104,60 @@ public final class RetrainThemesCommand implements Callable<Integer> {
                 figures.before().macroF1(), figures.after().macroF1());
     }
 
-    private static void useRunningDevDatabase() {
-        if (System.getenv("DATASOURCES_DEFAULT_URL") != null || System.getProperty("datasources.default.url") != null) {
+    /**
+     * Points this process at the embedded PostgreSQL running on the server's data, if no URL is
+     * configured and one runs there: its port is read from its own {@code postmaster.pid}, never
+     * guessed, so a server started on another port is found and another server's database on the
+     * usual port is never touched. If none runs, the embedded one starts with the context, as for the server.
+     */
+    static void useServersDatabase(Path embeddedData) {
+        if (EmbeddedDatabase.externalUrlConfigured()) {
             return;
         }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", DEV_DATABASE_PORT), 300);
-            System.setProperty("datasources.default.url", "jdbc:postgresql://127.0.0.1:" + DEV_DATABASE_PORT + "/postgres");
+        EmbeddedDatabase.runningPort(embeddedData).ifPresent(port -> {
+            System.setProperty("datasources.default.url", "jdbc:postgresql://localhost:" + port + "/postgres");
             System.setProperty("datasources.default.username", "postgres");
             System.setProperty("datasources.default.password", "");
-        } catch (IOException notRunning) {
-            // No dev server: the embedded PostgreSQL starts on the project's data, as for the server.
+        });
+    }
+
+    /** One line saying why the configured database cannot be reached (without credentials), or empty. */
+    static Optional<String> unreachable() {
+        String url = setting("DATASOURCES_DEFAULT_URL", "datasources.default.url");
+        if (url == null) {
+            return Optional.empty();
         }
+        Properties login = new Properties();
+        Optional.ofNullable(setting("DATASOURCES_DEFAULT_USERNAME", "datasources.default.username")).ifPresent(u -> login.setProperty("user", u));
+        Optional.ofNullable(setting("DATASOURCES_DEFAULT_PASSWORD", "datasources.default.password")).ifPresent(p -> login.setProperty("password", p));
+        login.setProperty("connectTimeout", "5");
+        try (Connection connection = DriverManager.getConnection(url, login)) {
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of("Cannot reach the database at " + url.replaceFirst("\\?.*$", "").replaceFirst("//[^/@]*@", "//")
+                    + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String setting(String environment, String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environment);
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end).strip();
     }
 }

@@ -63,7 +63,7 @@ final class FrameworkErrorProcessor implements ErrorResponseProcessor<Problem> {
                 default -> status.getReason();
             };
         }
-        return response.contentType(ProblemResponses.PROBLEM_JSON)
+        return ProblemResponses.withRetryAfter(response).contentType(ProblemResponses.PROBLEM_JSON)
                 .body(Problem.of(problem, detail, errors));
     }
 
