@@ -66,6 +66,10 @@ public final class AreaAccess {
         return memberships.withRole(areaId, Role.FORUM_LEAD.value()).stream().map(Membership::uid).toList();
     }
 
+    public java.util.List<String> areaAdmins(String areaId) {
+        return memberships.withRole(areaId, Role.AREA_ADMIN.value()).stream().map(Membership::uid).toList();
+    }
+
     /** The role {@code uid} holds in the area, if they are a member. */
     public java.util.Optional<Role> roleOf(String areaId, String uid) {
         return memberships.find(areaId, uid).map(m -> Role.of(m.role()));

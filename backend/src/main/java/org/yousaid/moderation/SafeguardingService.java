@@ -72,11 +72,21 @@ class SafeguardingService {
         if (cases.openIfAbsent(event.areaId(), event.contentType(), event.contentId(), event.flaggedAt(),
                 event.modelVersion(), criticality(event.reasons())) == 1) {
             LOG.warn("safeguarding.case_opened area={} {}={}", event.areaId(), event.contentType(), event.contentId());
-            for (String lead : access.forumLeads(event.areaId())) {
+            Map<String, String> data = Map.of("kind", "safeguarding_case", "areaId", event.areaId(),
+                    "contentType", event.contentType(), "contentId", event.contentId().toString());
+            List<String> leads = access.forumLeads(event.areaId());
+            for (String lead : leads) {
                 notifications.push(event.areaId(), lead, "A safeguarding concern needs you",
-                        "Something a family wrote may show a risk. Open the safeguarding queue.",
-                        Map.of("kind", "safeguarding_case", "areaId", event.areaId(), "contentType", event.contentType(),
-                                "contentId", event.contentId().toString()));
+                        "Something a family wrote may show a risk. Open the safeguarding queue.", data);
+            }
+            if (leads.isEmpty()) {
+                // Every flag reaches a person: with no forum lead to read it, the area admins are told
+                // to name one (the case waits for them).
+                LOG.warn("safeguarding.no_forum_lead area={}", event.areaId());
+                for (String admin : access.areaAdmins(event.areaId())) {
+                    notifications.push(event.areaId(), admin, "A safeguarding concern has nobody to read it",
+                            "Your area has no forum lead. Make someone a forum lead now so the safeguarding queue is read.", data);
+                }
             }
         }
     }

@@ -218,4 +218,28 @@ class SafeguardingDeskApiTest extends ApiTest {
         assertThat(national.json().path("nationalDefaults").asBoolean()).isTrue();
         assertThat(national.json().path("safeguardingContact").path("name").asText()).isEqualTo("Ana Lopes");
     }
+
+    @Test
+    void withNoForumLeadTheAreaAdminsAreToldACaseHasNobodyToReadIt() {
+        String leaderless = fixtures.area();
+        String parent = fixtures.member(leaderless, "family");
+        String areaAdmin = fixtures.member(leaderless, "area_admin");
+        as(areaAdmin).post("/v1/areas/" + leaderless + "/me/devices", "{\"token\":\"fcm-" + UUID.randomUUID() + "\",\"platform\":\"ios\"}");
+        as(admin).post("/v1/areas/" + area + "/me/devices", "{\"token\":\"fcm-" + UUID.randomUUID() + "\",\"platform\":\"ios\"}");
+        as(parent).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/v1/areas/" + leaderless + "/comments", json("body", RISK));
+
+        analyseAll();
+
+        assertThat(fixtures.count("select count(*) from safeguarding_cases where area_id = ?", leaderless)).isEqualTo(1);
+        assertThat(fixtures.count("select count(*) from notification_outbox where area_id = ? and uid = ?", leaderless, areaAdmin))
+                .isEqualTo(1);
+        assertThat(fixtures.text("select data::text from notification_outbox where area_id = ? and uid = ?", leaderless, areaAdmin))
+                .contains("safeguarding_case").doesNotContain("cutting");
+        // With a forum lead, the admins are not pushed as well.
+        as(family).header("Idempotency-Key", UUID.randomUUID().toString()).post("/v1/areas/" + area + "/comments", json("body", RISK));
+        analyseAll();
+        assertThat(fixtures.count("select count(*) from safeguarding_cases where area_id = ?", area)).isEqualTo(1);
+        assertThat(fixtures.count("select count(*) from notification_outbox where area_id = ? and uid = ?", area, admin)).isZero();
+    }
 }
