@@ -24,7 +24,15 @@ public final class GoogleEndpoints extends HttpTransport {
 
     private static final String CERTS_URL =
             "https://www.googleapis.com/robot/v1/metadata/x509/securetoken@system.gserviceaccount.com";
+    private static final String SESSION_KEYS_URL = "https://www.googleapis.com/identitytoolkit/v3/relyingparty/publicKeys";
     private static final Pattern LOOKUP = Pattern.compile("https://identitytoolkit\\.googleapis\\.com/v1/projects/[^/]+/accounts:lookup");
+    private static final Pattern UPDATE = Pattern.compile("https://identitytoolkit\\.googleapis\\.com/v1/projects/[^/]+/accounts:update");
+    private static final Pattern SESSION_COOKIE = Pattern.compile(
+            "https://identitytoolkit\\.googleapis\\.com/v1/projects/[^/:]+:createSessionCookie");
+    private static final Pattern ID_TOKEN = Pattern.compile("\"idToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern VALID_DURATION = Pattern.compile("\"validDuration\"\\s*:\\s*\"?(\\d+)");
+    private static final Pattern VALID_SINCE = Pattern.compile("\"validSince\"\\s*:\\s*\"?(\\d+)");
+    private static final Pattern LOCAL_ID_FIELD = Pattern.compile("\"localId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern LOCAL_ID = Pattern.compile("\"localId\"\\s*:\\s*\\[\\s*\"([^\"]+)\"");
 
     private static final Pattern FCM_SEND = Pattern.compile("https://fcm\\.googleapis\\.com/v1/projects/[^/]+/messages:send");
@@ -76,9 +84,17 @@ public final class GoogleEndpoints extends HttpTransport {
     @Override
     protected LowLevelHttpRequest buildRequest(String method, String url) {
         return new MockLowLevelHttpRequest(url) {
+            String body() throws IOException {
+                ByteArrayOutputStream sent = new ByteArrayOutputStream();
+                if (getStreamingContent() != null) {
+                    getStreamingContent().writeTo(sent);
+                }
+                return sent.toString(java.nio.charset.StandardCharsets.UTF_8);
+            }
+
             @Override
             public LowLevelHttpResponse execute() throws IOException {
-                if (url.startsWith(CERTS_URL)) {
+                if (url.startsWith(CERTS_URL) || url.startsWith(SESSION_KEYS_URL)) {
                     return json(200, "{\"" + TestKeys.KID + "\":\"" + TestKeys.certificatePem().replace("\n", "\\n") + "\"}")
                             .addHeader("Cache-Control", "public, max-age=3600");
                 }
@@ -96,6 +112,20 @@ public final class GoogleEndpoints extends HttpTransport {
                     long since = validSince.getOrDefault(uid, 0L);
                     return json(200, "{\"users\":[{\"localId\":\"" + uid + "\",\"validSince\":\"" + since
                             + "\",\"disabled\":" + disabled.getOrDefault(uid, false) + "}]}");
+                }
+                if (SESSION_COOKIE.matcher(url).matches()) {
+                    return sessionCookie(body());
+                }
+                if (UPDATE.matcher(url).matches()) {
+                    // revokeRefreshTokens: sessions and tokens issued before validSince no longer verify.
+                    String sent = body();
+                    Matcher uid = LOCAL_ID_FIELD.matcher(sent);
+                    Matcher since = VALID_SINCE.matcher(sent);
+                    if (!uid.find() || !since.find()) {
+                        return json(400, "{\"error\":{\"code\":400,\"message\":\"INVALID_ID\"}}");
+                    }
+                    validSince.put(uid.group(1), Long.parseLong(since.group(1)));
+                    return json(200, "{\"localId\":\"" + uid.group(1) + "\"}");
                 }
                 if (FCM_SEND.matcher(url).matches()) {
                     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -119,6 +149,24 @@ public final class GoogleEndpoints extends HttpTransport {
                 return json(404, "{\"error\":{\"code\":404,\"message\":\"not served in tests\"}}");
             }
         };
+    }
+
+    /**
+     * Firebase's createSessionCookie: checks the ID token was signed by our test key (a stranger's
+     * is refused, as Firebase would) and returns a session cookie with the same account and sign-in time.
+     */
+    private static MockLowLevelHttpResponse sessionCookie(String sent) {
+        Matcher token = ID_TOKEN.matcher(sent);
+        Matcher duration = VALID_DURATION.matcher(sent);
+        if (!token.find() || !duration.find() || !Tokens.signedByUs(token.group(1))) {
+            return json(400, "{\"error\":{\"code\":400,\"message\":\"INVALID_ID_TOKEN\"}}");
+        }
+        Map<String, Object> claims = Tokens.claims(token.group(1));
+        Instant now = Instant.now();
+        String cookie = Tokens.sessionCookie((String) claims.get("sub"), "password",
+                Instant.ofEpochSecond(((Number) claims.get("auth_time")).longValue()), now,
+                now.plusSeconds(Long.parseLong(duration.group(1))));
+        return json(200, "{\"sessionCookie\":\"" + cookie + "\"}");
     }
 
     private static MockLowLevelHttpResponse json(int status, String body) {

@@ -27,6 +27,15 @@ public final class TestKeys {
         return key("stranger");
     }
 
+    /** The key that checks what {@link #signingKey()} signed. */
+    public static java.security.PublicKey publicKey() {
+        try {
+            return STORE.getCertificate("firebase-test").getPublicKey();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The published certificate in PEM, as Google's x509 metadata endpoint serves it. */
     public static String certificatePem() {
         try {

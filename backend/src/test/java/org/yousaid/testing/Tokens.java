@@ -39,10 +39,20 @@ public final class Tokens {
     }
 
     static String sign(String uid, String provider, Instant issuedAt, Instant expires, PrivateKey key, String kid) {
+        return sign("https://securetoken.google.com/", uid, provider, issuedAt, issuedAt, expires, key, kid);
+    }
+
+    /** A session cookie as Firebase's createSessionCookie makes one: same claims, the session issuer. */
+    static String sessionCookie(String uid, String provider, Instant authTime, Instant issuedAt, Instant expires) {
+        return sign("https://session.firebase.google.com/", uid, provider, authTime, issuedAt, expires, TestKeys.signingKey(), TestKeys.KID);
+    }
+
+    private static String sign(String issuer, String uid, String provider, Instant authTime, Instant issuedAt, Instant expires,
+                               PrivateKey key, String kid) {
         String header = "{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"https://securetoken.google.com/" + PROJECT_ID + "\","
+        String payload = "{\"iss\":\"" + issuer + PROJECT_ID + "\","
                 + "\"aud\":\"" + PROJECT_ID + "\","
-                + "\"auth_time\":" + issuedAt.getEpochSecond() + ","
+                + "\"auth_time\":" + authTime.getEpochSecond() + ","
                 + "\"user_id\":\"" + uid + "\",\"sub\":\"" + uid + "\","
                 + "\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + ","
                 + "\"firebase\":{\"identities\":{},\"sign_in_provider\":\"" + provider + "\"}}";
@@ -54,6 +64,33 @@ public final class Tokens {
             return signingInput + "." + b64(rsa.sign());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a token's signature is our test key's (what Firebase's own servers would check). */
+    static boolean signedByUs(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(TestKeys.publicKey());
+            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return rsa.verify(Base64.getUrlDecoder().decode(parts[2]));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** A token's claims, read without checking (callers check the signature first). */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> claims(String jwt) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                    java.util.Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
