@@ -87,4 +87,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.yousaid.wall..", "org.yousaid.moderation..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theConsoleSitsAboveEveryFeatureAndNothingDependsOnIt() {
+        noClasses().that().resideOutsideOfPackage("org.yousaid.console..")
+                .should().dependOnClassesThat().resideInAPackage("org.yousaid.console..")
+                .check(CLASSES);
+    }
 }

@@ -70,6 +70,17 @@ public final class AreaAccess {
         return memberships.withRole(areaId, Role.AREA_ADMIN.value()).stream().map(Membership::uid).toList();
     }
 
+    /** Where a person works as staff (forum lead, commissioner, area admin): the console's areas. */
+    public record StaffPlace(String areaId, String areaName, Role role) {
+    }
+
+    public java.util.List<StaffPlace> staffPlaces(String uid) {
+        return memberships.listByUid(uid, 100).stream()
+                .filter(m -> !Role.of(m.role()).isFamilyVoice())
+                .map(m -> new StaffPlace(m.areaId(), name(m.areaId()), Role.of(m.role())))
+                .toList();
+    }
+
     /** The role {@code uid} holds in the area, if they are a member. */
     public java.util.Optional<Role> roleOf(String areaId, String uid) {
         return memberships.find(areaId, uid).map(m -> Role.of(m.role()));

@@ -49,11 +49,29 @@ public final class StaffSessions {
     }
 
     private final FirebaseAuth firebaseAuth;
+    private final DevTokens devTokens;
     private final Clock clock;
 
-    StaffSessions(FirebaseAuth firebaseAuth, Clock clock) {
+    StaffSessions(FirebaseAuth firebaseAuth, DevTokens devTokens, Clock clock) {
         this.firebaseAuth = firebaseAuth;
+        this.devTokens = devTokens;
         this.clock = clock;
+    }
+
+    /** Whether the dev environment's sign-in as any uid is on (never off loopback; see DevTokenGuard). */
+    public boolean devSignIn() {
+        return devTokens.enabled();
+    }
+
+    /** The dev environment's sign-in as a demo person, as the API's {@code dev:<uid>} tokens are. */
+    public Start startDev(String uid) {
+        if (!devTokens.enabled()) {
+            return new Refused(AuthProblem.TOKEN_INVALID, "Signing in as a demo person is only for the dev environment.");
+        }
+        if (uid == null || uid.isBlank() || uid.length() > 128 || !uid.matches("[A-Za-z0-9._-]+")) {
+            return new Refused(AuthProblem.TOKEN_INVALID, "Choose one of the demo people.");
+        }
+        return new Started(uid, Authenticator.DEV_PREFIX + uid);
     }
 
     /** Exchanges a fresh ID token of a named account for a session cookie valid for {@code valid}. */
@@ -83,6 +101,10 @@ public final class StaffSessions {
 
     /** Checks a session cookie, with revocation and disabled accounts, as every console request does. */
     public Check check(String cookie) {
+        if (devTokens.enabled() && cookie.startsWith(Authenticator.DEV_PREFIX)) {
+            Start dev = startDev(cookie.substring(Authenticator.DEV_PREFIX.length()));
+            return dev instanceof Started started ? new Valid(started.uid()) : (Refused) dev;
+        }
         try {
             return new Valid(firebaseAuth.verifySessionCookie(cookie, true).getUid());
         } catch (FirebaseAuthException e) {
@@ -93,7 +115,10 @@ public final class StaffSessions {
     }
 
     /** Signing out: every session and refresh token of the account is revoked, on every device. */
-    public Check end(String uid) {
+    public Check end(String uid, String cookie) {
+        if (devTokens.enabled() && cookie.startsWith(Authenticator.DEV_PREFIX)) {
+            return new Valid(uid);
+        }
         try {
             firebaseAuth.revokeRefreshTokens(uid);
             return new Valid(uid);

@@ -42,7 +42,7 @@ class StaffSessionsTest {
             // Firebase keeps revocation in whole seconds and revokes what was issued before: sign out
             // a moment later than the sign-in, as a person does.
             pause(Duration.ofMillis(1100));
-            assertThat(sessions.end(uid)).isEqualTo(new StaffSessions.Valid(uid));
+            assertThat(sessions.end(uid, s.cookie())).isEqualTo(new StaffSessions.Valid(uid));
             assertThat(sessions.check(s.cookie())).isInstanceOfSatisfying(StaffSessions.Refused.class,
                     r -> assertThat(r.problem()).isEqualTo(AuthProblem.TOKEN_REVOKED));
         });

@@ -1,0 +1,154 @@
+package org.yousaid.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yousaid.area.AreaAccess;
+import org.yousaid.identity.StaffSessions;
+
+/**
+ * Signing in and out of the console, and its first page: the areas the person works in. The
+ * browser signs in with Firebase and posts the ID token once; from then on an HttpOnly session
+ * cookie, checked for revocation on every page, stands for it. Family and young-person accounts
+ * are refused: they use the app.
+ */
+@Controller("/console")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+final class ConsoleController {
+
+    /** The dev environment's demo people, the ones the README's walks use. */
+    record DemoPerson(String uid, String label) {
+    }
+
+    static final List<DemoPerson> DEMO_PEOPLE = List.of(
+            new DemoPerson("demo-forum-lead", "the forum lead"),
+            new DemoPerson("demo-commissioner", "the commissioner"),
+            new DemoPerson("demo-area-admin", "the area admin"),
+            new DemoPerson("demo-family-1", "a parent (to see the console refuse a family)"));
+
+    /** One row of the home page. */
+    record Place(String areaId, String areaName, String role) {
+    }
+
+    private final StaffSessions sessions;
+    private final AreaAccess access;
+
+    ConsoleController(StaffSessions sessions, AreaAccess access) {
+        this.sessions = sessions;
+        this.access = access;
+    }
+
+    @Get
+    MutableHttpResponse<?> home(HttpRequest<?> request) {
+        Optional<String> cookie = ConsoleCookies.session(request);
+        if (cookie.isEmpty()) {
+            return seeOther("/console/sign-in");
+        }
+        return switch (sessions.check(cookie.get())) {
+            case StaffSessions.Refused refused -> signIn(request, HttpStatus.UNAUTHORIZED, refused.detail())
+                    .cookie(ConsoleCookies.sessionEnded(request));
+            case StaffSessions.Valid valid -> {
+                List<Place> places = places(valid.uid());
+                yield places.isEmpty() ? notStaff(request)
+                        : page(HttpStatus.OK, "console/home", request, Map.of("uid", valid.uid(), "places", places));
+            }
+        };
+    }
+
+    @Get("/sign-in")
+    MutableHttpResponse<?> signInPage(HttpRequest<?> request) {
+        return signIn(request, HttpStatus.OK, null);
+    }
+
+    @Post("/session")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> session(HttpRequest<?> request, @Nullable String csrf, @Nullable String idToken) {
+        if (!ConsoleCookies.formTokenMatches(request, csrf)) {
+            return formExpired(request);
+        }
+        return started(request, sessions.start(idToken == null ? "" : idToken, ConsoleCookies.SESSION_LENGTH));
+    }
+
+    @Post("/sign-in/dev")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> devSignIn(HttpRequest<?> request, @Nullable String csrf, @Nullable String uid) {
+        if (!ConsoleCookies.formTokenMatches(request, csrf)) {
+            return formExpired(request);
+        }
+        return started(request, sessions.startDev(uid));
+    }
+
+    @Post("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable String csrf) {
+        if (!ConsoleCookies.formTokenMatches(request, csrf)) {
+            return formExpired(request);
+        }
+        Optional<String> cookie = ConsoleCookies.session(request);
+        if (cookie.isPresent() && sessions.check(cookie.get()) instanceof StaffSessions.Valid valid) {
+            sessions.end(valid.uid(), cookie.get());
+        }
+        return seeOther("/console/sign-in").cookie(ConsoleCookies.sessionEnded(request));
+    }
+
+    private MutableHttpResponse<?> started(HttpRequest<?> request, StaffSessions.Start start) {
+        return switch (start) {
+            case StaffSessions.Refused refused -> signIn(request, HttpStatus.UNAUTHORIZED, refused.detail());
+            case StaffSessions.Started started -> places(started.uid()).isEmpty()
+                    ? notStaff(request)
+                    : seeOther("/console").cookie(ConsoleCookies.session(request, started.cookie()));
+        };
+    }
+
+    private List<Place> places(String uid) {
+        return access.staffPlaces(uid).stream()
+                .map(p -> new Place(p.areaId(), p.areaName(), p.role().value().replace('_', ' ')))
+                .toList();
+    }
+
+    private MutableHttpResponse<?> signIn(HttpRequest<?> request, HttpStatus status, String problem) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("problem", problem);
+        model.put("devSignIn", sessions.devSignIn());
+        model.put("demoPeople", DEMO_PEOPLE);
+        return page(status, "console/sign-in", request, model);
+    }
+
+    private MutableHttpResponse<?> notStaff(HttpRequest<?> request) {
+        return page(HttpStatus.FORBIDDEN, "console/refused", request, Map.of("heading", "The console is for staff",
+                "detail", "This account is not a forum lead, commissioner or area admin of any area. Families and young "
+                        + "people use the YouSaid app.")).cookie(ConsoleCookies.sessionEnded(request));
+    }
+
+    private MutableHttpResponse<?> formExpired(HttpRequest<?> request) {
+        return page(HttpStatus.FORBIDDEN, "console/refused", request, Map.of("heading", "This form has expired",
+                "detail", "Nothing was changed. Go back, reload the page and send the form again."));
+    }
+
+    private static MutableHttpResponse<?> page(HttpStatus status, String view, HttpRequest<?> request, Map<String, Object> model) {
+        Map<String, Object> withToken = new HashMap<>(model);
+        withToken.put("csrf", ConsoleEdge.formTokenOf(request));
+        return HttpResponse.status(status).body(new ModelAndView<>(view, withToken));
+    }
+
+    private static MutableHttpResponse<?> seeOther(String path) {
+        return HttpResponse.seeOther(URI.create(path));
+    }
+}

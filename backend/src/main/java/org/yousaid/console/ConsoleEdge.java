@@ -1,0 +1,46 @@
+package org.yousaid.console;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * What every console response carries: a strict Content-Security-Policy (no inline script or
+ * style, nothing from another origin, no framing), no caching of pages that show families' words,
+ * and the form token every form posts back, made on the first page a browser asks for.
+ */
+@ServerFilter("/console/**")
+final class ConsoleEdge {
+
+    static final String FORM_TOKEN_ATTRIBUTE = "yousaid.console.formToken";
+
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @RequestFilter
+    void formToken(HttpRequest<?> request) {
+        String token = ConsoleCookies.formToken(request).orElseGet(ConsoleCookies::newFormToken);
+        request.setAttribute(FORM_TOKEN_ATTRIBUTE, token);
+    }
+
+    @ResponseFilter
+    void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        response.header("Content-Security-Policy", POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "same-origin");
+        if (!request.getPath().startsWith("/console/assets/")) {
+            response.header("Cache-Control", "no-store");
+        }
+        if (ConsoleCookies.formToken(request).isEmpty()) {
+            request.getAttribute(FORM_TOKEN_ATTRIBUTE, String.class)
+                    .ifPresent(token -> response.cookie(ConsoleCookies.formToken(request, token)));
+        }
+    }
+
+    static String formTokenOf(HttpRequest<?> request) {
+        return request.getAttribute(FORM_TOKEN_ATTRIBUTE, String.class).orElseThrow();
+    }
+}
