@@ -31,10 +31,10 @@ public final class Authenticator {
             if (uid.isBlank() || uid.length() > 128) {
                 throw new ProblemException(AuthProblem.TOKEN_INVALID, "A dev token is 'dev:<uid>'.");
             }
-            return new Caller(uid, false, idToken);
+            return new Caller(uid, false, new Caller.Dev());
         }
         FirebaseToken token = verify(idToken, false);
-        return new Caller(token.getUid(), isAnonymous(token), idToken);
+        return new Caller(token.getUid(), isAnonymous(token), new Caller.IdToken(idToken));
     }
 
     /**
@@ -42,10 +42,23 @@ public final class Authenticator {
      * token was issued. Costs a call to Firebase, so it is kept for staff actions.
      */
     public void confirmNotRevoked(Caller caller) {
-        if (devTokens.enabled() && caller.idToken().startsWith(DEV_PREFIX)) {
-            return;
+        switch (caller.credential()) {
+            case Caller.Dev dev -> {
+                if (!devTokens.enabled()) {
+                    throw new ProblemException(AuthProblem.TOKEN_INVALID, "Demo sign-in is only for the dev environment.");
+                }
+            }
+            case Caller.IdToken idToken -> verify(idToken.token(), true);
+            case Caller.ConsoleSession session -> {
+                try {
+                    firebaseAuth.verifySessionCookie(session.cookie(), true);
+                } catch (FirebaseAuthException e) {
+                    throw new ProblemException(problemFor(e.getAuthErrorCode()), detailFor(e.getAuthErrorCode()));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new ProblemException(AuthProblem.TOKEN_INVALID, "This is not a console session; sign in again.");
+                }
+            }
         }
-        verify(caller.idToken(), true);
     }
 
     private FirebaseToken verify(String idToken, boolean checkRevoked) {
@@ -63,8 +76,8 @@ public final class Authenticator {
             return AuthProblem.UNAVAILABLE;
         }
         return switch (code) {
-            case EXPIRED_ID_TOKEN -> AuthProblem.TOKEN_EXPIRED;
-            case REVOKED_ID_TOKEN -> AuthProblem.TOKEN_REVOKED;
+            case EXPIRED_ID_TOKEN, EXPIRED_SESSION_COOKIE -> AuthProblem.TOKEN_EXPIRED;
+            case REVOKED_ID_TOKEN, REVOKED_SESSION_COOKIE -> AuthProblem.TOKEN_REVOKED;
             case USER_DISABLED -> AuthProblem.USER_DISABLED;
             case CERTIFICATE_FETCH_FAILED -> AuthProblem.UNAVAILABLE;
             default -> AuthProblem.TOKEN_INVALID;

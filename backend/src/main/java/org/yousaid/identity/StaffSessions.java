@@ -114,6 +114,15 @@ public final class StaffSessions {
         }
     }
 
+    /**
+     * The person a checked session stands for, as the features' services take them: staff actions
+     * re-check the session itself for revocation, as they re-check an app's ID token.
+     */
+    public Caller callerFor(Valid valid, String cookie) {
+        boolean dev = devTokens.enabled() && cookie.startsWith(Authenticator.DEV_PREFIX);
+        return new Caller(valid.uid(), false, dev ? new Caller.Dev() : new Caller.ConsoleSession(cookie));
+    }
+
     /** Signing out: every session and refresh token of the account is revoked, on every device. */
     public Check end(String uid, String cookie) {
         if (devTokens.enabled() && cookie.startsWith(Authenticator.DEV_PREFIX)) {

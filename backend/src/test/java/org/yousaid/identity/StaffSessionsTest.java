@@ -1,6 +1,7 @@
 package org.yousaid.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.yousaid.shared.ProblemException;
 import org.yousaid.testing.GoogleEndpoints;
 import org.yousaid.testing.Tokens;
 
@@ -24,6 +26,9 @@ class StaffSessionsTest {
     @Inject
     GoogleEndpoints google;
 
+    @Inject
+    Authenticator authenticator;
+
     static final Duration EIGHT_HOURS = Duration.ofHours(8);
 
     @Test
@@ -35,6 +40,10 @@ class StaffSessionsTest {
             assertThat(s.uid()).isEqualTo(uid);
             assertThat(s.toString()).doesNotContain(s.cookie());
             assertThat(sessions.check(s.cookie())).isEqualTo(new StaffSessions.Valid(uid));
+            // Staff actions re-check the session itself, as they re-check an app's ID token.
+            Caller caller = sessions.callerFor(new StaffSessions.Valid(uid), s.cookie());
+            assertThat(caller.toString()).doesNotContain(s.cookie());
+            authenticator.confirmNotRevoked(caller);
             // An ID token is not a session cookie, and a cookie cut short is nothing.
             assertThat(sessions.check(Tokens.idToken(uid))).isInstanceOf(StaffSessions.Refused.class);
             assertThat(sessions.check(s.cookie().substring(0, s.cookie().length() - 4))).isInstanceOf(StaffSessions.Refused.class);
@@ -45,6 +54,8 @@ class StaffSessionsTest {
             assertThat(sessions.end(uid, s.cookie())).isEqualTo(new StaffSessions.Valid(uid));
             assertThat(sessions.check(s.cookie())).isInstanceOfSatisfying(StaffSessions.Refused.class,
                     r -> assertThat(r.problem()).isEqualTo(AuthProblem.TOKEN_REVOKED));
+            assertThatThrownBy(() -> authenticator.confirmNotRevoked(caller)).isInstanceOfSatisfying(ProblemException.class,
+                    e -> assertThat(e.problem()).isEqualTo(AuthProblem.TOKEN_REVOKED));
         });
     }
 
