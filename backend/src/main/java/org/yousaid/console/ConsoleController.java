@@ -2,7 +2,6 @@ package org.yousaid.console;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -13,13 +12,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.views.ModelAndView;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.identity.Role;
 import org.yousaid.identity.StaffSessions;
 
 /**
@@ -44,7 +42,7 @@ final class ConsoleController {
             new DemoPerson("demo-family-1", "a parent (to see the console refuse a family)"));
 
     /** One row of the home page. */
-    record Place(String areaId, String areaName, String role) {
+    record Place(String areaId, String areaName, String role, @Nullable String queue) {
     }
 
     private final StaffSessions sessions;
@@ -59,7 +57,7 @@ final class ConsoleController {
     MutableHttpResponse<?> home(HttpRequest<?> request) {
         Optional<String> cookie = ConsoleCookies.session(request);
         if (cookie.isEmpty()) {
-            return seeOther("/console/sign-in");
+            return Pages.seeOther("/console/sign-in");
         }
         return switch (sessions.check(cookie.get())) {
             case StaffSessions.Refused refused -> signIn(request, HttpStatus.UNAUTHORIZED, refused.detail())
@@ -67,7 +65,7 @@ final class ConsoleController {
             case StaffSessions.Valid valid -> {
                 List<Place> places = places(valid.uid());
                 yield places.isEmpty() ? notStaff(request)
-                        : page(HttpStatus.OK, "console/home", request, Map.of("uid", valid.uid(), "places", places));
+                        : Pages.page(HttpStatus.OK, "console/home", request, Map.of("uid", valid.uid(), "places", places));
             }
         };
     }
@@ -105,7 +103,7 @@ final class ConsoleController {
         if (cookie.isPresent() && sessions.check(cookie.get()) instanceof StaffSessions.Valid valid) {
             sessions.end(valid.uid(), cookie.get());
         }
-        return seeOther("/console/sign-in").cookie(ConsoleCookies.sessionEnded(request));
+        return Pages.seeOther("/console/sign-in").cookie(ConsoleCookies.sessionEnded(request));
     }
 
     private MutableHttpResponse<?> started(HttpRequest<?> request, StaffSessions.Start start) {
@@ -113,13 +111,14 @@ final class ConsoleController {
             case StaffSessions.Refused refused -> signIn(request, HttpStatus.UNAUTHORIZED, refused.detail());
             case StaffSessions.Started started -> places(started.uid()).isEmpty()
                     ? notStaff(request)
-                    : seeOther("/console").cookie(ConsoleCookies.session(request, started.cookie()));
+                    : Pages.seeOther("/console").cookie(ConsoleCookies.session(request, started.cookie()));
         };
     }
 
     private List<Place> places(String uid) {
         return access.staffPlaces(uid).stream()
-                .map(p -> new Place(p.areaId(), p.areaName(), p.role().value().replace('_', ' ')))
+                .map(p -> new Place(p.areaId(), p.areaName(), p.role().value().replace('_', ' '),
+                        p.role() == Role.FORUM_LEAD ? "/console/areas/" + p.areaId() + "/queue" : null))
                 .toList();
     }
 
@@ -128,27 +127,18 @@ final class ConsoleController {
         model.put("problem", problem);
         model.put("devSignIn", sessions.devSignIn());
         model.put("demoPeople", DEMO_PEOPLE);
-        return page(status, "console/sign-in", request, model);
+        return Pages.page(status, "console/sign-in", request, model);
     }
 
     private MutableHttpResponse<?> notStaff(HttpRequest<?> request) {
-        return page(HttpStatus.FORBIDDEN, "console/refused", request, Map.of("heading", "The console is for staff",
+        return Pages.page(HttpStatus.FORBIDDEN, "console/refused", request, Map.of("heading", "The console is for staff",
                 "detail", "This account is not a forum lead, commissioner or area admin of any area. Families and young "
                         + "people use the YouSaid app.")).cookie(ConsoleCookies.sessionEnded(request));
     }
 
     private MutableHttpResponse<?> formExpired(HttpRequest<?> request) {
-        return page(HttpStatus.FORBIDDEN, "console/refused", request, Map.of("heading", "This form has expired",
+        return Pages.page(HttpStatus.FORBIDDEN, "console/refused", request, Map.of("heading", "This form has expired",
                 "detail", "Nothing was changed. Go back, reload the page and send the form again."));
     }
 
-    private static MutableHttpResponse<?> page(HttpStatus status, String view, HttpRequest<?> request, Map<String, Object> model) {
-        Map<String, Object> withToken = new HashMap<>(model);
-        withToken.put("csrf", ConsoleEdge.formTokenOf(request));
-        return HttpResponse.status(status).body(new ModelAndView<>(view, withToken));
-    }
-
-    private static MutableHttpResponse<?> seeOther(String path) {
-        return HttpResponse.seeOther(URI.create(path));
-    }
 }

@@ -46,7 +46,7 @@ import org.yousaid.tagging.TaggingViews.ContentAnalysis;
  * version it was shown (409 otherwise).
  */
 @Singleton
-class ReviewService {
+public class ReviewService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
     static final int MAX_REASON = 500;
@@ -54,7 +54,7 @@ class ReviewService {
     static final Duration CLAIM = Duration.ofMinutes(10);
 
     /** The filters of the normal queue; null means any. */
-    record QueueFilter(@Nullable String source, @Nullable String theme, @Nullable Boolean flagged, @Nullable Integer sentiment) {
+    public record QueueFilter(@Nullable String source, @Nullable String theme, @Nullable Boolean flagged, @Nullable Integer sentiment) {
     }
 
     private final AreaAccess access;
@@ -115,7 +115,7 @@ class ReviewService {
 
     /** Items waiting for review that no open safeguarding case holds back, oldest first. */
     @Transactional
-    Page<ReviewItem> queue(Caller caller, String areaId, QueueFilter filter, @Nullable String cursor, int limit) {
+    public Page<ReviewItem> queue(Caller caller, String areaId, QueueFilter filter, @Nullable String cursor, int limit) {
         access.require(caller, areaId, Role.FORUM_LEAD);
         Cursors.Listing listing = cursors.listing(caller.uid(), "review-queue", areaId, String.valueOf(filter));
         Cursor after = listing.after(cursor);
@@ -128,7 +128,7 @@ class ReviewService {
 
     /** Counts of the normal queue by source, theme, flag and sentiment: facet, value, how many. */
     @Transactional
-    Map<String, Map<String, Long>> counts(Caller caller, String areaId) {
+    public Map<String, Map<String, Long>> counts(Caller caller, String areaId) {
         access.require(caller, areaId, Role.FORUM_LEAD);
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (String facet : List.of("total", "source", "theme", "flagged", "sentiment")) {

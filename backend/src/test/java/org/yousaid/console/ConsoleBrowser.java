@@ -1,0 +1,73 @@
+package org.yousaid.console;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yousaid.testing.Tokens;
+
+/** A browser: keeps the cookies it is given, does not follow redirects, so the test sees each one. */
+final class ConsoleBrowser {
+
+    static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    final URI server;
+
+    ConsoleBrowser(URI server) {
+        this.server = server;
+    }
+
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(server.resolve(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(server.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String set : response.headers().allValues("Set-Cookie")) {
+            String pair = set.split(";", 2)[0];
+            String name = pair.substring(0, pair.indexOf('='));
+            String value = pair.substring(pair.indexOf('=') + 1);
+            if (value.isEmpty() || set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+        return response;
+    }
+
+    /** The form token the sign-in page embeds (and sets as a cookie). */
+    String formToken() throws IOException, InterruptedException {
+        Matcher m = FORM_TOKEN.matcher(get("/console/sign-in").body());
+        return m.find() ? m.group(1) : "no token on the page";
+    }
+
+    /** Signs in at /console/session with a fresh Firebase ID token, as the sign-in page's script will. */
+    HttpResponse<String> signIn(String uid) throws IOException, InterruptedException {
+        return post("/console/session", Map.of("csrf", formToken(), "idToken", Tokens.idToken(uid)));
+    }
+}
