@@ -42,7 +42,7 @@ final class ConsoleController {
             new DemoPerson("demo-family-1", "a parent (to see the console refuse a family)"));
 
     /** One row of the home page. */
-    record Place(String areaId, String areaName, String role, @Nullable String queue) {
+    record Place(String areaId, String areaName, String role, @Nullable String queue, @Nullable String safeguarding) {
     }
 
     private final StaffSessions sessions;
@@ -118,7 +118,8 @@ final class ConsoleController {
     private List<Place> places(String uid) {
         return access.staffPlaces(uid).stream()
                 .map(p -> new Place(p.areaId(), p.areaName(), p.role().value().replace('_', ' '),
-                        p.role() == Role.FORUM_LEAD ? "/console/areas/" + p.areaId() + "/queue" : null))
+                        p.role() == Role.FORUM_LEAD ? "/console/areas/" + p.areaId() + "/queue" : null,
+                        p.role() == Role.FORUM_LEAD ? "/console/areas/" + p.areaId() + "/safeguarding" : null))
                 .toList();
     }
 

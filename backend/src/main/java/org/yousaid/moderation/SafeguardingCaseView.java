@@ -10,7 +10,7 @@ import java.util.UUID;
  * or it is gone), with what tagging found, and who handled it with what note.
  */
 @Serdeable
-record SafeguardingCaseView(String contentType, UUID contentId, String status, int criticality, Instant flaggedAt,
+public record SafeguardingCaseView(String contentType, UUID contentId, String status, int criticality, Instant flaggedAt,
                             @Nullable Instant escalatedAt, @Nullable String escalatedBy, @Nullable String escalatedTo,
                             @Nullable String escalationNote, @Nullable Instant handledAt, @Nullable String handledBy,
                             @Nullable String handlingNote, @Nullable ReviewItem content) {

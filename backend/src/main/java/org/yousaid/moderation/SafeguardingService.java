@@ -37,7 +37,7 @@ import org.yousaid.tagging.ContentFlagged;
  * flag is never stored without its case.
  */
 @Singleton
-class SafeguardingService {
+public class SafeguardingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafeguardingService.class);
     static final int MAX_NOTE = 2000;
@@ -101,7 +101,7 @@ class SafeguardingService {
 
     /** Cases of one status ("open" is new and escalated), oldest flag first, each with its text and analysis. */
     @Transactional
-    Page<SafeguardingCaseView> queue(Caller caller, String areaId, String status, @Nullable String cursor, int limit) {
+    public Page<SafeguardingCaseView> queue(Caller caller, String areaId, String status, @Nullable String cursor, int limit) {
         access.require(caller, areaId, Role.FORUM_LEAD);
         Cursors.Listing listing = cursors.listing(caller.uid(), "safeguarding", areaId, status);
         Cursor after = listing.after(cursor);

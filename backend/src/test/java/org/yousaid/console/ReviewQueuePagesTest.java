@@ -2,25 +2,17 @@ package org.yousaid.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.yousaid.testing.Api;
-import org.yousaid.testing.Fixtures;
+import org.yousaid.testing.ApiTest;
 import org.yousaid.testing.Tokens;
 
-/** The review queue page: the area's forum leads only, both sources, the raw words, counts by source. */
+/** The forum lead's queues as pages: the area's forum leads only, the raw words, counts, why a case was raised. */
 @MicronautTest(transactional = false)
-class ReviewQueuePagesTest {
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    Fixtures fixtures;
+class ReviewQueuePagesTest extends ApiTest {
 
     @Test
     void aForumLeadReadsTheQueueAndOthersAreRefused() throws Exception {
@@ -58,5 +50,35 @@ class ReviewQueuePagesTest {
         HttpResponse<String> crossArea = otherLead.get(queue);
         assertThat(crossArea.statusCode()).isEqualTo(403);
         assertThat(crossArea.body()).doesNotContain("40 weeks");
+    }
+
+    @Test
+    void aForumLeadSeesEveryOpenSafeguardingCaseWithWhyItWasRaised() throws Exception {
+        String area = fixtures.area();
+        String lead = fixtures.member(area, "forum_lead");
+        String family = fixtures.member(area, "family");
+        Api.at(server.getURI()).as(Tokens.idToken(family)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/v1/areas/" + area + "/comments", "{\"body\":\"My daughter says she wants to die and has started cutting herself.\"}");
+        analyseAll();
+        String cases = "/console/areas/" + area + "/safeguarding";
+
+        ConsoleBrowser leadBrowser = new ConsoleBrowser(server.getURI());
+        leadBrowser.signIn(lead);
+        assertThat(leadBrowser.get("/console").body()).contains("href=\"" + cases + "\"");
+        HttpResponse<String> page = leadBrowser.get(cases);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Safeguarding queue – YouSaid console</title>").contains("1 open, oldest flag first")
+                .contains("wants to die").contains("4 of 5").contains("New: nobody has acted yet").contains("self harm or suicide");
+        // The case is not in the review queue, where it could be published.
+        assertThat(leadBrowser.get("/console/areas/" + area + "/queue").body()).doesNotContain("wants to die");
+
+        ConsoleBrowser commissioner = new ConsoleBrowser(server.getURI());
+        commissioner.signIn(fixtures.member(area, "commissioner"));
+        HttpResponse<String> refused = commissioner.get(cases);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("wants to die");
+        ConsoleBrowser otherLead = new ConsoleBrowser(server.getURI());
+        otherLead.signIn(fixtures.member(fixtures.area(), "forum_lead"));
+        assertThat(otherLead.get(cases).body()).doesNotContain("wants to die");
     }
 }
