@@ -75,9 +75,8 @@ public final class AreaAccess {
     }
 
     public java.util.List<StaffPlace> staffPlaces(String uid) {
-        return memberships.listByUid(uid, 100).stream()
-                .filter(m -> !Role.of(m.role()).isFamilyVoice())
-                .map(m -> new StaffPlace(m.areaId(), name(m.areaId()), Role.of(m.role())))
+        return memberships.staffRoles(uid, 100).stream()
+                .map(r -> new StaffPlace(r.areaId(), r.areaName(), Role.of(r.role())))
                 .toList();
     }
 

@@ -94,12 +94,11 @@ public class AreaSettingsService {
                 || badOptional(contact.email(), 254))) {
             errors.put("safeguardingContact", "a name and role (1 to 200 characters), and a phone or email");
         }
-        List<SupportLine> given = request.supportLines() == null ? List.of() : request.supportLines();
+        List<SupportLine> lines = request.supportLines() == null ? List.of() : request.supportLines();
         boolean national = Boolean.TRUE.equals(request.nationalLinesOnly());
-        if (national && !given.isEmpty()) {
+        if (national && !lines.isEmpty()) {
             errors.put("nationalLinesOnly", "either the area's own support lines or the national ones, not both");
         }
-        List<SupportLine> lines = given;
         if (lines.size() > 20) {
             errors.put("supportLines", "at most 20");
         }

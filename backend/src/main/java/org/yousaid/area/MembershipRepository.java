@@ -31,6 +31,14 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
     @Query("select count(*) from memberships where area_id = :areaId and role = :role")
     long countWithRole(String areaId, String role);
 
+    /** Where a person is staff, with each area's name: one query for the console's home page. */
+    @Query("""
+            select m.area_id, a.name as area_name, m.role
+            from memberships m join areas a on a.id = m.area_id
+            where m.uid = :uid and m.role not in ('family', 'young_person')
+            order by m.joined_at, m.id limit :limit""")
+    List<StaffRole> staffRoles(String uid, int limit);
+
     @Query("select * from memberships where uid = :uid order by joined_at, id limit :limit")
     List<Membership> listByUid(String uid, int limit);
 

@@ -132,14 +132,14 @@ final class ConsoleController {
     }
 
     private MutableHttpResponse<?> notStaff(HttpRequest<?> request) {
-        return Pages.page(HttpStatus.FORBIDDEN, "console/refused", request, Map.of("heading", "The console is for staff",
-                "detail", "This account is not a forum lead, commissioner or area admin of any area. Families and young "
-                        + "people use the YouSaid app.")).cookie(ConsoleCookies.sessionEnded(request));
+        return Pages.refused(request, HttpStatus.FORBIDDEN, "The console is for staff",
+                "This account is not a forum lead, commissioner or area admin of any area. Families and young "
+                        + "people use the YouSaid app.").cookie(ConsoleCookies.sessionEnded(request));
     }
 
     private MutableHttpResponse<?> formExpired(HttpRequest<?> request) {
-        return Pages.page(HttpStatus.FORBIDDEN, "console/refused", request, Map.of("heading", "This form has expired",
-                "detail", "Nothing was changed. Go back, reload the page and send the form again."));
+        return Pages.refused(request, HttpStatus.FORBIDDEN, "This form has expired",
+                "Nothing was changed. Go back, reload the page and send the form again.");
     }
 
 }

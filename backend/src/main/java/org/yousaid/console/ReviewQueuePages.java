@@ -17,13 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.yousaid.area.AreaAccess;
-import org.yousaid.identity.Caller;
 import org.yousaid.identity.StaffSessions;
 import org.yousaid.moderation.ReviewItem;
 import org.yousaid.moderation.ReviewService;
-import org.yousaid.shared.ProblemException;
 
 /**
  * The forum lead's review queue: what families wrote that waits for a person, oldest first, both
@@ -58,15 +55,11 @@ final class ReviewQueuePages {
 
     @Get
     MutableHttpResponse<?> queue(HttpRequest<?> request, @PathVariable String areaId, @Nullable @QueryValue String source) {
-        Optional<Caller> caller = Pages.signedIn(sessions, request);
-        if (caller.isEmpty()) {
-            return Pages.seeOther("/console/sign-in");
-        }
         String chosen = "comment".equals(source) || "survey_answer".equals(source) ? source : null;
-        try {
-            List<ReviewItem> items = reviews.queue(caller.get(), areaId, new ReviewService.QueueFilter(chosen, null, null, null), null, PAGE)
+        return Pages.forSignedIn(sessions, request, "You cannot see this queue", caller -> {
+            List<ReviewItem> items = reviews.queue(caller, areaId, new ReviewService.QueueFilter(chosen, null, null, null), null, PAGE)
                     .items();
-            Map<String, Long> bySource = reviews.counts(caller.get(), areaId).getOrDefault("source", Map.of());
+            Map<String, Long> bySource = reviews.counts(caller, areaId).getOrDefault("source", Map.of());
             long all = bySource.values().stream().mapToLong(Long::longValue).sum();
             List<Choice> choices = List.of(new Choice("", "Both", all, chosen == null),
                     new Choice("comment", "Wall comments", bySource.getOrDefault("comment", 0L), "comment".equals(chosen)),
@@ -74,9 +67,7 @@ final class ReviewQueuePages {
             return Pages.page(HttpStatus.OK, "console/queue", request, Map.of("areaName", access.name(areaId),
                     "rows", items.stream().map(ReviewQueuePages::row).toList(), "choices", choices,
                     "shown", items.size(), "more", items.size() == PAGE));
-        } catch (ProblemException e) {
-            return Pages.refused(request, e.problem().status(), "You cannot see this queue", e.getMessage());
-        }
+        });
     }
 
     private static Row row(ReviewItem item) {

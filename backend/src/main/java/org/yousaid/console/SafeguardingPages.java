@@ -12,13 +12,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.yousaid.area.AreaAccess;
-import org.yousaid.identity.Caller;
 import org.yousaid.identity.StaffSessions;
 import org.yousaid.moderation.SafeguardingCaseView;
 import org.yousaid.moderation.SafeguardingService;
-import org.yousaid.shared.ProblemException;
 
 /**
  * The safeguarding queue a forum lead opens first: every open case (new or escalated), oldest flag
@@ -48,17 +45,11 @@ final class SafeguardingPages {
 
     @Get
     MutableHttpResponse<?> open(HttpRequest<?> request, @PathVariable String areaId) {
-        Optional<Caller> caller = Pages.signedIn(sessions, request);
-        if (caller.isEmpty()) {
-            return Pages.seeOther("/console/sign-in");
-        }
-        try {
-            List<SafeguardingCaseView> cases = safeguarding.queue(caller.get(), areaId, "open", null, PAGE).items();
+        return Pages.forSignedIn(sessions, request, "You cannot see this queue", caller -> {
+            List<SafeguardingCaseView> cases = safeguarding.queue(caller, areaId, "open", null, PAGE).items();
             return Pages.page(HttpStatus.OK, "console/safeguarding", request, Map.of("areaName", access.name(areaId),
                     "rows", cases.stream().map(SafeguardingPages::row).toList(), "more", cases.size() == PAGE));
-        } catch (ProblemException e) {
-            return Pages.refused(request, e.problem().status(), "You cannot see this queue", e.getMessage());
-        }
+        });
     }
 
     private static Row row(SafeguardingCaseView c) {

@@ -71,7 +71,7 @@ public final class Authenticator {
         }
     }
 
-    private static AuthProblem problemFor(AuthErrorCode code) {
+    static AuthProblem problemFor(AuthErrorCode code) {
         if (code == null) {
             return AuthProblem.UNAVAILABLE;
         }
@@ -94,7 +94,7 @@ public final class Authenticator {
         };
     }
 
-    private static boolean isAnonymous(FirebaseToken token) {
+    static boolean isAnonymous(FirebaseToken token) {
         return token.getClaims().get("firebase") instanceof Map<?, ?> firebase
                 && "anonymous".equals(firebase.get("sign_in_provider"));
     }

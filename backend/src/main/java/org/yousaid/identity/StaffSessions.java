@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Sign-in for the staff console: Firebase session cookies, which the server can revoke, instead of
@@ -84,7 +83,7 @@ public final class StaffSessions {
         } catch (IllegalArgumentException | IllegalStateException e) {
             return new Refused(AuthProblem.TOKEN_INVALID, "The ID token is not a Firebase ID token.");
         }
-        if (isAnonymous(token)) {
+        if (Authenticator.isAnonymous(token)) {
             return new Refused(AuthProblem.TOKEN_INVALID, "The console is for staff: sign in with your own named account.");
         }
         if (!recent(token)) {
@@ -144,21 +143,15 @@ public final class StaffSessions {
         return Instant.ofEpochSecond(seconds.longValue()).isAfter(clock.instant().minus(RECENT_SIGN_IN));
     }
 
+    /** The problem is the API's ({@link Authenticator#problemFor}); the words are for a person at a browser. */
     private static Refused refused(AuthErrorCode code) {
-        if (code == null) {
-            return new Refused(AuthProblem.UNAVAILABLE, "Sign-in could not be checked just now; please try again.");
-        }
-        return switch (code) {
-            case EXPIRED_ID_TOKEN, EXPIRED_SESSION_COOKIE -> new Refused(AuthProblem.TOKEN_EXPIRED, "Your session has ended; sign in again.");
-            case REVOKED_ID_TOKEN, REVOKED_SESSION_COOKIE -> new Refused(AuthProblem.TOKEN_REVOKED, "You were signed out; sign in again.");
-            case USER_DISABLED -> new Refused(AuthProblem.USER_DISABLED, "This account has been disabled.");
-            case CERTIFICATE_FETCH_FAILED -> new Refused(AuthProblem.UNAVAILABLE, "Sign-in could not be checked just now; please try again.");
-            default -> new Refused(AuthProblem.TOKEN_INVALID, "This sign-in could not be verified; sign in again.");
-        };
-    }
-
-    private static boolean isAnonymous(FirebaseToken token) {
-        return token.getClaims().get("firebase") instanceof Map<?, ?> firebase
-                && "anonymous".equals(firebase.get("sign_in_provider"));
+        AuthProblem problem = Authenticator.problemFor(code);
+        return new Refused(problem, switch (problem) {
+            case TOKEN_EXPIRED -> "Your session has ended; sign in again.";
+            case TOKEN_REVOKED -> "You were signed out; sign in again.";
+            case USER_DISABLED -> "This account has been disabled.";
+            case UNAVAILABLE -> "Sign-in could not be checked just now; please try again.";
+            default -> "This sign-in could not be verified; sign in again.";
+        });
     }
 }
