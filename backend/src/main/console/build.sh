@@ -11,6 +11,7 @@ fi
 mkdir -p "$out"
 node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps --silence-deprecation=import,global-builtin,color-functions,slash-div --load-path=node_modules console.scss "$out/console.css"
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/govuk-frontend.min.js"
+cp node_modules/htmx.org/dist/htmx.min.js "$out/htmx.min.js"
 cp console.js "$out/console.js"
 mkdir -p "$out/images"
 cp node_modules/govuk-frontend/dist/govuk/assets/images/favicon.ico node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg "$out/images/"

@@ -8,6 +8,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
@@ -42,7 +43,7 @@ final class ConsoleController {
             new DemoPerson("demo-family-1", "a parent (to see the console refuse a family)"));
 
     /** One row of the home page. */
-    record Place(String areaId, String areaName, String role, @Nullable String queue, @Nullable String safeguarding) {
+    record Place(String areaId, String areaName, String role, String href, List<ConsoleNav.Link> work) {
     }
 
     private final StaffSessions sessions;
@@ -70,6 +71,15 @@ final class ConsoleController {
         };
     }
 
+    /** An area's own page: the work the person's role does there, each page with what it is for. */
+    @Get("/areas/{areaId}")
+    MutableHttpResponse<?> area(HttpRequest<?> request, @PathVariable String areaId) {
+        return Pages.forSignedIn(sessions, request, "You cannot work in this area", caller -> {
+            access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
+            return Pages.areaPage(HttpStatus.OK, "console/area", request, access, caller, areaId, Map.of());
+        });
+    }
+
     @Get("/sign-in")
     MutableHttpResponse<?> signInPage(HttpRequest<?> request) {
         return signIn(request, HttpStatus.OK, null);
@@ -79,7 +89,7 @@ final class ConsoleController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> session(HttpRequest<?> request, @Nullable String csrf, @Nullable String idToken) {
         if (!ConsoleCookies.formTokenMatches(request, csrf)) {
-            return formExpired(request);
+            return Pages.formExpired(request);
         }
         return started(request, sessions.start(idToken == null ? "" : idToken, ConsoleCookies.SESSION_LENGTH));
     }
@@ -88,7 +98,7 @@ final class ConsoleController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> devSignIn(HttpRequest<?> request, @Nullable String csrf, @Nullable String uid) {
         if (!ConsoleCookies.formTokenMatches(request, csrf)) {
-            return formExpired(request);
+            return Pages.formExpired(request);
         }
         return started(request, sessions.startDev(uid));
     }
@@ -97,7 +107,7 @@ final class ConsoleController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable String csrf) {
         if (!ConsoleCookies.formTokenMatches(request, csrf)) {
-            return formExpired(request);
+            return Pages.formExpired(request);
         }
         Optional<String> cookie = ConsoleCookies.session(request);
         if (cookie.isPresent() && sessions.check(cookie.get()) instanceof StaffSessions.Valid valid) {
@@ -118,8 +128,7 @@ final class ConsoleController {
     private List<Place> places(String uid) {
         return access.staffPlaces(uid).stream()
                 .map(p -> new Place(p.areaId(), p.areaName(), p.role().value().replace('_', ' '),
-                        p.role() == Role.FORUM_LEAD ? "/console/areas/" + p.areaId() + "/queue" : null,
-                        p.role() == Role.FORUM_LEAD ? "/console/areas/" + p.areaId() + "/safeguarding" : null))
+                        "/console/areas/" + p.areaId(), ConsoleNav.links(p.role(), p.areaId(), "")))
                 .toList();
     }
 
@@ -135,11 +144,6 @@ final class ConsoleController {
         return Pages.refused(request, HttpStatus.FORBIDDEN, "The console is for staff",
                 "This account is not a forum lead, commissioner or area admin of any area. Families and young "
                         + "people use the YouSaid app.").cookie(ConsoleCookies.sessionEnded(request));
-    }
-
-    private MutableHttpResponse<?> formExpired(HttpRequest<?> request) {
-        return Pages.refused(request, HttpStatus.FORBIDDEN, "This form has expired",
-                "Nothing was changed. Go back, reload the page and send the form again.");
     }
 
 }

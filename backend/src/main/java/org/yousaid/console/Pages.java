@@ -7,10 +7,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
+import org.yousaid.identity.Role;
 import org.yousaid.identity.StaffSessions;
 import org.yousaid.shared.ProblemException;
 
@@ -41,6 +44,42 @@ final class Pages {
         } catch (ProblemException e) {
             return refused(request, e.problem().status(), refusedHeading, e.getMessage());
         }
+    }
+
+    /**
+     * A form post from a signed-in person: the form token must match first (else nothing is done and
+     * the form is said to have expired), then as {@link #forSignedIn}.
+     */
+    static MutableHttpResponse<?> forPost(StaffSessions sessions, HttpRequest<?> request, @io.micronaut.core.annotation.Nullable String csrf,
+                                          String refusedHeading, Function<Caller, MutableHttpResponse<?>> action) {
+        if (!ConsoleCookies.formTokenMatches(request, csrf)) {
+            return formExpired(request);
+        }
+        return forSignedIn(sessions, request, refusedHeading, action);
+    }
+
+    static MutableHttpResponse<?> formExpired(HttpRequest<?> request) {
+        return refused(request, HttpStatus.FORBIDDEN, "This form has expired",
+                "Nothing was changed. Go back, reload the page and send the form again.");
+    }
+
+    /** A field a form sent that cannot be taken as it is; the error summary links to {@code field}'s id. */
+    record FieldError(String field, String message) {
+    }
+
+    /**
+     * A page of one area's work: adds the area's name and the navigation for the person's role there,
+     * with the page being shown marked.
+     */
+    static MutableHttpResponse<?> areaPage(HttpStatus status, String view, HttpRequest<?> request, AreaAccess access,
+                                           Caller caller, String areaId, Map<String, Object> model) {
+        Map<String, Object> withArea = new HashMap<>(model);
+        withArea.put("areaId", areaId);
+        withArea.putIfAbsent("areaName", access.name(areaId));
+        Role role = access.roleOf(areaId, caller.uid()).orElse(null);
+        withArea.put("nav", role == null ? List.of() : ConsoleNav.links(role, areaId, request.getPath()));
+        withArea.putIfAbsent("errors", List.of());
+        return page(status, view, request, withArea);
     }
 
     static MutableHttpResponse<?> page(HttpStatus status, String view, HttpRequest<?> request, Map<String, Object> model) {

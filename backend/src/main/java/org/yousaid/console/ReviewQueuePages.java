@@ -64,7 +64,7 @@ final class ReviewQueuePages {
             List<Choice> choices = List.of(new Choice("", "Both", all, chosen == null),
                     new Choice("comment", "Wall comments", bySource.getOrDefault("comment", 0L), "comment".equals(chosen)),
                     new Choice("survey_answer", "Survey answers", bySource.getOrDefault("survey_answer", 0L), "survey_answer".equals(chosen)));
-            return Pages.page(HttpStatus.OK, "console/queue", request, Map.of("areaName", access.name(areaId),
+            return Pages.areaPage(HttpStatus.OK, "console/queue", request, access, caller, areaId, Map.of(
                     "rows", items.stream().map(ReviewQueuePages::row).toList(), "choices", choices,
                     "shown", items.size(), "more", items.size() == PAGE));
         });

@@ -47,7 +47,7 @@ final class SafeguardingPages {
     MutableHttpResponse<?> open(HttpRequest<?> request, @PathVariable String areaId) {
         return Pages.forSignedIn(sessions, request, "You cannot see this queue", caller -> {
             List<SafeguardingCaseView> cases = safeguarding.queue(caller, areaId, "open", null, PAGE).items();
-            return Pages.page(HttpStatus.OK, "console/safeguarding", request, Map.of("areaName", access.name(areaId),
+            return Pages.areaPage(HttpStatus.OK, "console/safeguarding", request, access, caller, areaId, Map.of(
                     "rows", cases.stream().map(SafeguardingPages::row).toList(), "more", cases.size() == PAGE));
         });
     }

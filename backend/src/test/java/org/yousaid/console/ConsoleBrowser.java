@@ -42,6 +42,8 @@ final class ConsoleBrowser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        // A template that fails while it renders leaves the response open: fail the test, do not hang it.
+        request.timeout(java.time.Duration.ofSeconds(20));
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
