@@ -13,5 +13,7 @@ node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps --silence
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/govuk-frontend.min.js"
 cp node_modules/htmx.org/dist/htmx.min.js "$out/htmx.min.js"
 cp console.js "$out/console.js"
+# The Firebase sign-in, bundled from npm into one module: the page loads no script from another origin.
+node_modules/.bin/esbuild sign-in.js --bundle --format=esm --minify --legal-comments=linked --target=es2020 --log-level=warning --outfile="$out/sign-in.js"
 mkdir -p "$out/images"
 cp node_modules/govuk-frontend/dist/govuk/assets/images/favicon.ico node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg "$out/images/"

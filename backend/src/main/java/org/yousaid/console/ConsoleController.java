@@ -48,10 +48,12 @@ final class ConsoleController {
 
     private final StaffSessions sessions;
     private final AreaAccess access;
+    private final FirebaseWebSignIn firebase;
 
-    ConsoleController(StaffSessions sessions, AreaAccess access) {
+    ConsoleController(StaffSessions sessions, AreaAccess access, FirebaseWebSignIn firebase) {
         this.sessions = sessions;
         this.access = access;
+        this.firebase = firebase;
     }
 
     @Get
@@ -136,6 +138,7 @@ final class ConsoleController {
         Map<String, Object> model = new HashMap<>();
         model.put("problem", problem);
         model.put("devSignIn", sessions.devSignIn());
+        model.put("firebase", firebase.form());
         model.put("demoPeople", DEMO_PEOPLE);
         return Pages.page(status, "console/sign-in", request, model);
     }

@@ -16,8 +16,14 @@ final class ConsoleEdge {
 
     static final String FORM_TOKEN_ATTRIBUTE = "yousaid.console.formToken";
 
-    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
-            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private final String policy;
+
+    ConsoleEdge(FirebaseWebSignIn firebase) {
+        // Only the sign-in script talks to another origin: Firebase Authentication (or its emulator).
+        String connect = ("'self' " + firebase.connectSources()).trim();
+        this.policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+                + "connect-src " + connect + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
 
     @RequestFilter
     void formToken(HttpRequest<?> request) {
@@ -27,7 +33,7 @@ final class ConsoleEdge {
 
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.header("Content-Security-Policy", POLICY)
+        response.header("Content-Security-Policy", policy)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin");
