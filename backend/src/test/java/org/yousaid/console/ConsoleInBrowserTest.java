@@ -141,12 +141,28 @@ class ConsoleInBrowserTest extends ApiTest implements TestPropertyProvider {
     private Object answer(JsonNode ask) {
         return switch (ask.path("name").asText()) {
             case "comment" -> Map.of("id", postComment(ask.path("uid").asText(), ask.path("area").asText(), ask.path("body").asText()));
+            case "surveyAnswer" -> Map.of("id", answeredSurvey(ask.path("area").asText(), ask.path("commissioner").asText(),
+                    ask.path("uid").asText(), ask.path("body").asText()));
             case "analyse" -> {
                 analyseAll();
                 yield Map.of("done", true);
             }
             default -> Map.of("error", "no such ask: " + ask.path("name").asText());
         };
+    }
+
+    /** A family's answer to a survey the commissioner published through the API, {@code words} its free text. */
+    private String answeredSurvey(String area, String commissioner, String family, String words) {
+        String definition = """
+                {"title": "Short breaks", "kind": "other", "questions": [
+                  {"id": "rating", "type": "likert", "text": "Short breaks meet our needs."},
+                  {"id": "more", "type": "free_text", "text": "Tell us more"}]}""";
+        String survey = as(commissioner).post("/v1/areas/" + area + "/surveys", "{\"definition\":" + definition + "}").text("id");
+        as(commissioner).post("/v1/areas/" + area + "/surveys/" + survey + "/publish", null);
+        String answer = java.util.UUID.randomUUID().toString();
+        as(family).put("/v1/areas/" + area + "/surveys/" + survey + "/answers/" + answer,
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":true,\"answers\":{\"rating\":2,\"more\":" + quote(words) + "}}");
+        return answer;
     }
 
     private static String readOrEmpty(Path file) {
