@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.area.AreaSettingsService;
 import org.yousaid.content.ContentType;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.StaffSessions;
@@ -52,9 +53,11 @@ final class SafeguardingCasePages {
     private final StaffSessions sessions;
     private final SafeguardingService safeguarding;
     private final AreaAccess access;
+    private final AreaSettingsService settings;
 
-    SafeguardingCasePages(StaffSessions sessions, SafeguardingService safeguarding, AreaAccess access) {
+    SafeguardingCasePages(StaffSessions sessions, SafeguardingService safeguarding, AreaAccess access, AreaSettingsService settings) {
         this.sessions = sessions;
+        this.settings = settings;
         this.safeguarding = safeguarding;
         this.access = access;
     }
@@ -144,6 +147,8 @@ final class SafeguardingCasePages {
         model.put("escalateNote", notes.getOrDefault("escalateNote", ""));
         model.put("handleNote", notes.getOrDefault("handleNote", ""));
         model.put("done", done);
+        // Said before escalating, so the forum lead knows who will get it (or that nobody is named yet).
+        model.put("contact", settings.safeguardingContact(areaId).map(k -> k.name() + " (" + k.role() + ")").orElse(null));
         return Pages.areaPage(status, "console/safeguarding-case", request, access, caller, areaId, model);
     }
 
