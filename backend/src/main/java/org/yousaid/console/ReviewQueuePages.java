@@ -36,12 +36,18 @@ final class ReviewQueuePages {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
     /** One row of the queue as a forum lead reads it. */
-    record Row(String submitted, String source, String words, String themes, String analysis) {
+    record Row(String submitted, String source, String words, String themes, String analysis, String href) {
     }
 
     /** One choice of the source filter. */
     record Choice(String value, String label, long count, boolean selected) {
     }
+
+    /** What the item page's decisions say when they send the forum lead back here. */
+    private static final Map<String, String> DONE = Map.of(
+            "published", "Published. It is public now, with the redactions you chose.",
+            "rejected", "Rejected. The family is told why.",
+            "changes", "The family is asked to change it, with your reason.");
 
     private final StaffSessions sessions;
     private final ReviewService reviews;
@@ -54,7 +60,8 @@ final class ReviewQueuePages {
     }
 
     @Get
-    MutableHttpResponse<?> queue(HttpRequest<?> request, @PathVariable String areaId, @Nullable @QueryValue String source) {
+    MutableHttpResponse<?> queue(HttpRequest<?> request, @PathVariable String areaId, @Nullable @QueryValue String source,
+                                 @Nullable @QueryValue String done) {
         String chosen = "comment".equals(source) || "survey_answer".equals(source) ? source : null;
         return Pages.forSignedIn(sessions, request, "You cannot see this queue", caller -> {
             List<ReviewItem> items = reviews.queue(caller, areaId, new ReviewService.QueueFilter(chosen, null, null, null), null, PAGE)
@@ -66,7 +73,7 @@ final class ReviewQueuePages {
                     new Choice("survey_answer", "Survey answers", bySource.getOrDefault("survey_answer", 0L), "survey_answer".equals(chosen)));
             return Pages.areaPage(HttpStatus.OK, "console/queue", request, access, caller, areaId, Map.of(
                     "rows", items.stream().map(ReviewQueuePages::row).toList(), "choices", choices,
-                    "shown", items.size(), "more", items.size() == PAGE));
+                    "shown", items.size(), "more", items.size() == PAGE, "done", DONE.getOrDefault(done == null ? "" : done, "")));
         });
     }
 
@@ -80,6 +87,7 @@ final class ReviewQueuePages {
             case "failed" -> "Failed: read it for safeguarding yourself";
             default -> "Waiting";
         };
-        return new Row(WHEN.format(item.submittedAt()), source, item.body() == null ? "(withdrawn)" : item.body(), themes, analysis);
+        return new Row(WHEN.format(item.submittedAt()), source, item.body() == null ? "(withdrawn)" : item.body(), themes, analysis,
+                "/console/areas/" + item.areaId() + "/queue/" + item.contentType() + "/" + item.id());
     }
 }

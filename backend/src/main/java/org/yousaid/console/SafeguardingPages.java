@@ -1,5 +1,6 @@
 package org.yousaid.console;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
@@ -30,7 +32,7 @@ final class SafeguardingPages {
     static final int PAGE = 50;
 
     /** One open case as a forum lead reads it. */
-    record Row(String flagged, String criticality, String status, String words, String why) {
+    record Row(String flagged, String criticality, String status, String words, String why, String href) {
     }
 
     private final StaffSessions sessions;
@@ -44,21 +46,23 @@ final class SafeguardingPages {
     }
 
     @Get
-    MutableHttpResponse<?> open(HttpRequest<?> request, @PathVariable String areaId) {
+    MutableHttpResponse<?> open(HttpRequest<?> request, @PathVariable String areaId, @Nullable @QueryValue String done) {
         return Pages.forSignedIn(sessions, request, "You cannot see this queue", caller -> {
             List<SafeguardingCaseView> cases = safeguarding.queue(caller, areaId, "open", null, PAGE).items();
             return Pages.areaPage(HttpStatus.OK, "console/safeguarding", request, access, caller, areaId, Map.of(
-                    "rows", cases.stream().map(SafeguardingPages::row).toList(), "more", cases.size() == PAGE));
+                    "rows", cases.stream().map(c -> row(areaId, c)).toList(), "more", cases.size() == PAGE,
+                    "done", "handled".equals(done) ? "The case is marked handled and closed." : ""));
         });
     }
 
-    private static Row row(SafeguardingCaseView c) {
+    private static Row row(String areaId, SafeguardingCaseView c) {
         String words = c.content() == null || c.content().body() == null ? "(withdrawn by its author)" : c.content().body();
         String why = c.content() == null || c.content().analysis() == null || c.content().analysis().tags() == null ? "Flagged by tagging"
                 : String.join("; ", c.content().analysis().tags().safeguarding().reasons().stream()
                         .map(r -> r.reason().replace('_', ' ') + ": \u201c" + r.evidence() + "\u201d").toList());
         String status = "escalated".equals(c.status()) ? "Escalated to " + (c.escalatedTo() == null ? "the safeguarding contact" : c.escalatedTo())
                 : "New: nobody has acted yet";
-        return new Row(ReviewQueuePages.WHEN.format(c.flaggedAt()), c.criticality() + " of 5", status, words, why.isBlank() ? "Flagged by tagging" : why);
+        return new Row(ReviewQueuePages.WHEN.format(c.flaggedAt()), c.criticality() + " of 5", status, words,
+                why.isBlank() ? "Flagged by tagging" : why, "/console/areas/" + areaId + "/safeguarding/" + c.contentType() + "/" + c.contentId());
     }
 }

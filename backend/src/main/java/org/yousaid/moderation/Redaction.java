@@ -8,7 +8,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * it was, a proposal a forum lead edited, or one they added.
  */
 @Serdeable
-record Redaction(int begin, int end, String kind, String source) {
+public record Redaction(int begin, int end, String kind, String source) {
 
     static final String PROPOSED = "proposed";
     static final String EDITED = "edited";

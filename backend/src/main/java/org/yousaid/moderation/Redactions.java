@@ -20,16 +20,16 @@ import org.yousaid.tagging.Tags;
  * taken out as one (that is how a proposal is widened). Offsets are code points, widened to whole
  * graphemes, so no span can cut an emoji or an accent off its letter.
  */
-final class Redactions {
+public final class Redactions {
 
-    static final Set<String> KINDS = Set.of("person", "place", "school", "email", "phone", "nhs_number", "postcode",
+    public static final Set<String> KINDS = Set.of("person", "place", "school", "email", "phone", "nhs_number", "postcode",
             "date_of_birth", "age");
 
     private Redactions() {
     }
 
     /** The spans to apply, in order, each marked as the tagger proposed it, edited from a proposal, or added. */
-    static List<Redaction> toApply(String raw, @Nullable List<String> keepProposed, @Nullable List<ReviewRequests.Span> given,
+    public static List<Redaction> toApply(String raw, @Nullable List<String> keepProposed, @Nullable List<ReviewRequests.Span> given,
                                    List<Tags.Redaction> proposed) {
         Set<String> keep = new LinkedHashSet<>(keepProposed == null ? List.of() : keepProposed);
         Set<String> known = new HashSet<>();
@@ -108,7 +108,7 @@ final class Redactions {
     }
 
     /** The published text: each span replaced by a marker that says what kind of detail was taken out. */
-    static String redacted(String raw, List<Redaction> spans) {
+    public static String redacted(String raw, List<Redaction> spans) {
         StringBuilder out = new StringBuilder();
         int at = 0;
         for (Redaction r : spans) {

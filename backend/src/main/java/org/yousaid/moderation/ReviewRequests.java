@@ -5,13 +5,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** What forum leads send to the desk. Every action on an item names the version it was shown. */
-final class ReviewRequests {
+public final class ReviewRequests {
 
     private ReviewRequests() {
     }
 
     @Serdeable
-    record Version(@Nullable Integer version) {
+    public record Version(@Nullable Integer version) {
     }
 
     /**
@@ -23,29 +23,29 @@ final class ReviewRequests {
      * applies. {@code safeguardingReviewed} confirms a person read a text the analysis failed on.
      */
     @Serdeable
-    record Publish(@Nullable Integer version, @Nullable String publishedBody, @Nullable List<String> keepProposed,
+    public record Publish(@Nullable Integer version, @Nullable String publishedBody, @Nullable List<String> keepProposed,
                    @Nullable List<Span> redactions, @Nullable Boolean safeguardingReviewed) {
     }
 
     @Serdeable
-    record Span(@Nullable Integer begin, @Nullable Integer end, @Nullable String kind) {
+    public record Span(@Nullable Integer begin, @Nullable Integer end, @Nullable String kind) {
     }
 
     @Serdeable
-    record WithReason(@Nullable Integer version, @Nullable String reason) {
+    public record WithReason(@Nullable Integer version, @Nullable String reason) {
     }
 
     /** What the forum lead did about a safeguarding case, in their own words (staff only). */
     @Serdeable
-    record Handle(@Nullable String note) {
+    public record Handle(@Nullable String note) {
     }
 
     /** 0 (no concern) to 5 (immediate risk); staff only. */
     @Serdeable
-    record Criticality(@Nullable Integer criticality) {
+    public record Criticality(@Nullable Integer criticality) {
     }
 
     @Serdeable
-    record Themes(@Nullable Integer version, @Nullable List<String> themes) {
+    public record Themes(@Nullable Integer version, @Nullable List<String> themes) {
     }
 }

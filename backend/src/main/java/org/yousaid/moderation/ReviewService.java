@@ -51,7 +51,7 @@ public class ReviewService {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
     static final int MAX_REASON = 500;
     static final int MAX_TEXT = 2000;
-    static final Duration CLAIM = Duration.ofMinutes(10);
+    public static final Duration CLAIM = Duration.ofMinutes(10);
 
     /** The filters of the normal queue; null means any. */
     public record QueueFilter(@Nullable String source, @Nullable String theme, @Nullable Boolean flagged, @Nullable Integer sentiment) {
@@ -139,7 +139,7 @@ public class ReviewService {
     }
 
     @Transactional
-    ReviewItem item(Caller caller, String areaId, ContentType type, UUID id) {
+    public ReviewItem item(Caller caller, String areaId, ContentType type, UUID id) {
         access.require(caller, areaId, Role.FORUM_LEAD);
         return view(items.find(areaId, type.value(), id).orElseThrow(ReviewService::notFound));
     }
@@ -153,7 +153,7 @@ public class ReviewService {
 
     /** Holds the item for {@link #CLAIM} so no other forum lead acts on it meanwhile. */
     @Transactional
-    ReviewItem claim(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
+    public ReviewItem claim(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ModerationItem item = current(lead, type, id, version);
         if (items.claim(areaId, type.value(), id, lead.uid(), now().plus(CLAIM), item.version()) == 0) {
@@ -163,7 +163,7 @@ public class ReviewService {
     }
 
     @Transactional
-    ReviewItem release(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
+    public ReviewItem release(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ModerationItem item = current(lead, type, id, version);
         if (item.claimedBy() != null && items.release(areaId, type.value(), id, item.version()) == 0) {
@@ -180,7 +180,7 @@ public class ReviewService {
      * changes nothing.
      */
     @Transactional
-    ReviewItem publish(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.Publish request) {
+    public ReviewItem publish(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.Publish request) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ModerationItem item = current(lead, type, id, request.version());
         String raw = content(type).texts(areaId, List.of(id)).get(id);
@@ -223,13 +223,13 @@ public class ReviewService {
     }
 
     @Transactional
-    ReviewItem reject(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.WithReason request) {
+    public ReviewItem reject(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.WithReason request) {
         return decideWithReason(caller, areaId, type, id, request, ModerationItem.REJECTED);
     }
 
     /** The author is asked to change their text; when they send it again it is reviewed afresh. */
     @Transactional
-    ReviewItem requestChanges(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.WithReason request) {
+    public ReviewItem requestChanges(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.WithReason request) {
         return decideWithReason(caller, areaId, type, id, request, ModerationItem.CHANGES_REQUESTED);
     }
 
@@ -238,7 +238,7 @@ public class ReviewService {
      * the correction is kept, beside what the model said, as a labelled example for the area.
      */
     @Transactional
-    ReviewItem correctThemes(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.Themes request) {
+    public ReviewItem correctThemes(Caller caller, String areaId, ContentType type, UUID id, ReviewRequests.Themes request) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         Set<String> known = taxonomy.activeThemes(areaId);
         // The contract's maxItems counts what was sent, repeats included: a request of 11 is refused, not trimmed.

@@ -118,9 +118,17 @@ public class SafeguardingService {
                 .toList(), page.nextCursor());
     }
 
+    /** One case, in whatever status, with its text and analysis: the area's forum leads only. */
+    @Transactional
+    public SafeguardingCaseView caseView(Caller caller, String areaId, String contentType, UUID contentId) {
+        access.require(caller, areaId, Role.FORUM_LEAD);
+        cases.find(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
+        return view(areaId, contentType, contentId);
+    }
+
     /** A forum lead closes a case, saying what they did; handling again changes nothing. */
     @Transactional
-    SafeguardingCaseView handle(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
+    public SafeguardingCaseView handle(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         String checked = checkNote(note);
         SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
@@ -136,7 +144,7 @@ public class SafeguardingService {
      * contact is kept in the area's settings (409 when the area has named none).
      */
     @Transactional
-    SafeguardingCaseView escalate(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
+    public SafeguardingCaseView escalate(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         String checked = checkNote(note);
         SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
@@ -155,7 +163,7 @@ public class SafeguardingService {
     }
 
     @Transactional
-    SafeguardingCaseView setCriticality(Caller caller, String areaId, String contentType, UUID contentId,
+    public SafeguardingCaseView setCriticality(Caller caller, String areaId, String contentType, UUID contentId,
                                         @Nullable Integer criticality) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         if (criticality == null || criticality < 0 || criticality > 5) {

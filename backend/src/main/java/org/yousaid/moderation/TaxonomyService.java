@@ -30,12 +30,12 @@ import org.yousaid.tagging.TaggingService;
  * its items for tagging again.
  */
 @Singleton
-class TaxonomyService {
+public class TaxonomyService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaxonomyService.class);
 
     @Serdeable
-    record TaxonomyView(int version, List<AreaTheme> themes) {
+    public record TaxonomyView(int version, List<AreaTheme> themes) {
     }
 
     @Serdeable
@@ -73,7 +73,7 @@ class TaxonomyService {
     }
 
     @Transactional
-    TaxonomyView taxonomy(Caller caller, String areaId) {
+    public TaxonomyView taxonomy(Caller caller, String areaId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER);
         seeded(areaId);
         return view(areaId);

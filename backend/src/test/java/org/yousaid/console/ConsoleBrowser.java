@@ -41,6 +41,22 @@ final class ConsoleBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form post with fields in order, a name as often as it is sent (ticked checkboxes, repeated rows). */
+    HttpResponse<String> postFields(String path, java.util.List<Map.Entry<String, String>> form) throws IOException, InterruptedException {
+        String body = form.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(server.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The form token a page embeds. */
+    static String formTokenIn(String page) {
+        Matcher m = FORM_TOKEN.matcher(page);
+        return m.find() ? m.group(1) : "no token on the page";
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         // A template that fails while it renders leaves the response open: fail the test, do not hang it.
         request.timeout(java.time.Duration.ofSeconds(20));
