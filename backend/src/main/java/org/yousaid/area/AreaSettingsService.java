@@ -36,9 +36,12 @@ public class AreaSettingsService {
                     "24 hours"),
             new SupportLine("Contact", "families with disabled children", "0808 808 3555", null, "https://contact.org.uk", null));
 
+    /** How many support lines an area may set. */
+    public static final int MAX_SUPPORT_LINES = 20;
+
     /** What staff see and area admins set. */
     @Serdeable
-    record Settings(@Nullable SafeguardingContact safeguardingContact, List<SupportLine> supportLines, boolean nationalDefaults) {
+    public record Settings(@Nullable SafeguardingContact safeguardingContact, List<SupportLine> supportLines, boolean nationalDefaults) {
     }
 
     /**
@@ -48,7 +51,7 @@ public class AreaSettingsService {
      * said outright with {@code nationalLinesOnly}; the contact can be replaced, never removed.
      */
     @Serdeable
-    record SettingsRequest(@Nullable SafeguardingContact safeguardingContact, @Nullable List<SupportLine> supportLines,
+    public record SettingsRequest(@Nullable SafeguardingContact safeguardingContact, @Nullable List<SupportLine> supportLines,
                            @Nullable Boolean nationalLinesOnly) {
     }
 
@@ -74,7 +77,7 @@ public class AreaSettingsService {
     }
 
     @Transactional
-    Settings get(Caller caller, String areaId) {
+    public Settings get(Caller caller, String areaId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
         return view(areaId);
     }
@@ -86,7 +89,7 @@ public class AreaSettingsService {
     }
 
     @Transactional
-    Settings put(Caller caller, String areaId, SettingsRequest request) {
+    public Settings put(Caller caller, String areaId, SettingsRequest request) {
         CurrentUser admin = access.require(caller, areaId, Role.AREA_ADMIN);
         Map<String, String> errors = new LinkedHashMap<>();
         SafeguardingContact contact = request.safeguardingContact();
@@ -99,7 +102,7 @@ public class AreaSettingsService {
         if (national && !lines.isEmpty()) {
             errors.put("nationalLinesOnly", "either the area's own support lines or the national ones, not both");
         }
-        if (lines.size() > 20) {
+        if (lines.size() > MAX_SUPPORT_LINES) {
             errors.put("supportLines", "at most 20");
         }
         for (int i = 0; i < lines.size(); i++) {

@@ -28,6 +28,12 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
     @Query("select * from memberships where area_id = :areaId and role = :role order by joined_at, uid")
     List<Membership> withRole(String areaId, String role);
 
+    /** Forum leads, commissioners and area admins, by role then who was named first. */
+    @Query("""
+            select * from memberships where area_id = :areaId and role not in ('family', 'young_person')
+            order by role, joined_at, uid limit :limit""")
+    List<Membership> staff(String areaId, int limit);
+
     @Query("select count(*) from memberships where area_id = :areaId and role = :role")
     long countWithRole(String areaId, String role);
 

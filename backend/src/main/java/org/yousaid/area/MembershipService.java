@@ -22,12 +22,14 @@ import org.yousaid.shared.ProblemException;
 import org.yousaid.shared.RequestProblem;
 
 @Singleton
-class MembershipService {
+public class MembershipService {
+
+    static final int MAX_STAFF = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(MembershipService.class);
 
     /** Whether a call created the membership, so the controller can answer 201 or 200. */
-    record Outcome(MembershipView membership, boolean created) {
+    public record Outcome(MembershipView membership, boolean created) {
     }
 
     private final AreaRepository areas;
@@ -97,7 +99,7 @@ class MembershipService {
     }
 
     @Transactional
-    Outcome grant(Caller caller, String areaId, String uid, String requestedRole) {
+    public Outcome grant(Caller caller, String areaId, String uid, String requestedRole) {
         var admin = access.require(caller, areaId, Role.AREA_ADMIN);
         Role role = parseRole(requestedRole);
         if (uid.isBlank() || uid.length() > 128) {
@@ -118,6 +120,18 @@ class MembershipService {
         before.filter(from -> from != role).ifPresent(from -> roleChanged.publishEvent(new MemberRoleChanged(areaId, uid, from, role)));
         audit.record(areaId, admin.uid(), "membership.grant", "member", uid, Map.of("role", role.value()));
         return new Outcome(view(memberships.find(areaId, uid).orElseThrow()), created);
+    }
+
+    /**
+     * The area's staff (forum leads, commissioners, area admins), for its area admins, who grant
+     * those roles. Families and young people join by themselves and are not listed: an admin has no
+     * need of who they are.
+     */
+    @Transactional
+    public List<MembershipView> staff(Caller caller, String areaId) {
+        access.require(caller, areaId, Role.AREA_ADMIN);
+        Area area = areas.find(areaId).orElseThrow();
+        return memberships.staff(areaId, MAX_STAFF).stream().map(m -> MembershipView.of(m, area)).toList();
     }
 
     /**

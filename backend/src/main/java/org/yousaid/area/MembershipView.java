@@ -4,7 +4,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 @Serdeable
-record MembershipView(String areaId, String areaName, String uid, String role, Instant joinedAt) {
+public record MembershipView(String areaId, String areaName, String uid, String role, Instant joinedAt) {
 
     static MembershipView of(Membership m, Area area) {
         return new MembershipView(m.areaId(), area.name(), m.uid(), m.role(), m.joinedAt());

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** One row of the append-only audit log: who did what, to which content, when, and what changed. */
 @Serdeable
 @MappedEntity("audit_log")
-record AuditEntry(
+public record AuditEntry(
         @Id UUID id,
         String areaId,
         Instant at,

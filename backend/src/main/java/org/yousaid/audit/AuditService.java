@@ -15,7 +15,7 @@ import org.yousaid.shared.Page;
 
 /** Area admins read their area's audit log, newest first; nobody can change it. */
 @Singleton
-class AuditService {
+public class AuditService {
 
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -30,7 +30,7 @@ class AuditService {
     }
 
     @Transactional
-    Page<AuditEntry> page(Caller caller, String areaId, @Nullable String action, @Nullable String cursor, int limit) {
+    public Page<AuditEntry> page(Caller caller, String areaId, @Nullable String action, @Nullable String cursor, int limit) {
         access.require(caller, areaId, Role.AREA_ADMIN);
         Cursors.Listing listing = cursors.listing(caller.uid(), "audit", areaId, String.valueOf(action));
         Cursor before = listing.after(cursor);

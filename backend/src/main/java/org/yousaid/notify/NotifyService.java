@@ -20,7 +20,7 @@ import org.yousaid.shared.ProblemException;
 
 /** Members register their phones; commissioners and area admins read the outbox log. */
 @Singleton
-class NotifyService {
+public class NotifyService {
 
     static final Set<String> PLATFORMS = Set.of("android", "ios", "web");
 
@@ -73,7 +73,7 @@ class NotifyService {
      * so the log is for council staff, not the forum's volunteers.
      */
     @Transactional
-    Page<NotifyViews.OutboxEntry> log(Caller caller, String areaId, @Nullable String cursor, int limit) {
+    public Page<NotifyViews.OutboxEntry> log(Caller caller, String areaId, @Nullable String cursor, int limit) {
         access.require(caller, areaId, Role.AREA_ADMIN, Role.COMMISSIONER);
         Cursors.Listing listing = cursors.listing(caller.uid(), "outbox", areaId);
         return listing.page(outbox.log(areaId, listing.after(cursor), limit + 1), limit,

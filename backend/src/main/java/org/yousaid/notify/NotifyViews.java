@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-final class NotifyViews {
+public final class NotifyViews {
 
     private NotifyViews() {
     }
@@ -23,7 +23,7 @@ final class NotifyViews {
 
     /** One push in the outbox log (no token: it identifies a phone). */
     @Serdeable
-    record OutboxEntry(UUID id, String uid, UUID deviceId, String title, Map<String, String> data, String state,
+    public record OutboxEntry(UUID id, String uid, UUID deviceId, String title, Map<String, String> data, String state,
                        int attempts, @Nullable String messageId, @Nullable String lastError, Instant createdAt,
                        @Nullable Instant sentAt) {
     }

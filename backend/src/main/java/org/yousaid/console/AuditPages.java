@@ -1,0 +1,93 @@
+package org.yousaid.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yousaid.area.AreaAccess;
+import org.yousaid.audit.AuditEntry;
+import org.yousaid.audit.AuditService;
+import org.yousaid.identity.StaffSessions;
+import org.yousaid.shared.Page;
+
+/**
+ * The area's audit log for its admin: who did what, to what, when, and what changed, newest first,
+ * narrowed to one action or a prefix as the API's {@code GET …/audit?action=} is. The same service
+ * and rules: area admins only. The detail holds states and counts, never a family's words.
+ */
+@Controller("/console/areas/{areaId}/audit")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+final class AuditPages {
+
+    static final int PAGE = 50;
+    static final String REFUSED = "You cannot see this area's audit log";
+
+    /** The API's rule for the action filter: one action, or the start of one ending in a dot. */
+    static final Pattern ACTION = Pattern.compile("[a-z_]{1,40}(\\.[a-z_]{0,40})?");
+
+    /** One entry as the admin reads it. */
+    record Row(String at, String who, String action, String about, List<String> detail) {
+    }
+
+    private final StaffSessions sessions;
+    private final AuditService audit;
+    private final AreaAccess access;
+
+    AuditPages(StaffSessions sessions, AuditService audit, AreaAccess access) {
+        this.sessions = sessions;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @Get
+    MutableHttpResponse<?> log(HttpRequest<?> request, @PathVariable String areaId, @Nullable @QueryValue String action,
+                               @Nullable @QueryValue String cursor) {
+        return Pages.forSignedIn(sessions, request, REFUSED, caller -> {
+            String filter = action == null || action.isBlank() ? null : action.strip();
+            boolean valid = filter == null || ACTION.matcher(filter).matches();
+            // A filter that is not valid still asks the service, so who may not read the log is refused first.
+            Page<AuditEntry> page = audit.page(caller, areaId, valid ? filter : null, valid ? cursor : null, PAGE);
+            Map<String, Object> model = new HashMap<>();
+            model.put("action", filter == null ? "" : filter);
+            model.put("rows", valid ? page.items().stream().map(AuditPages::row).toList() : List.of());
+            model.put("valid", valid);
+            model.put("first", cursor == null);
+            String base = "/console/areas/" + areaId + "/audit" + (filter == null || !valid ? "" : "?action=" + encode(filter));
+            model.put("newest", base);
+            model.put("older", !valid || page.nextCursor() == null ? null
+                    : base + (base.contains("?") ? "&" : "?") + "cursor=" + encode(page.nextCursor()));
+            List<Pages.FieldError> errors = valid ? List.of() : List.of(new Pages.FieldError("action",
+                    "Enter an action such as membership.grant, or the start of one such as moderation. (small letters, underscores and one dot)"));
+            model.put("errors", errors);
+            model.put("actionError", MembersPages.message(errors, "action"));
+            return Pages.areaPage(valid ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "console/audit", request, access, caller, areaId, model);
+        });
+    }
+
+    private static Row row(AuditEntry e) {
+        String about = e.contentType() == null ? "" : e.contentType().replace('_', ' ')
+                + (e.contentId() == null ? "" : " " + e.contentId());
+        List<String> detail = e.detail() == null ? List.of() : e.detail().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(d -> d.getKey() + ": " + d.getValue()).toList();
+        return new Row(ReviewQueuePages.WHEN.format(e.at()), e.actorUid(), e.action(), about, detail);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
