@@ -8,12 +8,12 @@ import io.micronaut.serde.annotation.Serdeable;
 /** One theme of an area's taxonomy: shipped, added or split off by its forum leads; active, retired or merged. */
 @Serdeable
 @MappedEntity("area_themes")
-record AreaTheme(String areaId, @Id String themeId, String name, @Nullable String description, String origin,
+public record AreaTheme(String areaId, @Id String themeId, String name, @Nullable String description, String origin,
                  String status, @Nullable String mergedInto) {
 
     static final String ACTIVE = "active";
 
-    boolean isActive() {
+    public boolean isActive() {
         return ACTIVE.equals(status);
     }
 }

@@ -139,7 +139,7 @@ public class ReviewService {
     }
 
     @Transactional
-    ReviewItem item(Caller caller, String areaId, ContentType type, UUID id) {
+    public ReviewItem item(Caller caller, String areaId, ContentType type, UUID id) {
         access.require(caller, areaId, Role.FORUM_LEAD);
         return view(items.find(areaId, type.value(), id).orElseThrow(ReviewService::notFound));
     }
