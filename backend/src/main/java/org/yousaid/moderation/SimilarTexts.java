@@ -25,7 +25,7 @@ import org.yousaid.tagging.TaggingService;
  * (the distinct people who wrote or said "me too" to its texts) first.
  */
 @Singleton
-class SimilarTexts {
+public class SimilarTexts {
 
     /** Cosine (all-MiniLM-L6-v2) to a group's centre for a text to join it: paraphrases, not just the same topic. */
     static final double SAME_THING = 0.6;
@@ -33,7 +33,7 @@ class SimilarTexts {
 
     /** A text of a group and how many families said "me too" to it. */
     @Serdeable
-    record Member(String contentType, UUID id, int meToo) {
+    public record Member(String contentType, UUID id, int meToo) {
     }
 
     /**
@@ -41,11 +41,11 @@ class SimilarTexts {
      * "me too" to them, each counted once however many of its texts they wrote or seconded.
      */
     @Serdeable
-    record Group(int size, int meToo, int families, ReviewItem representative, List<Member> members) {
+    public record Group(int size, int meToo, int families, ReviewItem representative, List<Member> members) {
     }
 
     @Serdeable
-    record Groups(String theme, int texts, List<Group> items) {
+    public record Groups(String theme, int texts, List<Group> items) {
     }
 
     private final AreaAccess access;
@@ -66,7 +66,7 @@ class SimilarTexts {
     }
 
     @Transactional
-    Groups groups(Caller caller, String areaId, String theme) {
+    public Groups groups(Caller caller, String areaId, String theme) {
         access.require(caller, areaId, Role.FORUM_LEAD);
         List<ModerationItem> rows = new ArrayList<>(items.withTheme(areaId, theme, MAX_TEXTS));
         rows.sort(Comparator.comparing(ModerationItem::submittedAt));

@@ -39,23 +39,23 @@ public class TaxonomyService {
     }
 
     @Serdeable
-    record NewTheme(@Nullable String id, @Nullable String name, @Nullable String description) {
+    public record NewTheme(@Nullable String id, @Nullable String name, @Nullable String description) {
     }
 
     @Serdeable
-    record ThemeText(@Nullable String name, @Nullable String description) {
+    public record ThemeText(@Nullable String name, @Nullable String description) {
     }
 
     @Serdeable
-    record Merge(@Nullable String into) {
+    public record Merge(@Nullable String into) {
     }
 
     @Serdeable
-    record Split(@Nullable List<NewTheme> into) {
+    public record Split(@Nullable List<NewTheme> into) {
     }
 
     @Serdeable
-    record History(List<TaxonomyVersion> items) {
+    public record History(List<TaxonomyVersion> items) {
     }
 
     private final AreaAccess access;
@@ -80,14 +80,14 @@ public class TaxonomyService {
     }
 
     @Transactional
-    History history(Caller caller, String areaId) {
+    public History history(Caller caller, String areaId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER);
         seeded(areaId);
         return new History(themes.history(areaId, 200));
     }
 
     @Transactional
-    TaxonomyView add(Caller caller, String areaId, NewTheme request) {
+    public TaxonomyView add(Caller caller, String areaId, NewTheme request) {
         CurrentUser lead = lead(caller, areaId);
         NewTheme theme = checked(request);
         if (themes.add(areaId, theme.id(), theme.name(), theme.description(), "added") == 0) {
@@ -97,7 +97,7 @@ public class TaxonomyService {
     }
 
     @Transactional
-    TaxonomyView describe(Caller caller, String areaId, String themeId, ThemeText request) {
+    public TaxonomyView describe(Caller caller, String areaId, String themeId, ThemeText request) {
         CurrentUser lead = lead(caller, areaId);
         AreaTheme theme = active(areaId, themeId);
         String name = request.name() == null ? theme.name() : text(request.name(), 200, "name");
@@ -107,7 +107,7 @@ public class TaxonomyService {
     }
 
     @Transactional
-    TaxonomyView retire(Caller caller, String areaId, String themeId) {
+    public TaxonomyView retire(Caller caller, String areaId, String themeId) {
         CurrentUser lead = lead(caller, areaId);
         active(areaId, themeId);
         themes.close(areaId, themeId, "retired", null);
@@ -115,7 +115,7 @@ public class TaxonomyService {
     }
 
     @Transactional
-    TaxonomyView merge(Caller caller, String areaId, String themeId, Merge request) {
+    public TaxonomyView merge(Caller caller, String areaId, String themeId, Merge request) {
         CurrentUser lead = lead(caller, areaId);
         active(areaId, themeId);
         String into = request.into();
@@ -131,7 +131,7 @@ public class TaxonomyService {
     }
 
     @Transactional
-    TaxonomyView split(Caller caller, String areaId, String themeId, Split request) {
+    public TaxonomyView split(Caller caller, String areaId, String themeId, Split request) {
         CurrentUser lead = lead(caller, areaId);
         active(areaId, themeId);
         List<NewTheme> parts = request.into() == null ? List.of() : request.into().stream().map(this::checked).toList();

@@ -11,6 +11,6 @@ import java.util.Map;
 /** One change of an area's taxonomy: its version, who made it, when, and what it was. */
 @Serdeable
 @MappedEntity("taxonomy_versions")
-record TaxonomyVersion(String areaId, @Id int version, Instant changedAt, String changedBy,
+public record TaxonomyVersion(String areaId, @Id int version, Instant changedAt, String changedBy,
                        @TypeDef(type = DataType.JSON) Map<String, Object> change) {
 }

@@ -86,7 +86,7 @@ public class ThemeModelService {
         trainer.shutdownNow();
     }
 
-    ThemeModelViews.ThemeModels models(Caller caller, String areaId, @Nullable String cursor, int limit) {
+    public ThemeModelViews.ThemeModels models(Caller caller, String areaId, @Nullable String cursor, int limit) {
         return transactions.executeWrite(status -> {
             access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN);
             models.abandonStale(areaId, now().minus(STALE_AFTER), now());
@@ -99,7 +99,7 @@ public class ThemeModelService {
         });
     }
 
-    ThemeModelViews.Training training(Caller caller, String areaId, int number) {
+    public ThemeModelViews.Training training(Caller caller, String areaId, int number) {
         return transactions.executeWrite(status -> {
             access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN);
             models.abandonStale(areaId, now().minus(STALE_AFTER), now());
@@ -109,7 +109,7 @@ public class ThemeModelService {
     }
 
     /** Starts a retraining in the background and answers at once. */
-    ThemeModelViews.Training retrain(Caller caller, String areaId) {
+    public ThemeModelViews.Training retrain(Caller caller, String areaId) {
         ModelTraining started = transactions.executeWrite(status -> {
             CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD, Role.AREA_ADMIN);
             return start(areaId, lead.uid());

@@ -6,23 +6,23 @@ import java.time.Instant;
 import java.util.List;
 
 /** What forum leads see of their area's theme model and its retrainings. */
-final class ThemeModelViews {
+public final class ThemeModelViews {
 
     private ThemeModelViews() {
     }
 
     @Serdeable
-    record ThemeModels(Active active, List<Training> items, @Nullable String nextCursor) {
+    public record ThemeModels(Active active, List<Training> items, @Nullable String nextCursor) {
     }
 
     @Serdeable
-    record Active(String origin, @Nullable Integer training, String modelVersion, String themesVersion, Instant trainedAt,
+    public record Active(String origin, @Nullable Integer training, String modelVersion, String themesVersion, Instant trainedAt,
                   int trainingTexts, ModelTraining.Figures heldOut, @Nullable ThemeTagger.ModelSummary.RealText realText,
                   List<ThemeTagger.ModelSummary.ThemeFigure> themes) {
     }
 
     @Serdeable
-    record Training(int number, String status, Instant requestedAt, @Nullable Instant finishedAt, String baseVersion,
+    public record Training(int number, String status, Instant requestedAt, @Nullable Instant finishedAt, String baseVersion,
                     @Nullable String version, @Nullable Integer corrections, @Nullable Integer heldBack,
                     @Nullable ModelTraining.BeforeAfter sendTest, @Nullable ModelTraining.BeforeAfter heldBackCorrections,
                     @Nullable String reason, boolean active) {

@@ -88,4 +88,14 @@ final class ConsoleBrowser {
     HttpResponse<String> signIn(String uid) throws IOException, InterruptedException {
         return post("/console/session", Map.of("csrf", formToken(), "idToken", Tokens.idToken(uid)));
     }
+
+    /** A form post whose fields may repeat (checkboxes), in the order given. */
+    HttpResponse<String> post(String path, java.util.List<Map.Entry<String, String>> form) throws IOException, InterruptedException {
+        String body = form.stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(server.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
 }
