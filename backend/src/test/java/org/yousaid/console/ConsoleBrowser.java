@@ -72,4 +72,17 @@ final class ConsoleBrowser {
     HttpResponse<String> signIn(String uid) throws IOException, InterruptedException {
         return post("/console/session", Map.of("csrf", formToken(), "idToken", Tokens.idToken(uid)));
     }
+
+    /**
+     * Opens a server-sent events stream as the browser's EventSource would (with the cookies, no
+     * timeout): the lines arrive as the server sends them.
+     */
+    HttpResponse<java.util.stream.Stream<String>> stream(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).header("Accept", "text/event-stream").GET();
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    }
 }
