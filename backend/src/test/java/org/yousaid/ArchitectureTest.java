@@ -29,6 +29,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyAlertTalksToGovUkNotify() {
+        noClasses().that().resideOutsideOfPackage("org.yousaid.alert..")
+                .should().dependOnClassesThat().resideInAPackage("uk.gov.service.notify..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyIdentityAndNotifyUseFirebase() {
         noClasses().that().resideOutsideOfPackages("org.yousaid.identity..", "org.yousaid.notify..")
                 .should().dependOnClassesThat().resideInAPackage("com.google.firebase..")

@@ -69,7 +69,7 @@ final class Pages {
 
     /**
      * A page of one area's work: adds the area's name and the navigation for the person's role there,
-     * with the page being shown marked.
+     * with the page being shown marked, and for a forum lead the region new safeguarding cases are shown in.
      */
     static MutableHttpResponse<?> areaPage(HttpStatus status, String view, HttpRequest<?> request, AreaAccess access,
                                            Caller caller, String areaId, Map<String, Object> model) {
@@ -78,6 +78,8 @@ final class Pages {
         withArea.putIfAbsent("areaName", access.name(areaId));
         Role role = access.roleOf(areaId, caller.uid()).orElse(null);
         withArea.put("nav", role == null ? List.of() : ConsoleNav.links(role, areaId, request.getPath()));
+        // A forum lead's pages listen for new safeguarding cases (AlertsStream); nobody else's do.
+        withArea.put("alerts", role == Role.FORUM_LEAD);
         withArea.putIfAbsent("errors", List.of());
         return page(status, view, request, withArea);
     }

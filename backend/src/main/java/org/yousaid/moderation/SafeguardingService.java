@@ -1,5 +1,6 @@
 package org.yousaid.moderation;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
@@ -50,10 +51,13 @@ public class SafeguardingService {
     private final Cursors cursors;
     private final AreaSettingsService settings;
     private final Notifications notifications;
+    private final ApplicationEventPublisher<SafeguardingCaseOpened> opened;
 
     SafeguardingService(AreaAccess access, SafeguardingCaseRepository cases, ReviewViews views, AuditLog audit,
-                        Clock clock, Cursors cursors, AreaSettingsService settings, Notifications notifications) {
+                        Clock clock, Cursors cursors, AreaSettingsService settings, Notifications notifications,
+                        ApplicationEventPublisher<SafeguardingCaseOpened> opened) {
         this.access = access;
+        this.opened = opened;
         this.settings = settings;
         this.notifications = notifications;
         this.cursors = cursors;
@@ -66,12 +70,17 @@ public class SafeguardingService {
     /**
      * Opens the case, and tells every forum lead of the area at once through the push outbox (in the
      * same transaction): no text and nothing about the family in the push, only that a case waits.
+     * {@link SafeguardingCaseOpened} is published in the same transaction for the alerts that need no
+     * phone (the console page, email).
      */
     @EventListener
     void onFlagged(ContentFlagged event) {
+        int criticality = criticality(event.reasons());
         if (cases.openIfAbsent(event.areaId(), event.contentType(), event.contentId(), event.flaggedAt(),
-                event.modelVersion(), criticality(event.reasons())) == 1) {
+                event.modelVersion(), criticality) == 1) {
             LOG.warn("safeguarding.case_opened area={} {}={}", event.areaId(), event.contentType(), event.contentId());
+            opened.publishEvent(new SafeguardingCaseOpened(event.areaId(), event.contentType(), event.contentId(),
+                    criticality, event.flaggedAt()));
             Map<String, String> data = Map.of("kind", "safeguarding_case", "areaId", event.areaId(),
                     "contentType", event.contentType(), "contentId", event.contentId().toString());
             List<String> leads = access.forumLeads(event.areaId());

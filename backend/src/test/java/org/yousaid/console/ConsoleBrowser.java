@@ -98,4 +98,17 @@ final class ConsoleBrowser {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
+
+    /**
+     * Opens a server-sent events stream as the browser's EventSource would (with the cookies, no
+     * timeout): the lines arrive as the server sends them.
+     */
+    HttpResponse<java.util.stream.Stream<String>> stream(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).header("Accept", "text/event-stream").GET();
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    }
 }

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Stands in for Google's servers (not for the SDK): the real Firebase Admin SDK fetches our test
- * signing certificate from here, looks up accounts here when it checks revocation, and sends FCM
- * messages here (captured, or refused as FCM would: unregistered token, quota exceeded). Tests
- * revoke and disable accounts the way the Firebase console would.
+ * signing certificate from here, looks up accounts here when it checks revocation (and for their
+ * email addresses), and sends FCM messages here (captured, or refused as FCM would: unregistered
+ * token, quota exceeded). Tests revoke and disable accounts the way the Firebase console would.
  */
 public final class GoogleEndpoints extends HttpTransport {
 
@@ -48,6 +48,17 @@ public final class GoogleEndpoints extends HttpTransport {
     private final Map<String, Long> validSince = new ConcurrentHashMap<>();
     private final Map<String, Boolean> disabled = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
+
+    /** The email address of an account, as its owner signed up with: {@code <uid>@staff.example.org} unless set. */
+    public static String defaultEmail(String uid) {
+        return uid + "@staff.example.org";
+    }
+
+    /** The account's email from now on ({@code ""}: an account with no email, as an anonymous one). */
+    public void setEmail(String uid, String email) {
+        emails.put(uid, email);
+    }
 
     /** Revokes every token issued before now, as {@code revokeRefreshTokens} does. */
     public void revoke(String uid) {
@@ -110,8 +121,10 @@ public final class GoogleEndpoints extends HttpTransport {
                     }
                     String uid = m.group(1);
                     long since = validSince.getOrDefault(uid, 0L);
+                    String email = emails.getOrDefault(uid, defaultEmail(uid));
                     return json(200, "{\"users\":[{\"localId\":\"" + uid + "\",\"validSince\":\"" + since
-                            + "\",\"disabled\":" + disabled.getOrDefault(uid, false) + "}]}");
+                            + "\",\"disabled\":" + disabled.getOrDefault(uid, false)
+                            + (email.isEmpty() ? "" : ",\"email\":\"" + email + "\"") + "}]}");
                 }
                 if (SESSION_COOKIE.matcher(url).matches()) {
                     return sessionCookie(body());
