@@ -76,6 +76,23 @@ function expect (condition, words) {
   if (!condition) throw new Error(words)
 }
 
+/** The success banner a form leaves after it redirected back. */
+async function done (page, words) {
+  const banner = page.locator('.govuk-notification-banner--success')
+  await banner.waitFor({ state: 'visible' })
+  const text = await banner.textContent()
+  expect(text.includes(words), `the page said "${text.trim().replace(/\s+/g, ' ')}", not "${words}"`)
+}
+
+/** Into the area, then a page of its navigation, as a person would click. */
+async function open (page, name) {
+  if (!new URL(page.url()).pathname.startsWith('/console/areas/')) {
+    await page.getByRole('link', { name: world.areaName }).click()
+  }
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click()
+  return page
+}
+
 const area = world.area
 const flows = {
   async 'a family account is refused' () {
@@ -110,6 +127,108 @@ const flows = {
     expect((await looked(page, 'forum lead')).startsWith('Review queue'), 'not the review queue')
     await page.getByRole('navigation').getByRole('link', { name: 'Safeguarding' }).click()
     expect((await looked(page, 'forum lead')).startsWith('Safeguarding queue'), 'not the safeguarding queue')
+    await page.context().close()
+  },
+
+  async 'an area admin names the safeguarding contact and grants a role' () {
+    const page = await signedIn(world.people.areaAdmin, 'area admin')
+    await open(page, 'Area settings')
+    await looked(page, 'area admin')
+    const contact = page.getByRole('group', { name: 'Who to contact' })
+    await contact.getByLabel('Name', { exact: true }).fill('Sam Patel')
+    await contact.getByLabel('Role', { exact: true }).fill('Designated safeguarding lead')
+    await contact.getByLabel('Phone number', { exact: true }).fill('01632 960 001')
+    await contact.getByLabel('Email address', { exact: true }).fill('dsl@council.example.org')
+    await page.getByRole('button', { name: 'Save settings' }).click()
+    await done(page, 'settings were saved')
+    await looked(page, 'area admin')
+
+    await open(page, 'Members')
+    await looked(page, 'area admin')
+    await page.getByLabel('Their user ID').fill(world.people.newcomer.uid)
+    await page.getByRole('radio', { name: 'Commissioner' }).check()
+    await page.getByRole('button', { name: 'Give this role' }).click()
+    await done(page, 'The role was saved')
+    expect(await page.getByRole('cell', { name: world.people.newcomer.uid, exact: true }).count() === 1, 'the new commissioner is not listed')
+    await looked(page, 'area admin')
+    await page.context().close()
+
+    // The person given the role finds the area on their next sign-in.
+    const newcomer = await signedIn(world.people.newcomer, 'area admin')
+    expect(await newcomer.getByRole('link', { name: world.areaName }).count() === 1, 'the newcomer does not see the area')
+    await newcomer.context().close()
+  },
+
+  async 'a forum lead takes out words of their own and publishes' () {
+    const { id } = await ask('comment', { area, uid: world.people.family.uid,
+      body: 'Mrs Okafor at Riverside Primary has not returned our calls about the speech therapy in the plan for six weeks.' })
+    await ask('analyse')
+    const page = await signedIn(world.people.forumLead, 'desk')
+    await open(page, 'Review queue')
+    await page.locator(`a[href$="/${id}"]`).click()
+    const item = page.url()
+    await looked(page, 'desk')
+    await page.getByRole('button', { name: 'Claim it' }).click()
+    await page.getByLabel('Words to take out (1)').fill('Riverside Primary')
+    await page.getByLabel('What they are (1)').selectOption('school')
+    await page.getByRole('button', { name: 'Show what will be published' }).click()
+    const preview = await page.locator('#preview-heading ~ .govuk-inset-text').first().textContent()
+    expect(!preview.includes('Riverside'), `the preview still names the school: ${preview}`)
+    await looked(page, 'desk')
+    await page.getByRole('button', { name: 'Publish', exact: true }).click()
+    await done(page, 'ublished')
+    await looked(page, 'desk')
+    await page.goto(item)
+    const published = await page.locator('main').textContent()
+    expect(published.includes('What was published') && !/Riverside Primary has/.test(published.split('What was published')[1]),
+      'the published words still name the school')
+    await page.context().close()
+  },
+
+  async 'a safeguarding case appears on an open page and in the mailbox and is escalated' () {
+    const page = await signedIn(world.people.forumLead, 'safeguarding')
+    await open(page, 'Safeguarding')
+    // The page is listening once its stream has answered.
+    await page.waitForResponse(r => r.url().endsWith(`/console/areas/${area}/alerts`), { timeout: 10000 })
+    const { id } = await ask('surveyAnswer', { area, commissioner: world.people.commissioner.uid, uid: world.people.family.uid,
+      body: 'My daughter says she wants to die and has started cutting herself. Nobody at the hospital is listening.' })
+    await ask('analyse')
+    const alert = page.locator('.ys-alerts .govuk-notification-banner')
+    await alert.waitFor({ state: 'visible', timeout: 10000 })
+    const said = await alert.textContent()
+    expect(said.includes('New safeguarding case') && !said.includes('daughter'), `the alert said "${said}"`)
+    await looked(page, 'safeguarding')
+    const mail = await ask('mailbox', { uid: world.people.forumLead.uid })
+    expect(mail.subjects.length === 1 && !mail.subjects[0].includes('daughter'), `the lead's mailbox: ${JSON.stringify(mail)}`)
+
+    await alert.getByRole('link', { name: 'open the safeguarding queue' }).click()
+    await page.locator(`a[href*="${id}"]`).first().click()
+    await looked(page, 'safeguarding')
+    await page.getByLabel('What you passed on, and how').fill('Rang Sam Patel at 10:40 and read the answer out; she is calling the family today.')
+    await page.getByRole('button', { name: /^Escalate to / }).click()
+    await done(page, 'Escalated to')
+    await looked(page, 'safeguarding')
+    await page.context().close()
+  },
+
+  async 'a forum lead merges two themes' () {
+    const page = await signedIn(world.people.forumLead, 'themes')
+    await open(page, 'Themes')
+    await looked(page, 'themes')
+    const merging = page.getByRole('group', { name: 'Themes to merge' }).getByRole('checkbox')
+    const names = []
+    for (const n of [0, 1]) {
+      const box = merging.nth(n)
+      names.push(await page.locator(`label[for="${await box.getAttribute('id')}"]`).textContent())
+      await box.check()
+    }
+    const into = await merging.nth(2).getAttribute('value')
+    await page.getByLabel('Merge them into').selectOption(into)
+    await page.getByRole('button', { name: 'Merge selected themes' }).click()
+    await done(page, '')
+    const active = await page.getByRole('group', { name: 'Themes to merge' }).textContent()
+    expect(names.every(n => !active.includes(n.trim())), `merged themes still offered: ${names}`)
+    await looked(page, 'themes')
     await page.context().close()
   },
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.testing.ApiTest;
 import org.yousaid.testing.FirebaseAuthEmulator;
+import org.yousaid.testing.GoogleEndpoints;
+import org.yousaid.testing.NotifyEndpoints;
 
 /**
  * The console in a real browser: Debian's Chromium, driven by Playwright (src/test/browser/flows.mjs),
@@ -39,6 +41,7 @@ class ConsoleInBrowserTest extends ApiTest implements TestPropertyProvider {
     private static final String PASSWORD = "correct horse battery staple";
 
     private final FirebaseAuthEmulator firebase = new FirebaseAuthEmulator();
+    private final NotifyEndpoints notify = new NotifyEndpoints();
 
     @Inject
     AreaAccess access;
@@ -46,12 +49,19 @@ class ConsoleInBrowserTest extends ApiTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("yousaid.console.firebase-web.api-key", "test-web-api-key",
-                "yousaid.console.firebase-web.emulator-url", firebase.url());
+                "yousaid.console.firebase-web.emulator-url", firebase.url(),
+                // Alert emails are sent as in production, to a local server speaking GOV.UK Notify's API.
+                "yousaid.alerts.senders", "1",
+                "yousaid.alerts.poll-interval", "100ms",
+                "yousaid.alerts.notify.api-key", NotifyEndpoints.API_KEY,
+                "yousaid.alerts.notify.template-id", NotifyEndpoints.TEMPLATE_ID,
+                "yousaid.alerts.notify.base-url", notify.baseUrl());
     }
 
     @AfterAll
-    void stopFirebase() {
+    void stopStandIns() {
         firebase.close();
+        notify.close();
     }
 
     @Test
@@ -69,6 +79,10 @@ class ConsoleInBrowserTest extends ApiTest implements TestPropertyProvider {
             firebase.account(email, PASSWORD, uid);
             people.put(person[0], Map.of("uid", uid, "email", email, "password", PASSWORD));
         }
+        // Has a Firebase account but no role anywhere yet: the area admin gives them one.
+        String newcomer = "newcomer-" + java.util.UUID.randomUUID();
+        firebase.account("newcomer@" + area + ".example.org", PASSWORD, newcomer);
+        people.put("newcomer", Map.of("uid", newcomer, "email", "newcomer@" + area + ".example.org", "password", PASSWORD));
         Path out = Path.of("target", "console-browser");
         Files.createDirectories(out);
         Path report = out.resolve("report.json");
@@ -143,6 +157,7 @@ class ConsoleInBrowserTest extends ApiTest implements TestPropertyProvider {
             case "comment" -> Map.of("id", postComment(ask.path("uid").asText(), ask.path("area").asText(), ask.path("body").asText()));
             case "surveyAnswer" -> Map.of("id", answeredSurvey(ask.path("area").asText(), ask.path("commissioner").asText(),
                     ask.path("uid").asText(), ask.path("body").asText()));
+            case "mailbox" -> Map.of("subjects", mailbox(ask.path("uid").asText()));
             case "analyse" -> {
                 analyseAll();
                 yield Map.of("done", true);
@@ -163,6 +178,21 @@ class ConsoleInBrowserTest extends ApiTest implements TestPropertyProvider {
         as(family).put("/v1/areas/" + area + "/surveys/" + survey + "/answers/" + answer,
                 "{\"version\":1,\"submit\":true,\"quoteConsent\":true,\"answers\":{\"rating\":2,\"more\":" + quote(words) + "}}");
         return answer;
+    }
+
+    /** The alert emails a member of staff was sent (at their Firebase account's address), waiting up to 10 s for one. */
+    private java.util.List<String> mailbox(String uid) {
+        String address = GoogleEndpoints.defaultEmail(uid);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (notify.receivedBy(address).isEmpty() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return notify.receivedBy(address).stream().map(NotifyEndpoints.Email::subject).toList();
     }
 
     private static String readOrEmpty(Path file) {
