@@ -42,7 +42,7 @@ import org.yousaid.survey.SurveyViews.PublishedSurvey;
  * family of the area without an invitation.
  */
 @Singleton
-class InvitationService {
+public class InvitationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
     private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -192,7 +192,7 @@ class InvitationService {
      * case event: council staff only, not the forum's volunteers (they have {@link #summary}).
      */
     @Transactional
-    Page<InvitationViews.InvitationView> forSurvey(Caller caller, String areaId, UUID surveyId, @Nullable String cursor,
+    public Page<InvitationViews.InvitationView> forSurvey(Caller caller, String areaId, UUID surveyId, @Nullable String cursor,
                                                    int limit) {
         access.require(caller, areaId, Role.COMMISSIONER, Role.AREA_ADMIN);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
@@ -202,7 +202,7 @@ class InvitationService {
     }
 
     @Transactional
-    InvitationViews.InvitationSummary summary(Caller caller, String areaId, UUID surveyId) {
+    public InvitationViews.InvitationSummary summary(Caller caller, String areaId, UUID surveyId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
         return invitations.summary(areaId, surveyId, now());
