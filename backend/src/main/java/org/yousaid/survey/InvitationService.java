@@ -46,7 +46,8 @@ public class InvitationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    static final int DEFAULT_DAYS = 28;
+    /** How long an invitation lasts when nobody says otherwise. */
+    public static final int DEFAULT_DAYS = 28;
     /** The Children and Families Act 2014 brought EHC plans in from this day. */
     static final LocalDate FIRST_EHC_PLANS = LocalDate.of(2014, 9, 1);
 
@@ -72,7 +73,7 @@ public class InvitationService {
     }
 
     @Transactional
-    InviteResult invite(Caller caller, String areaId, UUID surveyId, InvitationViews.InviteRequest request) {
+    public InviteResult invite(Caller caller, String areaId, UUID surveyId, InvitationViews.InviteRequest request) {
         CurrentUser by = access.require(caller, areaId, SurveyService.EDITORS);
         PublishedSurvey survey = surveyService.published(areaId, surveyId).orElseThrow(() -> surveys.survey(areaId, surveyId).isEmpty()
                 ? SurveyService.notFound()
@@ -115,11 +116,11 @@ public class InvitationService {
     }
 
     /** The result, and whether it repeats an event already handled. */
-    record EventOutcome(EhcPlanIssuedResult result, boolean replayed) {
+    public record EventOutcome(EhcPlanIssuedResult result, boolean replayed) {
     }
 
     @Transactional
-    EventOutcome ehcPlanIssued(Caller caller, String areaId, InvitationViews.EhcPlanIssuedRequest request) {
+    public EventOutcome ehcPlanIssued(Caller caller, String areaId, InvitationViews.EhcPlanIssuedRequest request) {
         CurrentUser by = access.require(caller, areaId, Role.COMMISSIONER, Role.AREA_ADMIN);
         String eventId = request.eventId() == null ? "" : request.eventId().strip();
         Map<String, String> errors = new LinkedHashMap<>();

@@ -130,7 +130,7 @@ class SurveyPagesTest extends ApiTest {
         String other = fixtures.area();
         String surveys = "/console/areas/" + area + "/surveys";
         String page = surveys + "/" + id;
-        List<String> gets = List.of(surveys, page, page + "/results");
+        List<String> gets = List.of(surveys, page, page + "/results", "/console/areas/" + area + "/invitations");
         List<String> posts = List.of(surveys, page + "/draft", page + "/publish", page + "/retire", page + "/next-version");
 
         ConsoleBrowser owner = signedIn(commissioner);
