@@ -42,11 +42,12 @@ import org.yousaid.survey.SurveyViews.PublishedSurvey;
  * family of the area without an invitation.
  */
 @Singleton
-class InvitationService {
+public class InvitationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    static final int DEFAULT_DAYS = 28;
+    /** How long an invitation lasts when nobody says otherwise. */
+    public static final int DEFAULT_DAYS = 28;
     /** The Children and Families Act 2014 brought EHC plans in from this day. */
     static final LocalDate FIRST_EHC_PLANS = LocalDate.of(2014, 9, 1);
 
@@ -72,7 +73,7 @@ class InvitationService {
     }
 
     @Transactional
-    InviteResult invite(Caller caller, String areaId, UUID surveyId, InvitationViews.InviteRequest request) {
+    public InviteResult invite(Caller caller, String areaId, UUID surveyId, InvitationViews.InviteRequest request) {
         CurrentUser by = access.require(caller, areaId, SurveyService.EDITORS);
         PublishedSurvey survey = surveyService.published(areaId, surveyId).orElseThrow(() -> surveys.survey(areaId, surveyId).isEmpty()
                 ? SurveyService.notFound()
@@ -115,11 +116,11 @@ class InvitationService {
     }
 
     /** The result, and whether it repeats an event already handled. */
-    record EventOutcome(EhcPlanIssuedResult result, boolean replayed) {
+    public record EventOutcome(EhcPlanIssuedResult result, boolean replayed) {
     }
 
     @Transactional
-    EventOutcome ehcPlanIssued(Caller caller, String areaId, InvitationViews.EhcPlanIssuedRequest request) {
+    public EventOutcome ehcPlanIssued(Caller caller, String areaId, InvitationViews.EhcPlanIssuedRequest request) {
         CurrentUser by = access.require(caller, areaId, Role.COMMISSIONER, Role.AREA_ADMIN);
         String eventId = request.eventId() == null ? "" : request.eventId().strip();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -192,7 +193,7 @@ class InvitationService {
      * case event: council staff only, not the forum's volunteers (they have {@link #summary}).
      */
     @Transactional
-    Page<InvitationViews.InvitationView> forSurvey(Caller caller, String areaId, UUID surveyId, @Nullable String cursor,
+    public Page<InvitationViews.InvitationView> forSurvey(Caller caller, String areaId, UUID surveyId, @Nullable String cursor,
                                                    int limit) {
         access.require(caller, areaId, Role.COMMISSIONER, Role.AREA_ADMIN);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
@@ -202,7 +203,7 @@ class InvitationService {
     }
 
     @Transactional
-    InvitationViews.InvitationSummary summary(Caller caller, String areaId, UUID surveyId) {
+    public InvitationViews.InvitationSummary summary(Caller caller, String areaId, UUID surveyId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
         return invitations.summary(areaId, surveyId, now());

@@ -7,31 +7,31 @@ import java.util.List;
 import java.util.UUID;
 import org.yousaid.shared.CountTable;
 
-final class InvitationViews {
+public final class InvitationViews {
 
     private InvitationViews() {
     }
 
     /** Everyone who may answer (all families and young people of the area), or a list of members. */
     @Serdeable
-    record InviteRequest(@Nullable Boolean allFamilies, @Nullable List<String> uids, @Nullable Integer expiresInDays) {
+    public record InviteRequest(@Nullable Boolean allFamilies, @Nullable List<String> uids, @Nullable Integer expiresInDays) {
     }
 
     @Serdeable
-    record InviteResult(int invited, int alreadyInvited, int notifications) {
+    public record InviteResult(int invited, int alreadyInvited, int notifications) {
     }
 
     /** Posted by a commissioner's system when a family's EHC plan is issued; eventId makes it idempotent. */
     @Serdeable
-    record EhcPlanIssuedRequest(@Nullable String eventId, @Nullable String familyUid, @Nullable String issuedOn) {
+    public record EhcPlanIssuedRequest(@Nullable String eventId, @Nullable String familyUid, @Nullable String issuedOn) {
     }
 
     @Serdeable
-    record EhcPlanIssuedResult(String eventId, UUID invitationId, UUID surveyId, int notifications) {
+    public record EhcPlanIssuedResult(String eventId, UUID invitationId, UUID surveyId, int notifications) {
     }
 
     @Serdeable
-    record InvitationView(UUID id, String areaId, UUID surveyId, String inviteeUid, String origin, String state,
+    public record InvitationView(UUID id, String areaId, UUID surveyId, String inviteeUid, String origin, String state,
                           Instant createdAt, @Nullable Instant openedAt, @Nullable Instant answeredAt, Instant expiresAt) {
     }
 
@@ -42,7 +42,7 @@ final class InvitationViews {
      * parts of the invitations sent, and opened and not opened are another split of them.
      */
     @Serdeable
-    record InvitationSummary(Count invited, Count waiting, Count opened, Count answered, Count expired) {
+    public record InvitationSummary(Count invited, Count waiting, Count opened, Count answered, Count expired) {
 
         static InvitationSummary of(long invited, long waiting, long opened, long answered, long expired) {
             CountTable byState = CountTable.of(invited, waiting, answered, expired);
@@ -60,7 +60,7 @@ final class InvitationViews {
 
     /** A count as published: null and suppressed when the small-numbers rule withholds it. */
     @Serdeable
-    record Count(@Nullable Long value, boolean suppressed) {
+    public record Count(@Nullable Long value, boolean suppressed) {
 
         static Count of(long n, boolean withheld) {
             return withheld ? new Count(null, true) : new Count(n, false);

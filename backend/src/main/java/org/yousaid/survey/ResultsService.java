@@ -32,7 +32,7 @@ import org.yousaid.survey.ResultsViews.ValueCount;
  * admins of the area only; nobody sees another family's answers.
  */
 @Singleton
-class ResultsService {
+public class ResultsService {
 
     private static final String SUBMITTED = " from survey_answers where area_id = ? and survey_id = ? and status = 'submitted' ";
 
@@ -49,7 +49,7 @@ class ResultsService {
     }
 
     @Transactional(readOnly = true)
-    ResultsViews.SurveyResults results(Caller caller, String areaId, UUID surveyId) {
+    public ResultsViews.SurveyResults results(Caller caller, String areaId, UUID surveyId) {
         access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
         List<SurveyVersion> versions = surveys.versions(areaId, surveyId);

@@ -5,20 +5,20 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.UUID;
 
-final class ResultsViews {
+public final class ResultsViews {
 
     private ResultsViews() {
     }
 
     /** Fewer respondents than this behind a figure, and it is withheld. */
-    static final int MINIMUM_GROUP = 5;
+    public static final int MINIMUM_GROUP = 5;
 
     /**
      * A published figure: its value, or suppressed (value null) when fewer than five respondents are
      * behind it, so no family can be picked out.
      */
     @Serdeable
-    record Figure(@Nullable Double value, boolean suppressed) {
+    public record Figure(@Nullable Double value, boolean suppressed) {
         static Figure of(double value, long basedOn) {
             return basedOn < MINIMUM_GROUP ? new Figure(null, true) : new Figure(round(value), false);
         }
@@ -38,24 +38,24 @@ final class ResultsViews {
     }
 
     @Serdeable
-    record OptionCount(String id, String label, Figure count) {
+    public record OptionCount(String id, String label, Figure count) {
     }
 
     @Serdeable
-    record ValueCount(int value, Figure count) {
+    public record ValueCount(int value, Figure count) {
     }
 
     @Serdeable
-    record Quarter(String quarter, Figure respondents, Figure agreement) {
+    public record Quarter(String quarter, Figure respondents, Figure agreement) {
     }
 
     @Serdeable
-    record EquipmentCategory(String id, String label, Figure items, Figure medianWeeks, Figure p90Weeks,
+    public record EquipmentCategory(String id, String label, Figure items, Figure medianWeeks, Figure p90Weeks,
                              Figure withinTarget, Figure stillWaiting) {
     }
 
     @Serdeable
-    record QuestionResult(String questionId, String type, String text, Figure respondents,
+    public record QuestionResult(String questionId, String type, String text, Figure respondents,
                           @Nullable List<OptionCount> options,
                           @Nullable List<ValueCount> distribution,
                           @Nullable Figure mean,
@@ -68,7 +68,7 @@ final class ResultsViews {
     }
 
     @Serdeable
-    record SurveyResults(UUID surveyId, String areaId, String title, int minimumGroup, Figure respondents,
+    public record SurveyResults(UUID surveyId, String areaId, String title, int minimumGroup, Figure respondents,
                          List<QuestionResult> questions) {
     }
 }

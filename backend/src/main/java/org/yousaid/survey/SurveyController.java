@@ -45,9 +45,7 @@ class SurveyController {
 
     @Get("/survey-templates")
     SurveyViews.TemplateList listSurveyTemplates(Caller caller) {
-        return new SurveyViews.TemplateList(templates.all().stream().map(t -> new SurveyViews.TemplateSummary(t.id(),
-                t.definition().title(), t.definition().kindOrOther(), t.definition().description(),
-                t.definition().questions().size())).toList());
+        return new SurveyViews.TemplateList(templates.summaries());
     }
 
     @Get("/survey-templates/{templateId}")

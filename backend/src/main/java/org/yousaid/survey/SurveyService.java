@@ -38,7 +38,7 @@ import org.yousaid.survey.SurveyViews.VersionView;
  * see only published surveys. A published version never changes: editing makes the next version.
  */
 @Singleton
-class SurveyService {
+public class SurveyService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyService.class);
     static final Role[] EDITORS = {Role.FORUM_LEAD, Role.COMMISSIONER};
@@ -67,7 +67,7 @@ class SurveyService {
     }
 
     @Transactional
-    SurveyView create(Caller caller, String areaId, @Nullable String templateId, @Nullable JsonNode definition) {
+    public SurveyView create(Caller caller, String areaId, @Nullable String templateId, @Nullable JsonNode definition) {
         CurrentUser editor = access.require(caller, areaId, EDITORS);
         String definitionJson;
         if (templateId != null && definition == null) {
@@ -91,7 +91,7 @@ class SurveyService {
 
     /** Creates or replaces the draft: after a publish, the next draft is the next version. */
     @Transactional
-    SurveyView saveDraft(Caller caller, String areaId, UUID surveyId, @Nullable JsonNode definition) {
+    public SurveyView saveDraft(Caller caller, String areaId, UUID surveyId, @Nullable JsonNode definition) {
         CurrentUser editor = access.require(caller, areaId, EDITORS);
         if (definition == null) {
             throw new ProblemException(SurveyProblem.DEFINITION_INVALID, "Give the definition of the draft.",
@@ -113,7 +113,7 @@ class SurveyService {
     }
 
     @Transactional
-    SurveyView publish(Caller caller, String areaId, UUID surveyId) {
+    public SurveyView publish(Caller caller, String areaId, UUID surveyId) {
         CurrentUser editor = access.require(caller, areaId, EDITORS);
         lockedSurvey(areaId, surveyId);
         SurveyVersion draft = store.versions(areaId, surveyId).stream().filter(v -> SurveyVersion.DRAFT.equals(v.status()))
@@ -127,7 +127,7 @@ class SurveyService {
     }
 
     @Transactional
-    SurveyView retire(Caller caller, String areaId, UUID surveyId, int version) {
+    public SurveyView retire(Caller caller, String areaId, UUID surveyId, int version) {
         CurrentUser editor = access.require(caller, areaId, EDITORS);
         lockedSurvey(areaId, surveyId);
         SurveyVersion v = store.version(areaId, surveyId, version).orElseThrow(() -> versionNotFound(version));
@@ -141,7 +141,7 @@ class SurveyService {
     }
 
     @Transactional
-    Object get(Caller caller, String areaId, UUID surveyId) {
+    public Object get(Caller caller, String areaId, UUID surveyId) {
         CurrentUser me = access.member(caller, areaId);
         if (isEditor(me)) {
             store.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
@@ -152,7 +152,7 @@ class SurveyService {
 
     /** Editors get summaries, families the published versions they can answer; one page at a time. */
     @Transactional
-    Object list(Caller caller, String areaId, @Nullable String cursor, int limit) {
+    public Object list(Caller caller, String areaId, @Nullable String cursor, int limit) {
         CurrentUser me = access.member(caller, areaId);
         boolean editor = isEditor(me);
         Cursors.Listing listing = cursors.listing(caller.uid(), "surveys", areaId, editor ? EDITOR : RESPONDENT);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * set of I statements. Each is checked against the definition schema when the server starts.
  */
 @Singleton
-final class SurveyTemplates {
+public final class SurveyTemplates {
 
     record Template(String id, String json, SurveyDefinition definition) {
     }
@@ -34,6 +34,12 @@ final class SurveyTemplates {
                 throw new IllegalStateException("shipped template " + id + " is not valid: " + e.errors(), e);
             }
         }
+    }
+
+    /** The templates as the API lists them: what a person choosing one needs to know. */
+    public List<SurveyViews.TemplateSummary> summaries() {
+        return all().stream().map(t -> new SurveyViews.TemplateSummary(t.id(), t.definition().title(),
+                t.definition().kindOrOther(), t.definition().description(), t.definition().questions().size())).toList();
     }
 
     List<Template> all() {

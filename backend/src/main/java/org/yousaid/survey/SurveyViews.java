@@ -7,34 +7,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-final class SurveyViews {
+public final class SurveyViews {
 
     private SurveyViews() {
     }
 
     @Serdeable
-    record TemplateSummary(String id, String title, String kind, @Nullable String description, int questions) {
+    public record TemplateSummary(String id, String title, String kind, @Nullable String description, int questions) {
     }
 
     @Serdeable
-    record TemplateList(List<TemplateSummary> items) {
+    public record TemplateList(List<TemplateSummary> items) {
     }
 
     @Serdeable
-    record Template(String id, JsonNode definition) {
+    public record Template(String id, JsonNode definition) {
     }
 
     /** Either a shipped template's id or a definition of one's own. */
     @Serdeable
-    record CreateSurveyRequest(@Nullable String templateId, @Nullable JsonNode definition) {
+    public record CreateSurveyRequest(@Nullable String templateId, @Nullable JsonNode definition) {
     }
 
     @Serdeable
-    record DraftRequest(@Nullable JsonNode definition) {
+    public record DraftRequest(@Nullable JsonNode definition) {
     }
 
     @Serdeable
-    record VersionView(int version, String status, Instant createdAt, @Nullable Instant publishedAt,
+    public record VersionView(int version, String status, Instant createdAt, @Nullable Instant publishedAt,
                        @Nullable Instant retiredAt, JsonNode definition) {
     }
 
@@ -44,26 +44,26 @@ final class SurveyViews {
 
     /** A survey as its editors (forum leads, commissioners) see it: every version. */
     @Serdeable
-    record SurveyView(String view, UUID id, String areaId, String kind, String title, Instant createdAt,
+    public record SurveyView(String view, UUID id, String areaId, String kind, String title, Instant createdAt,
                       @Nullable Integer publishedVersion, @Nullable Integer draftVersion, List<VersionView> versions) {
     }
 
     /** A survey in the editors' list: no definitions (a list of every version's definition grew without bound). */
     @Serdeable
-    record SurveySummary(UUID id, String areaId, String kind, String title, Instant createdAt,
+    public record SurveySummary(UUID id, String areaId, String kind, String title, Instant createdAt,
                          @Nullable Integer publishedVersion, @Nullable Integer draftVersion) {
     }
 
     /** A survey as a family sees it: only the version to answer now. */
     @Serdeable
-    record PublishedSurvey(String view, UUID id, String areaId, String kind, int version, JsonNode definition) {
+    public record PublishedSurvey(String view, UUID id, String areaId, String kind, int version, JsonNode definition) {
     }
 
     @Serdeable
-    record SurveyList(String view, List<SurveySummary> items, @Nullable String nextCursor) {
+    public record SurveyList(String view, List<SurveySummary> items, @Nullable String nextCursor) {
     }
 
     @Serdeable
-    record PublishedSurveyList(String view, List<PublishedSurvey> items, @Nullable String nextCursor) {
+    public record PublishedSurveyList(String view, List<PublishedSurvey> items, @Nullable String nextCursor) {
     }
 }

@@ -111,4 +111,51 @@ final class ConsoleBrowser {
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
     }
+
+    /**
+     * What the form posting to {@code action} on a page would send as it stands: its inputs' values,
+     * textareas' text, selects' chosen options and ticked boxes (buttons are left out). Enough for the
+     * console's own server-rendered forms, not a general HTML parser.
+     */
+    static Map<String, String> fields(String page, String action) {
+        int at = page.indexOf("action=\"" + action + "\"");
+        if (at < 0) {
+            throw new AssertionError("no form posting to " + action);
+        }
+        String form = page.substring(at, page.indexOf("</form>", at));
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Matcher input = Pattern.compile("<input([^>]*)>").matcher(form);
+        while (input.find()) {
+            String tag = input.group(1);
+            String name = attribute(tag, "name");
+            String type = attribute(tag, "type");
+            if (name == null || (("checkbox".equals(type) || "radio".equals(type)) && !tag.contains("checked"))) {
+                continue;
+            }
+            String value = attribute(tag, "value");
+            fields.put(name, value == null ? "" : value);
+        }
+        Matcher area = Pattern.compile("<textarea([^>]*)>(.*?)</textarea>", Pattern.DOTALL).matcher(form);
+        while (area.find()) {
+            fields.put(attribute(area.group(1), "name"), unescape(area.group(2)));
+        }
+        Matcher select = Pattern.compile("<select([^>]*)>(.*?)</select>", Pattern.DOTALL).matcher(form);
+        while (select.find()) {
+            Matcher chosen = Pattern.compile("<option([^>]*selected[^>]*)>").matcher(select.group(2));
+            Matcher first = Pattern.compile("<option([^>]*)>").matcher(select.group(2));
+            String value = chosen.find() ? attribute(chosen.group(1), "value") : first.find() ? attribute(first.group(1), "value") : "";
+            fields.put(attribute(select.group(1), "name"), value);
+        }
+        return fields;
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher m = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? unescape(m.group(1)) : null;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#x27;", "'").replace("&amp;", "&");
+    }
 }
