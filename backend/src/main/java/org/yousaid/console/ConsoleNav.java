@@ -28,7 +28,8 @@ final class ConsoleNav {
                     new Page("themes", "Themes", "The area's themes: add, rename, merge, split, retire"),
                     new Page("groups", "Similar words", "Words families said alike, with the people and \u201cme too\u201d counts"),
                     new Page("model", "Theme model", "How well the area's model tags, and retraining"),
-                    new Page("responses", "You said, we did", "Responses waiting for the forum's sign-off")),
+                    new Page("responses", "You said, we did", "Responses waiting for the forum's sign-off"),
+                    new Page("audit", "Audit log", "Who decided what on the desk, and when")),
             Role.COMMISSIONER, List.of(
                     new Page("surveys", "Surveys", "Start, edit, publish and retire surveys; results"),
                     new Page("invitations", "Invitations", "Who was asked, and the EHC plan events that sent them"),
