@@ -41,6 +41,13 @@ final class ConsoleBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form post of a body as given: repeated fields (checkboxes, one select per row) in their order. */
+    HttpResponse<String> postRaw(String path, String urlEncodedBody) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(server.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         // A template that fails while it renders leaves the response open: fail the test, do not hang it.
         request.timeout(java.time.Duration.ofSeconds(20));

@@ -1,0 +1,262 @@
+package org.yousaid.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yousaid.testing.Api.Reply;
+import org.yousaid.testing.ApiTest;
+import org.yousaid.testing.Words;
+
+/**
+ * "You said, we did" through the console: a commissioner drafts, cites, aims, acts and submits; the
+ * forum lead signs off on the page; the commissioner publishes and the families see it in the app.
+ */
+@MicronautTest(transactional = false)
+class ResponsePagesTest extends ApiTest {
+
+    String area;
+    String lead;
+    String commissioner;
+    List<String> families = new ArrayList<>();
+    List<String> comments = new ArrayList<>();
+    String outcome;
+
+    @BeforeEach
+    void setUp() {
+        area = fixtures.area();
+        lead = fixtures.member(area, "forum_lead");
+        commissioner = fixtures.member(area, "commissioner");
+        families.clear();
+        comments.clear();
+        for (int i = 0; i < 5; i++) {
+            String family = fixtures.member(area, "family");
+            families.add(family);
+            comments.add(postComment(family, area, Words.EQUIPMENT_WAITS[i]));
+        }
+        analyseAll();
+        for (String id : comments) {
+            assertThat(publishComment(lead, area, id, null).status()).isEqualTo(200);
+        }
+        Reply created = as(commissioner).post("/v1/areas/" + area + "/outcomes", "{\"title\":\"Children get the equipment they need in time\"}");
+        assertThat(created.status()).isEqualTo(201);
+        outcome = created.json().path("id").asText();
+    }
+
+    String theme() {
+        return fixtures.text("select themes[1] from moderation_items where area_id = ? and content_id = ?::uuid", area, comments.get(0));
+    }
+
+    String base() {
+        return "/console/areas/" + area + "/responses";
+    }
+
+    static String token(HttpResponse<String> page) {
+        Matcher m = ConsoleBrowser.FORM_TOKEN.matcher(page.body());
+        assertThat(m.find()).as("a form token on the page").isTrue();
+        return m.group(1);
+    }
+
+    static String version(HttpResponse<String> page) {
+        Matcher m = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    /** The draft form as the commissioner fills it in, citing the first comment on its own. */
+    Map<String, String> draftForm(String csrf) {
+        Map<String, String> form = new HashMap<>();
+        form.put("csrf", csrf);
+        form.put("title", "Equipment without the long wait");
+        form.put("summary", "Families told us they wait months for wheelchairs, seats and hoists.");
+        form.put("weDid", "We have added a second wheelchair clinic. We now order equipment the week it is prescribed.");
+        form.put("themes", theme());
+        form.put("from", LocalDate.now().minusDays(30).toString());
+        form.put("to", LocalDate.now().toString());
+        form.put("outcomes", outcome);
+        return form;
+    }
+
+    @Test
+    void aResponseGoesFromDraftThroughTheForumToFamilies() throws Exception {
+        ConsoleBrowser c = new ConsoleBrowser(server.getURI());
+        c.signIn(commissioner);
+        HttpResponse<String> list = c.get(base());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("<title>You said, we did – YouSaid console</title>").contains("Start a response");
+        HttpResponse<String> blank = c.get(base() + "/new");
+        assertThat(blank.statusCode()).isEqualTo(200);
+        assertThat(blank.body()).contains("Children get the equipment they need in time").contains("aria-live=\"polite\"");
+
+        // Bad input: the form again, with the error summary linking to the field and what was typed kept.
+        Map<String, String> bad = draftForm(token(blank));
+        bad.put("title", " ");
+        HttpResponse<String> refused = c.post(base() + "/new", bad);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<title>Error: Start a response").contains("govuk-error-summary").contains("href=\"#title\"")
+                .contains("govuk-form-group--error").contains("We have added a second wheelchair clinic");
+
+        HttpResponse<String> created = c.post(base() + "/new", draftForm(token(blank)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        String page = created.headers().firstValue("Location").orElseThrow();
+        String id = page.substring(base().length() + 1, page.indexOf('?'));
+        HttpResponse<String> draft = c.get(page);
+        assertThat(draft.statusCode()).isEqualTo(200);
+        assertThat(draft.body()).contains("The draft is saved").contains("Reading ease")
+                .contains("comment|" + comments.get(0) + "|alone").contains(Words.EQUIPMENT_WAITS[0].substring(0, 30));
+
+        // Cite the published words: the first on its own, two more as one group.
+        Map<String, String> edit = draftForm(token(draft));
+        edit.put("version", version(draft));
+        String body = formBody(edit) + "&cite=" + enc("comment|" + comments.get(0) + "|alone")
+                + "&cite=" + enc("comment|" + comments.get(1) + "|1") + "&cite=" + enc("comment|" + comments.get(2) + "|1");
+        HttpResponse<String> saved = c.postRaw(page.substring(0, page.indexOf('?')), body);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        JsonNode view = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json();
+        assertThat(view.path("youSaid").path("comments")).hasSize(1);
+        assertThat(view.path("youSaid").path("groups")).hasSize(1);
+        assertThat(view.path("outcomes").get(0).path("id").asText()).isEqualTo(outcome);
+
+        // The live plain-English check answers as a fragment.
+        String responsePage = base() + "/" + id;
+        HttpResponse<String> check = c.post(responsePage + "/wording", Map.of("csrf", c.formToken(),
+                "title", "Equipment", "summary", "Families wait.",
+                "weDid", "The wheelchair clinic was reviewed by the CCG and a new process was implemented to facilitate faster delivery."));
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).contains("Reading ease").contains("Passive voice").doesNotContain("<html");
+
+        // An action, and the publishing refused before sign-off.
+        HttpResponse<String> shown = c.get(responsePage);
+        String csrf = token(shown);
+        assertThat(c.post(responsePage + "/actions", Map.of("csrf", csrf, "text", "Open a second wheelchair clinic", "owner", "nhs",
+                "startsOn", LocalDate.now().toString(), "dueOn", LocalDate.now().plusMonths(3).toString())).statusCode()).isEqualTo(303);
+        HttpResponse<String> badAction = c.post(responsePage + "/actions", Map.of("csrf", csrf, "text", "Something", "owner", "",
+                "startsOn", LocalDate.now().toString(), "dueOn", LocalDate.now().toString()));
+        assertThat(badAction.statusCode()).isEqualTo(400);
+        assertThat(badAction.body()).contains("govuk-error-summary").contains("href=\"#action-owner\"");
+        shown = c.get(responsePage);
+        HttpResponse<String> unsigned = c.post(responsePage + "/publish", Map.of("csrf", csrf, "version", version(shown)));
+        assertThat(unsigned.statusCode()).isEqualTo(409);
+        assertThat(unsigned.body()).contains("govuk-error-summary").contains("cannot be published");
+        assertThat(c.post(responsePage + "/submit", Map.of("csrf", csrf, "version", version(shown))).statusCode()).isEqualTo(303);
+        assertThat(as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("status").asText()).isEqualTo("in_review");
+
+        // The forum lead finds it waiting and signs it off on its page.
+        ConsoleBrowser l = new ConsoleBrowser(server.getURI());
+        l.signIn(lead);
+        HttpResponse<String> waiting = l.get(base());
+        assertThat(waiting.statusCode()).isEqualTo(200);
+        assertThat(waiting.body()).contains("Waiting for your sign-off (1)").contains("href=\"" + responsePage + "\"");
+        HttpResponse<String> toSign = l.get(responsePage);
+        assertThat(toSign.body()).contains("Sign it off").contains("Send it back").contains(Words.EQUIPMENT_WAITS[0].substring(0, 30))
+                .doesNotContain("Save changes");
+        HttpResponse<String> noReason = l.post(responsePage + "/send-back", Map.of("csrf", token(toSign), "version", version(toSign), "reason", ""));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("href=\"#reason\"");
+        HttpResponse<String> signed = l.post(responsePage + "/sign-off", Map.of("csrf", token(toSign), "version", version(toSign),
+                "comment", "Agreed at the forum meeting"));
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(303);
+        assertThat(as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("status").asText()).isEqualTo("signed_off");
+
+        // The commissioner publishes, then marks the action done; families see both in the app.
+        shown = c.get(responsePage);
+        assertThat(shown.body()).contains("Agreed at the forum meeting").contains("Publish to families");
+        assertThat(c.post(responsePage + "/publish", Map.of("csrf", csrf, "version", version(shown))).statusCode()).isEqualTo(303);
+        String action = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("actions").get(0).path("id").asText();
+        assertThat(c.post(responsePage + "/actions/" + action, Map.of("csrf", csrf, "status", "done", "progress", "")).statusCode())
+                .isEqualTo(303);
+        JsonNode mine = as(families.get(0)).get("/v1/areas/" + area + "/me/responses").json().path("items").get(0).path("response");
+        assertThat(mine.path("id").asText()).isEqualTo(id);
+        assertThat(mine.path("status").asText()).isEqualTo("published");
+        assertThat(mine.path("actions").get(0).path("status").asText()).isEqualTo("done");
+        assertThat(c.get(base()).body()).contains("Published (1)");
+    }
+
+    @Test
+    void othersAreRefusedEveryPageAndPostAndAPostWithoutTheTokenChangesNothing() throws Exception {
+        String id = as(commissioner).post("/v1/areas/" + area + "/responses", """
+                {"title":"Secret draft title","summary":"Families wait.","weDid":"We act.","themes":["%s"],"from":"%s","to":"%s","comments":["%s"]}"""
+                .formatted(theme(), LocalDate.now().minusDays(30), LocalDate.now(), comments.get(0))).text("id");
+        String page = base() + "/" + id;
+        Map<String, ConsoleBrowser> others = new HashMap<>();
+        ConsoleBrowser admin = new ConsoleBrowser(server.getURI());
+        admin.signIn(fixtures.member(area, "area_admin"));
+        others.put("area_admin", admin);
+        ConsoleBrowser family = new ConsoleBrowser(server.getURI());
+        family.signIn(familyWhoIsStaffElsewhere(area));
+        others.put("family", family);
+        // A family with no staff role anywhere has no session: every page sends them to sign in.
+        ConsoleBrowser onlyFamily = new ConsoleBrowser(server.getURI());
+        assertThat(onlyFamily.signIn(families.get(0)).statusCode()).isEqualTo(403);
+        assertThat(onlyFamily.get(page).headers().firstValue("Location")).hasValue("/console/sign-in");
+        ConsoleBrowser otherArea = new ConsoleBrowser(server.getURI());
+        otherArea.signIn(fixtures.member(fixtures.area(), "commissioner"));
+        others.put("other area", otherArea);
+        ConsoleBrowser leadBrowser = new ConsoleBrowser(server.getURI());
+        leadBrowser.signIn(lead);
+
+        for (Map.Entry<String, ConsoleBrowser> other : others.entrySet()) {
+            ConsoleBrowser b = other.getValue();
+            String who = other.getKey();
+            if (!"area_admin".equals(who)) {
+                for (String path : List.of(base(), page, base() + "/new")) {
+                    HttpResponse<String> refused = b.get(path);
+                    // A family is told a draft does not exist, as the API tells them.
+                    assertThat(refused.statusCode()).as(who + " " + path).isIn(403, 404);
+                    assertThat(refused.body()).doesNotContain("Secret draft title").doesNotContain("five months");
+                }
+            }
+            String csrf = b.formToken();
+            for (String step : List.of("", "/submit", "/publish", "/sign-off", "/send-back", "/actions", "/wording")) {
+                Map<String, String> form = new HashMap<>(Map.of("csrf", csrf, "version", "1", "title", "Taken over",
+                        "summary", "x", "weDid", "x", "themes", theme(), "from", LocalDate.now().toString(), "to", LocalDate.now().toString()));
+                form.putAll(Map.of("reason", "no", "text", "x", "owner", "nhs"));
+                HttpResponse<String> refused = b.post(page + step, form);
+                assertThat(refused.statusCode()).as(who + " " + step).isEqualTo(403);
+                assertThat(refused.body()).doesNotContain("Secret draft title").doesNotContain("five months");
+            }
+            assertThat(b.post(base() + "/new", Map.of("csrf", csrf, "title", "x")).statusCode()).as(who).isEqualTo(403);
+        }
+        // A forum lead may not edit or publish, only sign off.
+        String leadToken = leadBrowser.formToken();
+        assertThat(leadBrowser.post(page + "/publish", Map.of("csrf", leadToken, "version", "1")).statusCode()).isEqualTo(403);
+        assertThat(leadBrowser.get(base() + "/new").statusCode()).isEqualTo(403);
+
+        ConsoleBrowser c = new ConsoleBrowser(server.getURI());
+        c.signIn(commissioner);
+        HttpResponse<String> noToken = c.post(page + "/submit", Map.of("version", "1"));
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("This form has expired");
+        assertThat(c.post(page, Map.of("csrf", "forged", "version", "1", "title", "Changed")).statusCode()).isEqualTo(403);
+        JsonNode view = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json();
+        assertThat(view.path("status").asText()).isEqualTo("draft");
+        assertThat(view.path("title").asText()).isEqualTo("Secret draft title");
+        assertThat(view.path("version").asInt()).isEqualTo(1);
+    }
+
+    /** A member of {@code area} as a family who has a console session as a commissioner of another area. */
+    String familyWhoIsStaffElsewhere(String area) {
+        String uid = fixtures.member(fixtures.area(), "commissioner");
+        fixtures.execute("insert into memberships (area_id, id, uid, role) values (?, ?, ?, ?)", area, java.util.UUID.randomUUID(),
+                uid, "family");
+        return uid;
+    }
+
+    static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String formBody(Map<String, String> form) {
+        return String.join("&", form.entrySet().stream().map(e -> e.getKey() + "=" + enc(e.getValue())).toList());
+    }
+}
