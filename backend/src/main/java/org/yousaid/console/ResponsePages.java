@@ -309,15 +309,17 @@ final class ResponsePages {
         }
     }
 
-    /** The id of the input a service's error key belongs to. */
+    /**
+     * The id of the input a service's error key belongs to. The response's state and version are no
+     * input: a refusal for them points at where the page says where the response stands.
+     */
     private static String fieldId(String key) {
         return switch (key) {
             case "comments", "answers", "groups", "comment", "survey_answer" -> "cite-0";
             case "text" -> "action-text";
             case "owner" -> "action-owner";
             case "dueOn", "startsOn" -> "action-due";
-            case "status" -> "status";
-            case "version" -> "title";
+            case "status", "version" -> "status";
             default -> key;
         };
     }
@@ -340,7 +342,7 @@ final class ResponsePages {
                 return Pages.seeOther(("signed-off".equals(done) || "sent-back".equals(done) ? base(areaId) : base(areaId) + "/" + id)
                         + "?done=" + done);
             }, failed -> responsePage(failed.status(), request, caller, areaId, responses.get(caller, areaId, id), null,
-                    failed.errors(), null, typed), key -> field);
+                    failed.errors(), null, typed), key -> "status".equals(key) || "version".equals(key) ? "status" : field);
         });
     }
 

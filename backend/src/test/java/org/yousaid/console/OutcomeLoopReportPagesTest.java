@@ -72,7 +72,10 @@ class OutcomeLoopReportPagesTest extends ApiTest {
         assertThat(outcomes.statusCode()).isEqualTo(200);
         assertThat(outcomes.body()).contains("<title>Outcomes – YouSaid console</title>")
                 .contains("Children get the equipment they need in time").contains("role=\"img\"").contains("<title id=\"chart-0-title\"")
-                .contains("Target 90%").contains(">48%<").contains(">63.5%<").contains("<caption")
+                .contains("Target 90%").contains("<caption")
+                // The chart writes each value beside its point, and the table under it gives the same numbers.
+                .contains(">48%</text>").contains(">63.5%</text>").contains(">48%</td>").contains(">63.5%</td>")
+                .contains("<th scope=\"row\" class=\"govuk-table__header\">" + previousQuarter + "</th>")
                 .contains("Withheld (fewer than 5 answers, or none)").contains(">withheld<")
                 .doesNotContain(" style=");
 
@@ -88,6 +91,8 @@ class OutcomeLoopReportPagesTest extends ApiTest {
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains("<title>Board report – YouSaid console</title>").contains("Withheld (fewer than 5)")
                 .contains("href=\"/console/areas/" + area + "/report/pdf?quarter=" + quarter + "\"")
+                .contains("href=\"/console/areas/" + area + "/report/csv?quarter=" + quarter + "\"")
+                .contains("Families who spoke").contains("Closing the loop")
                 .doesNotContain(Words.EQUIPMENT_WAITS[0]);
         assertThat(c.get(page("/report?quarter=2099-Q1")).statusCode()).isEqualTo(400);
 

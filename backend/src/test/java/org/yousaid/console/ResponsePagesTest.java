@@ -31,6 +31,7 @@ class ResponsePagesTest extends ApiTest {
     List<String> families = new ArrayList<>();
     List<String> comments = new ArrayList<>();
     String outcome;
+    String indicator;
 
     @BeforeEach
     void setUp() {
@@ -51,6 +52,11 @@ class ResponsePagesTest extends ApiTest {
         Reply created = as(commissioner).post("/v1/areas/" + area + "/outcomes", "{\"title\":\"Children get the equipment they need in time\"}");
         assertThat(created.status()).isEqualTo(201);
         outcome = created.json().path("id").asText();
+        Reply measured = as(commissioner).post("/v1/areas/" + area + "/outcomes/" + outcome + "/indicators", """
+                {"title":"Equipment delivered within 6 weeks","kind":"how_well","unit":"%","polarity":"higher_is_better",
+                 "periodKind":"quarter"}""");
+        assertThat(measured.status()).as(measured.toString()).isEqualTo(201);
+        indicator = measured.json().path("id").asText();
     }
 
     String theme() {
@@ -84,6 +90,7 @@ class ResponsePagesTest extends ApiTest {
         form.put("from", LocalDate.now().minusDays(30).toString());
         form.put("to", LocalDate.now().toString());
         form.put("outcomes", outcome);
+        form.put("indicators", indicator);
         return form;
     }
 
@@ -96,7 +103,15 @@ class ResponsePagesTest extends ApiTest {
         assertThat(list.body()).contains("<title>You said, we did – YouSaid console</title>").contains("Start a response");
         HttpResponse<String> blank = c.get(base() + "/new");
         assertThat(blank.statusCode()).isEqualTo(200);
-        assertThat(blank.body()).contains("Children get the equipment they need in time").contains("aria-live=\"polite\"");
+        assertThat(blank.body()).contains("Children get the equipment they need in time").contains("Equipment delivered within 6 weeks")
+                .contains("aria-live=\"polite\"").contains("hx-post=\"" + base() + "/wording\"")
+                .contains("hx-trigger=\"input changed delay:800ms\"").contains("hx-target=\"#wording-check\"");
+        // As they type (htmx posts the form, token included), the check of words not yet saved comes back as a fragment.
+        HttpResponse<String> live = c.post(base() + "/wording", Map.of("csrf", token(blank), "title", "Equipment",
+                "summary", "Families wait.",
+                "weDid", "The wheelchair clinic was reviewed by the CCG and a new process was implemented to facilitate faster delivery."));
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("Reading ease").contains("Passive voice").doesNotContain("<html").doesNotContain("<title>");
 
         // Bad input: the form again, with the error summary linking to the field and what was typed kept.
         Map<String, String> bad = draftForm(token(blank));
@@ -126,6 +141,7 @@ class ResponsePagesTest extends ApiTest {
         assertThat(view.path("youSaid").path("comments")).hasSize(1);
         assertThat(view.path("youSaid").path("groups")).hasSize(1);
         assertThat(view.path("outcomes").get(0).path("id").asText()).isEqualTo(outcome);
+        assertThat(view.path("indicators").get(0).path("id").asText()).isEqualTo(indicator);
 
         // The live plain-English check answers as a fragment.
         String responsePage = base() + "/" + id;
@@ -143,11 +159,22 @@ class ResponsePagesTest extends ApiTest {
         HttpResponse<String> badAction = c.post(responsePage + "/actions", Map.of("csrf", csrf, "text", "Something", "owner", "",
                 "startsOn", LocalDate.now().toString(), "dueOn", LocalDate.now().toString()));
         assertThat(badAction.statusCode()).isEqualTo(400);
-        assertThat(badAction.body()).contains("govuk-error-summary").contains("href=\"#action-owner\"");
+        assertThat(badAction.body()).contains("<title>Error: ").contains("govuk-error-summary").contains("href=\"#action-owner\"")
+                .contains("Open a second wheelchair clinic");
         shown = c.get(responsePage);
+        assertThat(shown.body()).contains("Open a second wheelchair clinic").contains("NHS").contains("due " + LocalDate.now().plusMonths(3));
+        String action = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("actions").get(0).path("id").asText();
+        HttpResponse<String> badProgress = c.post(responsePage + "/actions/" + action, Map.of("csrf", csrf, "status", "in_progress",
+                "progress", "most of it"));
+        assertThat(badProgress.statusCode()).isEqualTo(400);
+        assertThat(badProgress.body()).contains("govuk-error-summary").contains("href=\"#progress-" + action + "\"")
+                .contains("id=\"progress-" + action + "\"");
+        assertThat(as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("actions").get(0).path("status").asText())
+                .isEqualTo("planned");
         HttpResponse<String> unsigned = c.post(responsePage + "/publish", Map.of("csrf", csrf, "version", version(shown)));
         assertThat(unsigned.statusCode()).isEqualTo(409);
-        assertThat(unsigned.body()).contains("govuk-error-summary").contains("cannot be published");
+        assertThat(unsigned.body()).contains("govuk-error-summary").contains("cannot be published").contains("href=\"#status\"")
+                .contains("id=\"status\"");
         assertThat(c.post(responsePage + "/submit", Map.of("csrf", csrf, "version", version(shown))).statusCode()).isEqualTo(303);
         assertThat(as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("status").asText()).isEqualTo("in_review");
 
@@ -172,9 +199,11 @@ class ResponsePagesTest extends ApiTest {
         shown = c.get(responsePage);
         assertThat(shown.body()).contains("Agreed at the forum meeting").contains("Publish to families");
         assertThat(c.post(responsePage + "/publish", Map.of("csrf", csrf, "version", version(shown))).statusCode()).isEqualTo(303);
-        String action = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("actions").get(0).path("id").asText();
+        assertThat(c.get(responsePage + "?done=published").body()).contains("The response is published");
         assertThat(c.post(responsePage + "/actions/" + action, Map.of("csrf", csrf, "status", "done", "progress", "")).statusCode())
                 .isEqualTo(303);
+        assertThat(c.get(responsePage).body()).doesNotContain("Send to the forum")
+                .contains(">Done</strong>").contains("100% done");
         JsonNode mine = as(families.get(0)).get("/v1/areas/" + area + "/me/responses").json().path("items").get(0).path("response");
         assertThat(mine.path("id").asText()).isEqualTo(id);
         assertThat(mine.path("status").asText()).isEqualTo("published");
@@ -188,6 +217,10 @@ class ResponsePagesTest extends ApiTest {
                 {"title":"Secret draft title","summary":"Families wait.","weDid":"We act.","themes":["%s"],"from":"%s","to":"%s","comments":["%s"]}"""
                 .formatted(theme(), LocalDate.now().minusDays(30), LocalDate.now(), comments.get(0))).text("id");
         String page = base() + "/" + id;
+        String action = as(commissioner).post("/v1/areas/" + area + "/responses/" + id + "/actions", """
+                {"text":"Open a second clinic","owner":"nhs","startsOn":"%s","dueOn":"%s"}"""
+                .formatted(LocalDate.now(), LocalDate.now().plusMonths(3))).text("id");
+        int versionBefore = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("version").asInt();
         Map<String, ConsoleBrowser> others = new HashMap<>();
         ConsoleBrowser admin = new ConsoleBrowser(server.getURI());
         admin.signIn(fixtures.member(area, "area_admin"));
@@ -217,31 +250,97 @@ class ResponsePagesTest extends ApiTest {
                 }
             }
             String csrf = b.formToken();
-            for (String step : List.of("", "/submit", "/publish", "/sign-off", "/send-back", "/actions", "/wording")) {
+            for (String step : List.of("", "/submit", "/publish", "/sign-off", "/send-back", "/actions", "/actions/" + action,
+                    "/wording")) {
                 Map<String, String> form = new HashMap<>(Map.of("csrf", csrf, "version", "1", "title", "Taken over",
                         "summary", "x", "weDid", "x", "themes", theme(), "from", LocalDate.now().toString(), "to", LocalDate.now().toString()));
-                form.putAll(Map.of("reason", "no", "text", "x", "owner", "nhs"));
+                form.putAll(Map.of("reason", "no", "text", "x", "owner", "nhs", "status", "done", "progress", "100"));
                 HttpResponse<String> refused = b.post(page + step, form);
                 assertThat(refused.statusCode()).as(who + " " + step).isEqualTo(403);
                 assertThat(refused.body()).doesNotContain("Secret draft title").doesNotContain("five months");
             }
             assertThat(b.post(base() + "/new", Map.of("csrf", csrf, "title", "x")).statusCode()).as(who).isEqualTo(403);
+            assertThat(b.post(base() + "/wording", Map.of("csrf", csrf, "title", "x")).statusCode()).as(who).isEqualTo(403);
         }
-        // A forum lead may not edit or publish, only sign off.
+        // A forum lead may not draft, edit, act or publish, only sign off or send back; a commissioner may not sign off.
         String leadToken = leadBrowser.formToken();
-        assertThat(leadBrowser.post(page + "/publish", Map.of("csrf", leadToken, "version", "1")).statusCode()).isEqualTo(403);
+        String v = Integer.toString(versionBefore);
+        Map<String, Map<String, String>> commissionersForms = Map.of(
+                "", Map.of("csrf", leadToken, "version", v, "title", "Taken over", "summary", "x", "weDid", "x", "themes", theme(),
+                        "from", LocalDate.now().toString(), "to", LocalDate.now().toString()),
+                "/submit", Map.of("csrf", leadToken, "version", v),
+                "/publish", Map.of("csrf", leadToken, "version", v),
+                "/actions", Map.of("csrf", leadToken, "text", "x", "owner", "nhs", "startsOn", LocalDate.now().toString(),
+                        "dueOn", LocalDate.now().toString()),
+                "/actions/" + action, Map.of("csrf", leadToken, "status", "done"),
+                "/wording", Map.of("csrf", leadToken, "title", "x"));
+        for (Map.Entry<String, Map<String, String>> step : commissionersForms.entrySet()) {
+            assertThat(leadBrowser.post(page + step.getKey(), step.getValue()).statusCode()).as("lead " + step.getKey()).isEqualTo(403);
+        }
+        assertThat(leadBrowser.post(base() + "/new", Map.of("csrf", leadToken, "title", "x")).statusCode()).isEqualTo(403);
         assertThat(leadBrowser.get(base() + "/new").statusCode()).isEqualTo(403);
+        assertThat(leadBrowser.get(page).body()).doesNotContain("Save changes").doesNotContain("Add the action");
 
         ConsoleBrowser c = new ConsoleBrowser(server.getURI());
         c.signIn(commissioner);
+        String commissionerToken = c.formToken();
+        for (String step : List.of("/sign-off", "/send-back")) {
+            assertThat(c.post(page + step, Map.of("csrf", commissionerToken, "version", v, "reason", "no")).statusCode()).as(step)
+                    .isEqualTo(403);
+        }
         HttpResponse<String> noToken = c.post(page + "/submit", Map.of("version", "1"));
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(noToken.body()).contains("This form has expired");
-        assertThat(c.post(page, Map.of("csrf", "forged", "version", "1", "title", "Changed")).statusCode()).isEqualTo(403);
+        assertThat(c.post(page, Map.of("csrf", "forged", "version", v, "title", "Changed")).statusCode()).isEqualTo(403);
+        assertThat(c.post(page + "/actions/" + action, Map.of("version", v, "status", "done")).statusCode()).isEqualTo(403);
+        assertThat(c.post(page + "/actions", Map.of("csrf", "forged", "text", "Another", "owner", "nhs",
+                "startsOn", LocalDate.now().toString(), "dueOn", LocalDate.now().toString())).statusCode()).isEqualTo(403);
+        assertThat(c.post(base() + "/new", Map.of("title", "Another draft")).statusCode()).isEqualTo(403);
         JsonNode view = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json();
         assertThat(view.path("status").asText()).isEqualTo("draft");
         assertThat(view.path("title").asText()).isEqualTo("Secret draft title");
-        assertThat(view.path("version").asInt()).isEqualTo(1);
+        assertThat(view.path("version").asInt()).isEqualTo(versionBefore);
+        assertThat(view.path("actions")).hasSize(1);
+        assertThat(view.path("actions").get(0).path("status").asText()).isEqualTo("planned");
+        assertThat(as(commissioner).get("/v1/areas/" + area + "/responses?status=draft").json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void theForumSendsItBackWithAReasonAndTheCommissionerSendsItAgain() throws Exception {
+        String api = "/v1/areas/" + area + "/responses/";
+        String id = as(commissioner).post("/v1/areas/" + area + "/responses", """
+                {"title":"Equipment without the long wait","summary":"Families wait.","weDid":"We act.","themes":["%s"],"from":"%s","to":"%s"}"""
+                .formatted(theme(), LocalDate.now().minusDays(30), LocalDate.now())).text("id");
+        int drafted = as(commissioner).get(api + id).json().path("version").asInt();
+        Reply submitted = as(commissioner).post(api + id + "/submit", "{\"version\":" + drafted + "}");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        String page = base() + "/" + id;
+
+        ConsoleBrowser l = new ConsoleBrowser(server.getURI());
+        l.signIn(lead);
+        HttpResponse<String> toSign = l.get(page);
+        HttpResponse<String> back = l.post(page + "/send-back", Map.of("csrf", token(toSign), "version", version(toSign),
+                "reason", "Say when the second clinic opens"));
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
+        assertThat(back.headers().firstValue("Location")).hasValue(base() + "?done=sent-back");
+        assertThat(l.get(base() + "?done=sent-back").body()).contains("You sent the response back")
+                .contains("Waiting for your sign-off (0)");
+        JsonNode view = as(commissioner).get(api + id).json();
+        assertThat(view.path("status").asText()).isEqualTo("changes_requested");
+        // Deciding again on the page shown before is refused on the page, pointing at where it stands.
+        HttpResponse<String> late = l.post(page + "/sign-off", Map.of("csrf", token(toSign), "version", version(toSign)));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("govuk-error-summary").contains("href=\"#status\"").doesNotContain("Sign it off");
+        assertThat(as(commissioner).get(api + id).json().path("status").asText()).isEqualTo("changes_requested");
+
+        ConsoleBrowser c = new ConsoleBrowser(server.getURI());
+        c.signIn(commissioner);
+        HttpResponse<String> shown = c.get(page);
+        assertThat(shown.body()).contains("Sent back by the forum").contains("Say when the second clinic opens")
+                .contains("Send to the forum for sign-off");
+        assertThat(c.post(page + "/submit", Map.of("csrf", token(shown), "version", version(shown))).statusCode()).isEqualTo(303);
+        assertThat(as(commissioner).get(api + id).json().path("status").asText()).isEqualTo("in_review");
+        assertThat(l.get(base()).body()).contains("Waiting for your sign-off (1)");
     }
 
     /** A member of {@code area} as a family who has a console session as a commissioner of another area. */
