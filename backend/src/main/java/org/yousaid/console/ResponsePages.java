@@ -350,6 +350,16 @@ final class ResponsePages {
 
     private MutableHttpResponse<?> wordingFragment(HttpRequest<?> request, String areaId, @Nullable String responseId,
                                                    @Nullable String csrf) {
+        MutableHttpResponse<?> answer = checked(request, areaId, responseId, csrf);
+        // htmx would follow a redirect to sign in and put the whole sign-in page in the check's place: send the page there.
+        if (answer.status() == HttpStatus.SEE_OTHER && request.getHeaders().contains("HX-Request")) {
+            return io.micronaut.http.HttpResponse.ok().header("HX-Redirect", answer.getHeaders().get("Location"));
+        }
+        return answer;
+    }
+
+    private MutableHttpResponse<?> checked(HttpRequest<?> request, String areaId, @Nullable String responseId,
+                                           @Nullable String csrf) {
         return Pages.forPost(sessions, request, csrf, "You cannot check this response", caller -> {
             UUID id = responseId == null ? null : responseId(responseId);
             FormFields form = FormFields.of(request);

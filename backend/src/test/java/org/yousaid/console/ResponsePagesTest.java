@@ -107,11 +107,16 @@ class ResponsePagesTest extends ApiTest {
                 .contains("aria-live=\"polite\"").contains("hx-post=\"" + base() + "/wording\"")
                 .contains("hx-trigger=\"input changed delay:800ms\"").contains("hx-target=\"#wording-check\"");
         // As they type (htmx posts the form, token included), the check of words not yet saved comes back as a fragment.
-        HttpResponse<String> live = c.post(base() + "/wording", Map.of("csrf", token(blank), "title", "Equipment",
+        HttpResponse<String> live = c.postHtmx(base() + "/wording", Map.of("csrf", token(blank), "title", "Equipment",
                 "summary", "Families wait.",
                 "weDid", "The wheelchair clinic was reviewed by the CCG and a new process was implemented to facilitate faster delivery."));
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.body()).contains("Reading ease").contains("Passive voice").doesNotContain("<html").doesNotContain("<title>");
+        // Signed out meanwhile: htmx is told to take the whole page to sign-in, not to put the sign-in page in the check's place.
+        ConsoleBrowser signedOut = new ConsoleBrowser(server.getURI());
+        HttpResponse<String> expired = signedOut.postHtmx(base() + "/wording", Map.of("csrf", signedOut.formToken(), "title", "x"));
+        assertThat(expired.headers().firstValue("HX-Redirect")).hasValue("/console/sign-in");
+        assertThat(expired.body()).doesNotContain("<html");
 
         // Bad input: the form again, with the error summary linking to the field and what was typed kept.
         Map<String, String> bad = draftForm(token(blank));
