@@ -96,7 +96,8 @@ final class OutcomePages {
                             + (v.basedOn() == null ? "" : " (from " + v.basedOn() + " answers)"),
                             v.source(), (v.corrected() ? "Corrected. " : "") + (v.note() == null ? "" : v.note())));
         }
-        TrendChart chart = periods.isEmpty() ? null
+        // Nothing to draw when every period is withheld: the table says so.
+        TrendChart chart = values.stream().allMatch(v -> v.value() == null) ? null
                 : TrendChart.of(id, i.title() + ": trend", i.unit(), values, i.target() == null ? null : i.target().value());
         return new IndicatorBlock(i.title(), kind(i.kind()), i.unit(),
                 "higher_is_better".equals(i.polarity()) ? "Higher is better" : "Lower is better",

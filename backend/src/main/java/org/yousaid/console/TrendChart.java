@@ -17,7 +17,7 @@ record TrendChart(String id, String viewBox, String title, String description, L
     static final int WIDTH = 640;
     static final int HEIGHT = 280;
     static final int LEFT = 64;
-    static final int RIGHT = 24;
+    static final int RIGHT = 40;
     static final int TOP = 28;
     static final int BOTTOM = 56;
 
@@ -73,7 +73,8 @@ record TrendChart(String id, String viewBox, String title, String description, L
             int x = n == 1 ? LEFT + plotWidth / 2 : LEFT + (int) Math.round((double) i * plotWidth / (n - 1));
             periods.add(new Label(x, HEIGHT - BOTTOM + 22, v.period()));
             if (v.value() == null) {
-                periods.add(new Label(x, HEIGHT - BOTTOM - 8, "withheld"));
+                // Under its period, clear of the axis's own labels.
+                periods.add(new Label(x, HEIGHT - BOTTOM + 42, "withheld"));
                 previous = null;
                 continue;
             }
