@@ -388,7 +388,7 @@ final class ResponsePages {
         boolean commissioner = is(caller, areaId, Role.COMMISSIONER);
         Map<String, Object> model = new HashMap<>();
         model.put("r", r);
-        model.put("statusName", stateName(r.status()));
+        model.put("statusName", where(r.status()));
         model.put("statusTag", tagClass(r.status()));
         model.put("commissioner", commissioner);
         model.put("lead", isLead(caller, areaId));
@@ -501,6 +501,12 @@ final class ResponsePages {
         };
     }
 
+    /** Where one response stands, as its page says it. */
+    static String where(String state) {
+        return "draft".equals(state) ? "Draft" : stateName(state);
+    }
+
+    /** The heading of the responses in a state, as the list shows them. */
     static String stateName(String state) {
         return switch (state) {
             case "draft" -> "Drafts";

@@ -20,6 +20,7 @@ record TrendChart(String id, String viewBox, String title, String description, L
     static final int RIGHT = 40;
     static final int TOP = 28;
     static final int BOTTOM = 56;
+    static final int INSET = 28;
 
     /** A period's value, or null when it is withheld. */
     record Value(String period, @Nullable Double value) {
@@ -70,7 +71,8 @@ record TrendChart(String id, String viewBox, String title, String description, L
         int n = values.size();
         for (int i = 0; i < n; i++) {
             Value v = values.get(i);
-            int x = n == 1 ? LEFT + plotWidth / 2 : LEFT + (int) Math.round((double) i * plotWidth / (n - 1));
+            // Inset from the axis, so the first value's label does not sit on the axis's own.
+            int x = n == 1 ? LEFT + plotWidth / 2 : LEFT + INSET + (int) Math.round((double) i * (plotWidth - 2 * INSET) / (n - 1));
             periods.add(new Label(x, HEIGHT - BOTTOM + 22, v.period()));
             if (v.value() == null) {
                 // Under its period, clear of the axis's own labels.

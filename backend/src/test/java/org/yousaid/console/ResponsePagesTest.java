@@ -132,7 +132,7 @@ class ResponsePagesTest extends ApiTest {
         String id = page.substring(base().length() + 1, page.indexOf('?'));
         HttpResponse<String> draft = c.get(page);
         assertThat(draft.statusCode()).isEqualTo(200);
-        assertThat(draft.body()).contains("The draft is saved").contains("Reading ease")
+        assertThat(draft.body()).contains("The draft is saved").contains("Reading ease").contains(">Draft</strong>")
                 .contains("comment|" + comments.get(0) + "|alone").contains(Words.EQUIPMENT_WAITS[0].substring(0, 30));
 
         // Cite the published words: the first on its own, two more as one group.

@@ -21,6 +21,8 @@ class TrendChartTest {
         // Higher values sit higher; everything stays inside the drawing.
         assertThat(c.points().get(1).y()).isLessThan(c.points().get(0).y());
         assertThat(c.periods()).allSatisfy(l -> assertThat(l.y()).isLessThan(TrendChart.HEIGHT));
+        assertThat(c.points().get(0).x()).isGreaterThan(c.left());
+        assertThat(c.points().get(1).x()).isLessThan(c.right());
     }
 
     @Test
