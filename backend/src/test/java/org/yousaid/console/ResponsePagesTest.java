@@ -209,6 +209,25 @@ class ResponsePagesTest extends ApiTest {
                 .isEqualTo(303);
         assertThat(c.get(responsePage).body()).doesNotContain("Send to the forum")
                 .contains(">Done</strong>").contains("100% done");
+        // A published response is edited in place: the edit says what it changes and is published at once as a revision.
+        HttpResponse<String> publishedPage = c.get(responsePage);
+        assertThat(publishedPage.body()).contains("What this edit changes");
+        Map<String, String> revised = draftForm(token(publishedPage));
+        revised.put("version", version(publishedPage));
+        revised.put("weDid", "We have added a second wheelchair clinic, on Saturdays too.");
+        String cites = "&cite=" + enc("comment|" + comments.get(0) + "|alone");
+        HttpResponse<String> noNote = c.postRaw(responsePage, formBody(revised) + cites);
+        assertThat(noNote.statusCode()).isEqualTo(400);
+        assertThat(noNote.body()).contains("govuk-error-summary").contains("href=\"#changeNote\"")
+                .contains("on Saturdays too");
+        revised.put("changeNote", "Added the Saturday clinic");
+        HttpResponse<String> revisedSaved = c.postRaw(responsePage, formBody(revised) + cites);
+        assertThat(revisedSaved.statusCode()).as(revisedSaved.body()).isEqualTo(303);
+        JsonNode revision = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json();
+        assertThat(revision.path("status").asText()).isEqualTo("published");
+        assertThat(revision.path("revision").asInt()).isEqualTo(2);
+        assertThat(revision.path("weDid").asText()).contains("on Saturdays too");
+        assertThat(c.get(responsePage).body()).contains("Revision 2, updated since first published");
         JsonNode mine = as(families.get(0)).get("/v1/areas/" + area + "/me/responses").json().path("items").get(0).path("response");
         assertThat(mine.path("id").asText()).isEqualTo(id);
         assertThat(mine.path("status").asText()).isEqualTo("published");
