@@ -102,6 +102,7 @@ class OutcomeLoopReportPagesTest extends ApiTest {
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
                 .isEqualTo("attachment; filename=\"yousaid-board-report-" + area + "-" + quarter + ".pdf\"");
         assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(pdf.headers().firstValue("Cache-Control")).hasValue("no-store");
         HttpResponse<String> csv = c.get(page("/report/csv?quarter=" + quarter));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

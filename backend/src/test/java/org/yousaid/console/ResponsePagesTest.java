@@ -304,6 +304,8 @@ class ResponsePagesTest extends ApiTest {
         assertThat(leadBrowser.post(base() + "/new", Map.of("csrf", leadToken, "title", "x")).statusCode()).isEqualTo(403);
         assertThat(leadBrowser.get(base() + "/new").statusCode()).isEqualTo(403);
         assertThat(leadBrowser.get(page).body()).doesNotContain("Save changes").doesNotContain("Add the action");
+        // A draft is the commissioner's until it is sent: the forum's list does not offer it.
+        assertThat(leadBrowser.get(base()).body()).contains("Waiting for your sign-off (0)").doesNotContain("Secret draft title");
 
         ConsoleBrowser c = new ConsoleBrowser(server.getURI());
         c.signIn(commissioner);
