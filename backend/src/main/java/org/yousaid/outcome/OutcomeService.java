@@ -30,7 +30,7 @@ import org.yousaid.shared.ProblemException;
  * member sees what the area aims at and how it is going; a corrected value keeps the one it replaced.
  */
 @Singleton
-class OutcomeService {
+public class OutcomeService {
 
     static final Set<String> KINDS = Set.of("how_much", "how_well", "better_off");
     static final Set<String> POLARITIES = Set.of("higher_is_better", "lower_is_better");
@@ -51,7 +51,7 @@ class OutcomeService {
     }
 
     @Transactional
-    OutcomeViews.OutcomeList list(Caller caller, String areaId) {
+    public OutcomeViews.OutcomeList list(Caller caller, String areaId) {
         access.member(caller, areaId);
         List<Indicator> indicators = outcomes.indicators(areaId);
         Map<UUID, List<ValueView>> values = series.of(areaId, indicators);

@@ -7,31 +7,31 @@ import java.util.List;
 import java.util.UUID;
 
 /** The outcomes framework as the API shows it, and what commissioners send. */
-final class OutcomeViews {
+public final class OutcomeViews {
 
     private OutcomeViews() {
     }
 
     @Serdeable
-    record OutcomeRequest(@Nullable String title, @Nullable String description) {
+    public record OutcomeRequest(@Nullable String title, @Nullable String description) {
     }
 
     @Serdeable
-    record PeriodValue(String period, double value) {
+    public record PeriodValue(String period, double value) {
     }
 
     @Serdeable
-    record IndicatorRequest(@Nullable String title, @Nullable String kind, @Nullable String unit, @Nullable String polarity,
+    public record IndicatorRequest(@Nullable String title, @Nullable String kind, @Nullable String unit, @Nullable String polarity,
                             @Nullable String periodKind, @Nullable PeriodValue baseline, @Nullable PeriodValue target,
                             @Nullable IndicatorMeasures.Measure computed) {
     }
 
     @Serdeable
-    record ValueRequest(@Nullable Double value, @Nullable String source, @Nullable String note) {
+    public record ValueRequest(@Nullable Double value, @Nullable String source, @Nullable String note) {
     }
 
     @Serdeable
-    record ValueView(String period, double value, String source, @Nullable String note, String enteredBy, Instant enteredAt,
+    public record ValueView(String period, double value, String source, @Nullable String note, String enteredBy, Instant enteredAt,
                      boolean corrected, @Nullable Integer basedOn) {
         static ValueView of(IndicatorValue v) {
             return new ValueView(v.period(), v.value(), v.source(), v.note(), v.enteredBy(), v.enteredAt(), v.entry() > 1, null);
@@ -39,7 +39,7 @@ final class OutcomeViews {
     }
 
     @Serdeable
-    record IndicatorView(UUID id, UUID outcomeId, String title, String kind, String unit, String polarity, String periodKind,
+    public record IndicatorView(UUID id, UUID outcomeId, String title, String kind, String unit, String polarity, String periodKind,
                          @Nullable PeriodValue baseline, @Nullable PeriodValue target,
                          @Nullable IndicatorMeasures.Measure computed, List<ValueView> series) {
         static IndicatorView of(Indicator i, List<ValueView> series) {
@@ -50,15 +50,15 @@ final class OutcomeViews {
     }
 
     @Serdeable
-    record OutcomeView(UUID id, String areaId, String title, @Nullable String description, int position,
+    public record OutcomeView(UUID id, String areaId, String title, @Nullable String description, int position,
                        List<IndicatorView> indicators) {
     }
 
     @Serdeable
-    record OutcomeList(List<OutcomeView> items) {
+    public record OutcomeList(List<OutcomeView> items) {
     }
 
     @Serdeable
-    record ValueHistory(List<ValueView> items) {
+    public record ValueHistory(List<ValueView> items) {
     }
 }

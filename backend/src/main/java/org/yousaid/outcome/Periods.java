@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * Indicator periods: quarters written {@code 2026-Q3} (calendar quarters) and months {@code 2026-09}.
  * A period's first day places it in time; the text sorts in time order within one kind.
  */
-final class Periods {
+public final class Periods {
 
-    static final String MONTH = "month";
-    static final String QUARTER = "quarter";
+    public static final String MONTH = "month";
+    public static final String QUARTER = "quarter";
     /** The Children and Families Act 2014 began the EHC plan era; earlier figures are not this framework's. */
     static final int FIRST_YEAR = 2010;
 
@@ -35,7 +35,7 @@ final class Periods {
     }
 
     /** The {@code n} periods up to and including the one {@code today} falls in, oldest first. */
-    static java.util.List<String> recent(String kind, LocalDate today, int n) {
+    public static java.util.List<String> recent(String kind, LocalDate today, int n) {
         java.util.List<String> periods = new java.util.ArrayList<>();
         LocalDate start = start(kind, of(kind, today)).orElseThrow();
         for (int i = n - 1; i >= 0; i--) {

@@ -13,48 +13,48 @@ import org.yousaid.response.LoopMetrics;
  * families, their words, answers or cases is published by one rule ({@link org.yousaid.shared.CountTable}):
  * 1 to 4 is withheld, and so is whatever would let a withheld count be worked out from a total.
  */
-record BoardReport(String areaId, String areaName, String quarter, String previousQuarter, LocalDate from, LocalDate to,
+public record BoardReport(String areaId, String areaName, String quarter, String previousQuarter, LocalDate from, LocalDate to,
                    Instant generatedAt, LoopMetrics.Count words, LoopMetrics.Count families, List<ThemeRow> themes,
                    Sentiment sentiment, Safeguarding safeguarding, List<SurveyRow> surveys,
                    @Nullable EquipmentRow equipment, List<ResponseRow> responses, ActionTotals actions,
                    LoopMetrics loop, List<LoopMetrics.IndicatorTrend> indicators, List<IndicatorSeries> series) {
 
     /** A theme's words this quarter and the one before, families behind them, and the share of its words that were negative. */
-    record ThemeRow(String id, String name, LoopMetrics.Count words, LoopMetrics.Count previous, @Nullable Long change,
+    public record ThemeRow(String id, String name, LoopMetrics.Count words, LoopMetrics.Count previous, @Nullable Long change,
                     LoopMetrics.Count families, LoopMetrics.Share negative) {
     }
 
     /** Words by how they read: positive (sentiment 1–2), mixed (3), negative (4–5), not yet analysed. */
-    record Sentiment(LoopMetrics.Count positive, LoopMetrics.Count mixed, LoopMetrics.Count negative,
+    public record Sentiment(LoopMetrics.Count positive, LoopMetrics.Count mixed, LoopMetrics.Count negative,
                      LoopMetrics.Count unknown) {
     }
 
     /** Flags raised in the quarter and what became of them; never what anyone wrote. */
-    record Safeguarding(LoopMetrics.Count flagged, LoopMetrics.Count handled, LoopMetrics.Count escalated,
+    public record Safeguarding(LoopMetrics.Count flagged, LoopMetrics.Count handled, LoopMetrics.Count escalated,
                         LoopMetrics.Count waitingNow, @Nullable Double medianHoursToHandle) {
     }
 
-    record QuestionRow(String id, String text, String type, LoopMetrics.Share agreement) {
+    public record QuestionRow(String id, String text, String type, LoopMetrics.Share agreement) {
     }
 
-    record SurveyRow(String title, String kind, LoopMetrics.Count answers, List<QuestionRow> questions) {
+    public record SurveyRow(String title, String kind, LoopMetrics.Count answers, List<QuestionRow> questions) {
     }
 
-    record EquipmentRow(LoopMetrics.Count delivered, LoopMetrics.Share withinTarget) {
+    public record EquipmentRow(LoopMetrics.Count delivered, LoopMetrics.Share withinTarget) {
     }
 
-    record ActionRow(String text, String owner, LocalDate dueOn, String status, int progress) {
+    public record ActionRow(String text, String owner, LocalDate dueOn, String status, int progress) {
     }
 
-    record ResponseRow(String title, List<String> themes, LoopMetrics.Count families, @Nullable Instant publishedAt, boolean updated,
+    public record ResponseRow(String title, List<String> themes, LoopMetrics.Count families, @Nullable Instant publishedAt, boolean updated,
                        List<ActionRow> actions) {
     }
 
     /** Actions of every published response, by status now, and how many are past due and not done. */
-    record ActionTotals(long planned, long inProgress, long done, long notPossible, long overdue) {
+    public record ActionTotals(long planned, long inProgress, long done, long notPossible, long overdue) {
     }
 
     /** An indicator's recent values, for its chart. */
-    record IndicatorSeries(String title, String unit, List<LoopMetrics.PeriodValue> values, @Nullable LoopMetrics.PeriodValue target) {
+    public record IndicatorSeries(String title, String unit, List<LoopMetrics.PeriodValue> values, @Nullable LoopMetrics.PeriodValue target) {
     }
 }

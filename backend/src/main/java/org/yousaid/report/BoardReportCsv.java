@@ -11,9 +11,9 @@ import org.yousaid.response.LoopMetrics;
  * is 1 to 4, or would let one be worked out from a total and the figures beside it.
  */
 @Singleton
-class BoardReportCsv {
+public class BoardReportCsv {
 
-    byte[] render(BoardReport r) {
+    public byte[] render(BoardReport r) {
         StringBuilder csv = new StringBuilder("section,item,measure,value,note\r\n");
         Rows rows = new Rows(csv);
         rows.add("report", r.areaName(), "quarter", r.quarter(), r.from() + " to " + r.to());

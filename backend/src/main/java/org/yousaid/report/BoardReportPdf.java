@@ -18,7 +18,7 @@ import org.yousaid.response.LoopMetrics;
  * bundled DejaVu Sans, charts as images with alternative text, each followed by a table of its figures.
  */
 @Singleton
-class BoardReportPdf {
+public class BoardReportPdf {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
@@ -33,7 +33,7 @@ class BoardReportPdf {
                 .forEach(logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
     }
 
-    byte[] render(BoardReport r) {
+    public byte[] render(BoardReport r) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -26,7 +26,7 @@ import org.yousaid.shared.CountTable;
 
 /** Gathers a quarter's board report from every part of YouSaid; the renderers only lay it out. */
 @Singleton
-class BoardReportService {
+public class BoardReportService {
 
     static final int TOP_THEMES = 10;
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
@@ -50,7 +50,7 @@ class BoardReportService {
         this.clock = clock;
     }
 
-    BoardReport report(Caller caller, String areaId, String quarter) {
+    public BoardReport report(Caller caller, String areaId, String quarter) {
         access.require(caller, areaId, Role.COMMISSIONER, Role.FORUM_LEAD, Role.AREA_ADMIN);
         return report(areaId, quarter);
     }

@@ -29,7 +29,7 @@ import org.yousaid.shared.ProblemException;
  * reached, once per change.
  */
 @Singleton
-class ActionService {
+public class ActionService {
 
     static final Set<String> OWNERS = Set.of("council", "nhs", "school", "forum", "other");
     static final Set<String> STATUSES = Set.of("planned", "in_progress", "done", "not_possible");
@@ -55,7 +55,7 @@ class ActionService {
 
     /** Adds a planned action; a response in review or signed off goes back to draft, and the answer says so. */
     @Transactional
-    AddedActionView add(Caller caller, String areaId, UUID responseId, ActionRequest request) {
+    public AddedActionView add(Caller caller, String areaId, UUID responseId, ActionRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         ResponseRow response = responses.lock(areaId, responseId).orElseThrow(() -> ResponseService.notFound(responseId));
         String text = ResponseService.text(request.text(), "text", 500);
@@ -79,7 +79,7 @@ class ActionService {
 
     /** A new status and progress; a request that changes nothing adds no milestone and tells no one. */
     @Transactional
-    ActionView progress(Caller caller, String areaId, UUID responseId, UUID actionId, ActionProgressRequest request) {
+    public ActionView progress(Caller caller, String areaId, UUID responseId, UUID actionId, ActionProgressRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         ResponseRow response = responses.lock(areaId, responseId).orElseThrow(() -> ResponseService.notFound(responseId));
         ActionRow action = actions.lock(areaId, responseId, actionId).orElseThrow(() ->

@@ -44,7 +44,7 @@ import org.yousaid.shared.ProblemException;
  * once as a new revision, with a note of what changed.
  */
 @Singleton
-class ResponseService {
+public class ResponseService {
 
     static final Role[] STAFF = {Role.COMMISSIONER, Role.FORUM_LEAD, Role.AREA_ADMIN};
     static final LocalDate EARLIEST = LocalDate.of(2010, 1, 1);
@@ -81,7 +81,7 @@ class ResponseService {
     }
 
     @Transactional
-    ResponseView create(Caller caller, String areaId, ResponseRequest request) {
+    public ResponseView create(Caller caller, String areaId, ResponseRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         Draft draft = checked(areaId, request);
         UUID id = UUID.randomUUID();
@@ -99,7 +99,7 @@ class ResponseService {
      * reaches for the first time is told.
      */
     @Transactional
-    ResponseView update(Caller caller, String areaId, UUID id, ResponseRequest request) {
+    public ResponseView update(Caller caller, String areaId, UUID id, ResponseRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         ResponseRow r = locked(areaId, id, request.version());
         Draft draft = checked(areaId, request);
@@ -124,7 +124,7 @@ class ResponseService {
     }
 
     @Transactional
-    ResponseView submit(Caller caller, String areaId, UUID id, StepRequest request) {
+    public ResponseView submit(Caller caller, String areaId, UUID id, StepRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         ResponseRow r = locked(areaId, id, request.version());
         requireState(r, "be sent for review", ResponseRow.DRAFT, ResponseRow.CHANGES_REQUESTED);
@@ -132,7 +132,7 @@ class ResponseService {
     }
 
     @Transactional
-    ResponseView signOff(Caller caller, String areaId, UUID id, StepRequest request) {
+    public ResponseView signOff(Caller caller, String areaId, UUID id, StepRequest request) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ResponseRow r = locked(areaId, id, request.version());
         requireState(r, "be signed off", ResponseRow.IN_REVIEW);
@@ -140,7 +140,7 @@ class ResponseService {
     }
 
     @Transactional
-    ResponseView sendBack(Caller caller, String areaId, UUID id, StepRequest request) {
+    public ResponseView sendBack(Caller caller, String areaId, UUID id, StepRequest request) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ResponseRow r = locked(areaId, id, request.version());
         requireState(r, "be sent back", ResponseRow.IN_REVIEW);
@@ -148,7 +148,7 @@ class ResponseService {
     }
 
     @Transactional
-    ResponseView publish(Caller caller, String areaId, UUID id, StepRequest request) {
+    public ResponseView publish(Caller caller, String areaId, UUID id, StepRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         ResponseRow r = locked(areaId, id, request.version());
         requireState(r, "be published (the forum signs it off first)", ResponseRow.SIGNED_OFF);
@@ -158,7 +158,7 @@ class ResponseService {
     }
 
     @Transactional
-    ResponseView get(Caller caller, String areaId, UUID id) {
+    public ResponseView get(Caller caller, String areaId, UUID id) {
         CurrentUser me = access.member(caller, areaId);
         ResponseRow r = responses.find(areaId, id).filter(x -> x.published() || isStaff(me))
                 .orElseThrow(() -> notFound(id));
@@ -167,7 +167,7 @@ class ResponseService {
 
     /** The feed: published responses for everyone; a working state for staff who ask for it. */
     @Transactional
-    Page<ResponseSummary> list(Caller caller, String areaId, @Nullable String status, @Nullable String theme,
+    public Page<ResponseSummary> list(Caller caller, String areaId, @Nullable String status, @Nullable String theme,
                                @Nullable String cursor, int limit) {
         boolean working = status != null && !ResponseRow.PUBLISHED.equals(status);
         CurrentUser me = working ? access.require(caller, areaId, STAFF) : access.member(caller, areaId);
@@ -192,8 +192,35 @@ class ResponseService {
                 v.revision(), v.publishedAt(), v.changeNote(), v.title(), v.summary(), v.weDid(), v.easyRead())).toList());
     }
 
+    /**
+     * What the response may cite, as a commissioner chooses: the words families published on its
+     * themes in its period, and those it cites now, each as the public may read them, with the group
+     * it is cited in ({@code 0} alone, {@code null} not cited). Only these pass {@link #citations}.
+     */
+    @Transactional
+    public List<ResponseViews.Citable> citable(Caller caller, String areaId, UUID id) {
+        access.require(caller, areaId, Role.COMMISSIONER);
+        ResponseRow r = responses.find(areaId, id).orElseThrow(() -> notFound(id));
+        Map<String, Citation> cited = responses.citations(areaId, id).stream()
+                .collect(Collectors.toMap(c -> c.contentType() + c.contentId(), c -> c, (a, b) -> a));
+        Instant from = r.periodFrom().atStartOfDay(ENGLAND).toInstant();
+        Instant to = r.periodTo().plusDays(1).atStartOfDay(ENGLAND).toInstant();
+        Set<ContentRef> refs = new LinkedHashSet<>();
+        words.onThemes(areaId, r.themeList(), from, to).stream().limit(MAX_CITED).forEach(s ->
+                ContentType.fromValue(s.contentType()).ifPresent(t -> refs.add(new ContentRef(areaId, t, s.contentId()))));
+        cited.values().forEach(c -> ContentType.fromValue(c.contentType()).ifPresent(t ->
+                refs.add(new ContentRef(areaId, t, c.contentId()))));
+        return words.published(areaId, refs).stream()
+                .sorted(java.util.Comparator.comparing(PublishedWords.Published::submittedAt))
+                .map(p -> {
+                    Citation c = cited.get(p.contentType() + p.contentId());
+                    return new ResponseViews.Citable(p.contentType(), p.contentId(), p.text(),
+                            c == null ? null : c.groupNo() == null ? 0 : c.groupNo());
+                }).toList();
+    }
+
     /** The quarter's loop figures, for the area's staff. */
-    LoopMetrics loopMetrics(Caller caller, String areaId, String quarter) {
+    public LoopMetrics loopMetrics(Caller caller, String areaId, String quarter) {
         access.require(caller, areaId, STAFF);
         return metrics.metrics(areaId, quarter);
     }

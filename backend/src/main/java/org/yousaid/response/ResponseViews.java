@@ -9,21 +9,21 @@ import java.util.UUID;
 import org.yousaid.shared.CountTable;
 
 /** What the responses API reads and writes (openapi.yaml, tag responses). */
-final class ResponseViews {
+public final class ResponseViews {
 
     private ResponseViews() {
     }
 
     @Serdeable
-    record ContentRefRequest(@Nullable String contentType, @Nullable UUID contentId) {
+    public record ContentRefRequest(@Nullable String contentType, @Nullable UUID contentId) {
     }
 
     @Serdeable
-    record CitedGroupRequest(@Nullable List<ContentRefRequest> members) {
+    public record CitedGroupRequest(@Nullable List<ContentRefRequest> members) {
     }
 
     @Serdeable
-    record ResponseRequest(@Nullable String title, @Nullable String summary, @Nullable String weDid,
+    public record ResponseRequest(@Nullable String title, @Nullable String summary, @Nullable String weDid,
                            @Nullable String easyRead, @Nullable List<String> themes, @Nullable LocalDate from,
                            @Nullable LocalDate to, @Nullable List<UUID> comments, @Nullable List<UUID> answers,
                            @Nullable List<CitedGroupRequest> groups, @Nullable List<UUID> outcomes,
@@ -31,22 +31,22 @@ final class ResponseViews {
     }
 
     @Serdeable
-    record StepRequest(@Nullable Integer version, @Nullable String comment) {
+    public record StepRequest(@Nullable Integer version, @Nullable String comment) {
     }
 
     @Serdeable
-    record ActionRequest(@Nullable String text, @Nullable String owner, @Nullable LocalDate startsOn,
+    public record ActionRequest(@Nullable String text, @Nullable String owner, @Nullable LocalDate startsOn,
                          @Nullable LocalDate dueOn) {
     }
 
     @Serdeable
-    record ActionProgressRequest(@Nullable String status, @Nullable Integer progress, @Nullable String reason,
+    public record ActionProgressRequest(@Nullable String status, @Nullable Integer progress, @Nullable String reason,
                                  @Nullable String note) {
     }
 
     /** A count of families, withheld below 5: a small number could point at a family. */
     @Serdeable
-    record FamilyCount(@Nullable Integer count, boolean suppressed, String text) {
+    public record FamilyCount(@Nullable Integer count, boolean suppressed, String text) {
 
         static final int SMALLEST_SHOWN = 5;
 
@@ -76,24 +76,24 @@ final class ResponseViews {
     }
 
     @Serdeable
-    record CitedText(String contentType, UUID contentId, String text, int meToo) {
+    public record CitedText(String contentType, UUID contentId, String text, int meToo) {
     }
 
     @Serdeable
-    record CitedGroup(int texts, CitedText representative) {
+    public record CitedGroup(int texts, CitedText representative) {
     }
 
     @Serdeable
-    record YouSaid(String summary, FamilyCount families, List<CitedText> comments, List<CitedGroup> groups,
+    public record YouSaid(String summary, FamilyCount families, List<CitedText> comments, List<CitedGroup> groups,
                    List<CitedText> answers) {
     }
 
     @Serdeable
-    record MilestoneView(Instant at, String status, int progress, @Nullable String reason, @Nullable String note) {
+    public record MilestoneView(Instant at, String status, int progress, @Nullable String reason, @Nullable String note) {
     }
 
     @Serdeable
-    record ActionView(UUID id, String text, String owner, LocalDate startsOn, LocalDate dueOn, String status, int progress,
+    public record ActionView(UUID id, String text, String owner, LocalDate startsOn, LocalDate dueOn, String status, int progress,
                       @Nullable String reason, Instant updatedAt, List<MilestoneView> milestones) {
     }
 
@@ -102,7 +102,7 @@ final class ResponseViews {
      * went back to draft ({@code returnedToDraft}), so the forum must sign it off again.
      */
     @Serdeable
-    record AddedActionView(UUID id, String text, String owner, LocalDate startsOn, LocalDate dueOn, String status,
+    public record AddedActionView(UUID id, String text, String owner, LocalDate startsOn, LocalDate dueOn, String status,
                            int progress, @Nullable String reason, Instant updatedAt, List<MilestoneView> milestones,
                            String responseStatus, boolean returnedToDraft) {
 
@@ -113,32 +113,32 @@ final class ResponseViews {
     }
 
     @Serdeable
-    record ActionSummary(UUID id, String text, String owner, LocalDate dueOn, String status, int progress) {
+    public record ActionSummary(UUID id, String text, String owner, LocalDate dueOn, String status, int progress) {
     }
 
     @Serdeable
-    record ThemeName(String id, String name) {
+    public record ThemeName(String id, String name) {
     }
 
     @Serdeable
-    record PeriodPoint(String period, double value) {
+    public record PeriodPoint(String period, double value) {
     }
 
     @Serdeable
-    record LinkedOutcome(UUID id, String title) {
+    public record LinkedOutcome(UUID id, String title) {
     }
 
     @Serdeable
-    record LinkedIndicator(UUID id, UUID outcomeId, String title, String kind, String unit, @Nullable PeriodPoint latest,
+    public record LinkedIndicator(UUID id, UUID outcomeId, String title, String kind, String unit, @Nullable PeriodPoint latest,
                            @Nullable PeriodPoint target) {
     }
 
     @Serdeable
-    record ReviewView(String decision, @Nullable String comment, String by, Instant at) {
+    public record ReviewView(String decision, @Nullable String comment, String by, Instant at) {
     }
 
     @Serdeable
-    record ResponseView(UUID id, String areaId, String status, int version, @Nullable Integer revision, String title,
+    public record ResponseView(UUID id, String areaId, String status, int version, @Nullable Integer revision, String title,
                         List<ThemeName> themes, LocalDate from, LocalDate to, YouSaid youSaid, String weDid,
                         @Nullable String easyRead, List<ActionView> actions, List<LinkedOutcome> outcomes,
                         List<LinkedIndicator> indicators, List<ReviewView> reviews, @Nullable FamilyCount reached,
@@ -146,41 +146,45 @@ final class ResponseViews {
     }
 
     @Serdeable
-    record ResponseSummary(UUID id, String status, String title, String summary, List<ThemeName> themes,
+    public record ResponseSummary(UUID id, String status, String title, String summary, List<ThemeName> themes,
                            FamilyCount families, List<ActionSummary> actions, @Nullable Instant publishedAt,
                            boolean updated, @Nullable Instant updatedAt) {
     }
 
     @Serdeable
-    record MyWords(String contentType, UUID contentId, String how) {
+    public record MyWords(String contentType, UUID contentId, String how) {
     }
 
     @Serdeable
-    record ResponseToMe(ResponseSummary response, List<MyWords> yourWords) {
+    public record ResponseToMe(ResponseSummary response, List<MyWords> yourWords) {
     }
 
     @Serdeable
-    record RevisionView(int revision, Instant publishedAt, @Nullable String changeNote, String title, String summary,
+    public record RevisionView(int revision, Instant publishedAt, @Nullable String changeNote, String title, String summary,
                         String weDid, @Nullable String easyRead) {
     }
 
     @Serdeable
-    record Revisions(List<RevisionView> items) {
+    public record Revisions(List<RevisionView> items) {
     }
 
     @Serdeable
-    record LoopUpdates(@Nullable Boolean muted) {
+    public record LoopUpdates(@Nullable Boolean muted) {
+    }
+
+    /** Published words a response may cite; {@code group} 0 when cited alone, null when not cited. */
+    public record Citable(String contentType, UUID contentId, String text, @Nullable Integer group) {
     }
 
     @Serdeable
-    record ReadabilityScore(double score, String band, int words, int sentences, double wordsPerSentence) {
+    public record ReadabilityScore(double score, String band, int words, int sentences, double wordsPerSentence) {
     }
 
     @Serdeable
-    record ReadabilityFinding(String kind, String field, String text, String suggestion) {
+    public record ReadabilityFinding(String kind, String field, String text, String suggestion) {
     }
 
     @Serdeable
-    record Readability(ReadabilityScore main, @Nullable ReadabilityScore easyRead, List<ReadabilityFinding> findings) {
+    public record Readability(ReadabilityScore main, @Nullable ReadabilityScore easyRead, List<ReadabilityFinding> findings) {
     }
 }

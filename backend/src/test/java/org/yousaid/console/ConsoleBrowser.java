@@ -57,6 +57,25 @@ final class ConsoleBrowser {
         return m.find() ? m.group(1) : "no token on the page";
     }
 
+
+    /** A form post of a body as given: repeated fields (checkboxes, one select per row) in their order. */
+    HttpResponse<String> postRaw(String path, String urlEncodedBody) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(server.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody)));
+    }
+
+    /** A form post as htmx sends it (the {@code HX-Request} header), as a page enhanced with htmx does. */
+    HttpResponse<String> postHtmx(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(server.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         // A template that fails while it renders leaves the response open: fail the test, do not hang it.
         request.timeout(java.time.Duration.ofSeconds(20));
