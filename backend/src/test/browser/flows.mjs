@@ -78,9 +78,12 @@ function expect (condition, words) {
 
 /** The success banner a form leaves after it redirected back. */
 async function done (page, words) {
-  const banner = page.locator('.govuk-notification-banner--success')
-  await banner.waitFor({ state: 'visible' })
-  const text = await banner.textContent()
+  await page.locator('.govuk-notification-banner--success, .govuk-error-summary').first().waitFor({ state: 'visible' })
+  const problem = page.locator('.govuk-error-summary')
+  if (await problem.count()) {
+    throw new Error(`"${await page.title()}" said: ${(await problem.textContent()).trim().replace(/\s+/g, ' ')}`)
+  }
+  const text = await page.locator('.govuk-notification-banner--success').textContent()
   expect(text.includes(words), `the page said "${text.trim().replace(/\s+/g, ' ')}", not "${words}"`)
 }
 
@@ -249,6 +252,72 @@ const flows = {
     await looked(page, 'commissioner')
     await open(page, 'Invitations')
     await looked(page, 'commissioner')
+    await page.context().close()
+  },
+
+  async 'a commissioner drafts a response, the forum signs it off, it is published and its action done' () {
+    const { theme } = await ask('publishedComment', { area, uid: world.people.family.uid, lead: world.people.forumLead.uid,
+      body: 'We waited nine months for a specialist seat and nobody could tell us where the order was.' })
+    const page = await signedIn(world.people.commissioner, 'response')
+    await open(page, 'You said, we did')
+    await looked(page, 'response')
+    await page.getByRole('button', { name: 'Start a response' }).click()
+    await looked(page, 'response')
+    await page.getByLabel('Title').fill('Seats and wheelchairs without the long wait')
+    await page.getByLabel('You said: what families told us').fill('Families told us they wait months for seats and wheelchairs and cannot find out where the order is.')
+    await page.getByLabel('We did: what has changed, or will').fill('We have opened a second wheelchair clinic. You can now see where your order is by ringing one number.')
+    await page.locator(`input[name="themes"][value="${theme}"]`).check()
+    await page.getByRole('button', { name: 'Save the draft' }).click()
+    await done(page, '')
+    const response = page.url().split('?')[0]
+    // The family's published words on the theme can now be cited.
+    const cite = page.getByRole('group', { name: "Families' words it cites" }).getByRole('combobox').first()
+    await cite.selectOption({ index: 1 })
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await done(page, '')
+    await page.getByLabel('What will be done').fill('Open a second wheelchair clinic on Saturdays')
+    await page.getByLabel('Who owns it').selectOption({ index: 1 })
+    await page.getByLabel('Starts on').fill(new Date().toISOString().slice(0, 10))
+    await page.getByLabel('Due by').fill(new Date(Date.now() + 90 * 864e5).toISOString().slice(0, 10))
+    await page.getByRole('button', { name: 'Add the action' }).click()
+    await done(page, '')
+    await page.getByRole('button', { name: 'Send to the forum for sign-off' }).click()
+    await done(page, '')
+    await looked(page, 'response')
+    await page.context().close()
+
+    const lead = await signedIn(world.people.forumLead, 'response')
+    await open(lead, 'You said, we did')
+    await looked(lead, 'response')
+    await lead.getByRole('link', { name: 'Seats and wheelchairs without the long wait' }).click()
+    await looked(lead, 'response')
+    await lead.getByRole('button', { name: 'Sign it off' }).click()
+    await done(lead, '')
+    await lead.context().close()
+
+    const again = await signedIn(world.people.commissioner, 'response')
+    await again.goto(response)
+    await again.getByRole('button', { name: 'Publish to families' }).click()
+    await done(again, '')
+    await looked(again, 'response')
+    await again.getByLabel('Status of action 1').selectOption({ label: 'Done' })
+    await again.getByRole('button', { name: 'Save progress of action 1' }).click()
+    await done(again, '')
+    await looked(again, 'response')
+    await again.context().close()
+  },
+
+  async 'a commissioner reads the outcomes, the loop and the board report, and downloads it' () {
+    const page = await signedIn(world.people.commissioner, 'report')
+    for (const name of ['Outcomes', 'Loop metrics', 'Board report']) {
+      await open(page, name)
+      await looked(page, 'report')
+    }
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the report as a PDF/ }).click()])
+    const pdfBytes = await (await import('node:fs/promises')).readFile(await pdf.path())
+    expect(pdfBytes.subarray(0, 5).toString() === '%PDF-', 'the report download is not a PDF')
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the figures as a spreadsheet/ }).click()])
+    expect((await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8')).length > 0, 'the CSV is empty')
     await page.context().close()
   },
 

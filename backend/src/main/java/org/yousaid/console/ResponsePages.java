@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -144,9 +145,10 @@ final class ResponsePages {
 
     @Post("/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> create(HttpRequest<?> request, @PathVariable String areaId, @Nullable String csrf) {
-        return Pages.forPost(sessions, request, csrf, "You cannot draft a response", caller -> {
-            ResponseForm form = ResponseForm.posted(FormFields.of(request));
+    MutableHttpResponse<?> create(HttpRequest<?> request, @PathVariable String areaId, @Nullable @Body String body) {
+        FormFields fields = FormFields.parse(body);
+        return Pages.forPost(sessions, request, fields.one("csrf"), "You cannot draft a response", caller -> {
+            ResponseForm form = ResponseForm.posted(fields);
             List<Pages.FieldError> errors = new ArrayList<>();
             ResponseViews.ResponseRequest asked = form.request(errors);
             return attempt(errors, () -> {
@@ -158,8 +160,8 @@ final class ResponsePages {
 
     @Post("/wording")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> wordingOfNew(HttpRequest<?> request, @PathVariable String areaId, @Nullable String csrf) {
-        return wordingFragment(request, areaId, null, csrf);
+    MutableHttpResponse<?> wordingOfNew(HttpRequest<?> request, @PathVariable String areaId, @Nullable @Body String body) {
+        return wordingFragment(request, areaId, null, FormFields.parse(body));
     }
 
     // ---- one response ----
@@ -178,10 +180,11 @@ final class ResponsePages {
     @Post("/{responseId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> save(HttpRequest<?> request, @PathVariable String areaId, @PathVariable String responseId,
-                                @Nullable String csrf) {
-        return Pages.forPost(sessions, request, csrf, "You cannot change this response", caller -> {
+                                @Nullable @Body String body) {
+        FormFields fields = FormFields.parse(body);
+        return Pages.forPost(sessions, request, fields.one("csrf"), "You cannot change this response", caller -> {
             UUID id = responseId(responseId);
-            ResponseForm form = ResponseForm.posted(FormFields.of(request));
+            ResponseForm form = ResponseForm.posted(fields);
             List<Pages.FieldError> errors = new ArrayList<>();
             ResponseViews.ResponseRequest asked = form.request(errors);
             return attempt(errors, () -> {
@@ -195,8 +198,8 @@ final class ResponsePages {
     @Post("/{responseId}/wording")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> wording(HttpRequest<?> request, @PathVariable String areaId, @PathVariable String responseId,
-                                   @Nullable String csrf) {
-        return wordingFragment(request, areaId, responseId, csrf);
+                                   @Nullable @Body String body) {
+        return wordingFragment(request, areaId, responseId, FormFields.parse(body));
     }
 
     @Post("/{responseId}/submit")
@@ -349,8 +352,8 @@ final class ResponsePages {
     // ---- the plain-English check ----
 
     private MutableHttpResponse<?> wordingFragment(HttpRequest<?> request, String areaId, @Nullable String responseId,
-                                                   @Nullable String csrf) {
-        MutableHttpResponse<?> answer = checked(request, areaId, responseId, csrf);
+                                                   FormFields form) {
+        MutableHttpResponse<?> answer = checked(request, areaId, responseId, form);
         // htmx would follow a redirect to sign in and put the whole sign-in page in the check's place: send the page there.
         if (answer.status() == HttpStatus.SEE_OTHER && request.getHeaders().contains("HX-Request")) {
             return io.micronaut.http.HttpResponse.ok().header("HX-Redirect", answer.getHeaders().get("Location"));
@@ -359,10 +362,9 @@ final class ResponsePages {
     }
 
     private MutableHttpResponse<?> checked(HttpRequest<?> request, String areaId, @Nullable String responseId,
-                                           @Nullable String csrf) {
-        return Pages.forPost(sessions, request, csrf, "You cannot check this response", caller -> {
+                                           FormFields form) {
+        return Pages.forPost(sessions, request, form.one("csrf"), "You cannot check this response", caller -> {
             UUID id = responseId == null ? null : responseId(responseId);
-            FormFields form = FormFields.of(request);
             ResponseViews.Readability check = readability.checkUnsaved(caller, areaId, id, form.one("title"),
                     form.one("summary"), form.one("weDid"), form.one("easyRead"));
             return Pages.page(HttpStatus.OK, "console/response-wording", request, Map.of("wording", Wording.of(check)));

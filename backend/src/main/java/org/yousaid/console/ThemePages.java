@@ -15,8 +15,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -137,10 +135,9 @@ final class ThemePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> merge(HttpRequest<?> request, @PathVariable String areaId, @Nullable @Body String body) {
         // Micronaut binds only the first of a repeated form field, and the checkboxes repeat "merge".
-        Map<String, List<String>> fields = fields(body);
-        MergeForm form = new MergeForm(fields.getOrDefault("merge", List.of()).stream().distinct().toList(),
-                trim(first(fields, "into")));
-        return Pages.forPost(sessions, request, first(fields, "csrf"), REFUSED, caller -> {
+        FormFields fields = FormFields.parse(body);
+        MergeForm form = new MergeForm(fields.all("merge").stream().distinct().toList(), trim(fields.one("into")));
+        return Pages.forPost(sessions, request, fields.one("csrf"), REFUSED, caller -> {
             access.require(caller, areaId, Role.FORUM_LEAD);
             List<Pages.FieldError> errors = new ArrayList<>();
             if (form.from().isEmpty()) {
@@ -372,26 +369,6 @@ final class ThemePages {
 
     private static String path(String areaId) {
         return "/console/areas/" + areaId + "/themes";
-    }
-
-    /** An urlencoded form body, every value of every field in the order sent. */
-    static Map<String, List<String>> fields(@Nullable String body) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (body == null || body.isEmpty()) {
-            return fields;
-        }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return fields;
-    }
-
-    private static @Nullable String first(Map<String, List<String>> fields, String name) {
-        List<String> values = fields.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static String trim(@Nullable String value) {

@@ -157,6 +157,8 @@ class ConsoleInBrowserTest extends ApiTest implements TestPropertyProvider {
             case "comment" -> Map.of("id", postComment(ask.path("uid").asText(), ask.path("area").asText(), ask.path("body").asText()));
             case "surveyAnswer" -> Map.of("id", answeredSurvey(ask.path("area").asText(), ask.path("commissioner").asText(),
                     ask.path("uid").asText(), ask.path("body").asText()));
+            case "publishedComment" -> publishedComment(ask.path("area").asText(), ask.path("uid").asText(),
+                    ask.path("lead").asText(), ask.path("body").asText());
             case "mailbox" -> Map.of("subjects", mailbox(ask.path("uid").asText()));
             case "analyse" -> {
                 analyseAll();
@@ -178,6 +180,20 @@ class ConsoleInBrowserTest extends ApiTest implements TestPropertyProvider {
         as(family).put("/v1/areas/" + area + "/surveys/" + survey + "/answers/" + answer,
                 "{\"version\":1,\"submit\":true,\"quoteConsent\":true,\"answers\":{\"rating\":2,\"more\":" + quote(words) + "}}");
         return answer;
+    }
+
+    /** A family's wall comment, tagged and published by a forum lead through the API: its id and first theme. */
+    private Map<String, String> publishedComment(String area, String family, String lead, String words) {
+        String id = postComment(family, area, words);
+        analyseAll();
+        // Filed under waiting times by the forum lead, whatever tagging proposed, so the flow knows its theme.
+        String theme = "waiting_times";
+        String item = "/v1/areas/" + area + "/moderation/items/comment/" + id;
+        int version = as(lead).get(item).json().path("version").asInt();
+        assertThat(as(lead).put(item + "/themes", "{\"version\":" + version + ",\"themes\":[\"" + theme + "\"]}").status())
+                .isEqualTo(200);
+        assertThat(publishComment(lead, area, id, null).status()).isEqualTo(200);
+        return Map.of("id", id, "theme", theme);
     }
 
     /** The alert emails a member of staff was sent (at their Firebase account's address), waiting up to 10 s for one. */
