@@ -321,6 +321,41 @@ const flows = {
     await page.context().close()
   },
 
+  async 'every other page of each role passes axe' () {
+    const lead = await signedIn(world.people.forumLead, 'every page')
+    for (const name of ['Similar words', 'Theme model', 'Audit log', 'Themes']) {
+      await open(lead, name)
+      await looked(lead, 'every page')
+    }
+    await lead.getByRole('table').first().getByRole('link').first().click()
+    await looked(lead, 'every page')
+    await open(lead, 'Themes')
+    await lead.getByRole('link', { name: 'See every change to the themes' }).click()
+    await looked(lead, 'every page')
+    await lead.context().close()
+
+    const admin = await signedIn(world.people.areaAdmin, 'every page')
+    for (const name of ['Push outbox', 'Audit log', 'Members']) {
+      await open(admin, name)
+      await looked(admin, 'every page')
+    }
+    await admin.getByRole('link', { name: /^Change role/ }).first().click()
+    await looked(admin, 'every page')
+    await admin.context().close()
+
+    const commissioner = await signedIn(world.people.commissioner, 'every page')
+    await open(commissioner, 'Invitations')
+    const log = commissioner.getByRole('table').first().getByRole('link').first()
+    if (await log.count()) {
+      await log.click()
+      await looked(commissioner, 'every page')
+    }
+    // A page of another role's is refused with a page that says so.
+    await commissioner.goto(world.base + `/console/areas/${area}/members`)
+    expect((await looked(commissioner, 'every page')).length > 0, 'no refusal page')
+    await commissioner.context().close()
+  },
+
   async 'a form posted without its token is refused' () {
     const page = await signedIn(world.people.forumLead, 'form token')
     // The browser's own cookies (session and form token) go with it; only the form's token is missing.
