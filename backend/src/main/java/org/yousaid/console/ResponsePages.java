@@ -48,6 +48,9 @@ import org.yousaid.shared.ProblemException;
 @Produces(MediaType.TEXT_HTML)
 final class ResponsePages {
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
     static final int PER_STATE = 100;
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     static final List<String> COMMISSIONER_STATES = List.of("draft", "changes_requested", "in_review", "signed_off", "published");
@@ -390,6 +393,8 @@ final class ResponsePages {
         boolean commissioner = is(caller, areaId, Role.COMMISSIONER);
         Map<String, Object> model = new HashMap<>();
         model.put("r", r);
+        // Dates as GOV.UK writes them ("7 November 2026"), not as the API sends them.
+        model.put("period", DAY.format(r.from()) + " to " + DAY.format(r.to()));
         model.put("statusName", where(r.status()));
         model.put("statusTag", tagClass(r.status()));
         model.put("commissioner", commissioner);
