@@ -14,10 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yousaid.shared.OutboxThreads;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.StaffEmails;
 
@@ -45,8 +44,7 @@ public class AlertSender {
     private final AlertSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
-    private volatile ExecutorService pool;
-    private volatile boolean running;
+    private volatile OutboxThreads threads;
 
     AlertSender(AlertOutbox outbox, NotifyEmail notify, StaffEmails staffEmails, AreaAccess access, AlertSettings settings,
                 TransactionOperations<Connection> transactions, Clock clock) {
@@ -67,41 +65,13 @@ public class AlertSender {
         if (!notify.configured()) {
             LOG.warn("alert.email_off reason=\"no email service configured: set yousaid.alerts.notify.api-key and template-id\"");
         }
-        running = true;
-        pool = Executors.newFixedThreadPool(settings.senders(), r -> {
-            Thread t = new Thread(r, "alert-sender");
-            t.setDaemon(true);
-            return t;
-        });
-        for (int i = 0; i < settings.senders(); i++) {
-            pool.submit(this::loop);
-        }
+        threads = OutboxThreads.start("alert-sender", settings.senders(), settings.pollInterval(), () -> runOnce() != Outcome.IDLE);
     }
 
     @EventListener
     void onShutdown(ShutdownEvent event) {
-        running = false;
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-    }
-
-    private void loop() {
-        while (running && !Thread.currentThread().isInterrupted()) {
-            try {
-                if (runOnce() == Outcome.IDLE) {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.warn("alert.loop error={}", e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+        if (threads != null) {
+            threads.stop();
         }
     }
 

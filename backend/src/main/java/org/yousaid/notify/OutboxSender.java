@@ -11,10 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yousaid.shared.OutboxThreads;
 
 /**
  * Sends the outbox after commit: leases one due row, calls FCM outside any transaction, then records
@@ -35,8 +34,7 @@ public class OutboxSender {
     private final NotifySettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
-    private volatile ExecutorService pool;
-    private volatile boolean running;
+    private volatile OutboxThreads threads;
 
     OutboxSender(Outbox outbox, Devices devices, PushGateway gateway, NotifySettings settings,
                  TransactionOperations<Connection> transactions, Clock clock) {
@@ -53,36 +51,13 @@ public class OutboxSender {
         if (settings.senders() <= 0) {
             return;
         }
-        running = true;
-        pool = Executors.newFixedThreadPool(settings.senders(), r -> {
-            Thread t = new Thread(r, "push-sender");
-            t.setDaemon(true);
-            return t;
-        });
-        for (int i = 0; i < settings.senders(); i++) {
-            pool.submit(this::loop);
-        }
+        threads = OutboxThreads.start("push-sender", settings.senders(), settings.pollInterval(), () -> runOnce() != Outcome.IDLE);
     }
 
     @EventListener
     void onShutdown(ShutdownEvent event) {
-        running = false;
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-    }
-
-    private void loop() {
-        while (running && !Thread.currentThread().isInterrupted()) {
-            try {
-                if (runOnce() == Outcome.IDLE) {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.warn("push.loop error={}", e.getClass().getSimpleName());
-            }
+        if (threads != null) {
+            threads.stop();
         }
     }
 
