@@ -70,6 +70,6 @@ final class Figures {
     }
 
     static String point(LoopMetrics.PeriodValue p, String unit) {
-        return p == null ? "None" : TrendChart.number(p.value()) + TrendChart.unitSuffix(unit) + " (" + p.period() + ")";
+        return p == null ? "Withheld (fewer than 5 answers) or no value yet" : TrendChart.number(p.value()) + TrendChart.unitSuffix(unit) + " (" + p.period() + ")";
     }
 }

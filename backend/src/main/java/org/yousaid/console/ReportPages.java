@@ -148,7 +148,7 @@ final class ReportPages {
         List<Line> safeguarding = List.of(new Line("Flags raised", Figures.count(s.flagged())),
                 new Line("Handled", Figures.count(s.handled())), new Line("Escalated", Figures.count(s.escalated())),
                 new Line("Waiting now", Figures.count(s.waitingNow())),
-                new Line("Median time to handle", s.medianHoursToHandle() == null ? "Withheld or none"
+                new Line("Median time to handle", s.medianHoursToHandle() == null ? "Withheld (fewer than 5) or none handled yet"
                         : String.format(java.util.Locale.UK, "%.1f hours", s.medianHoursToHandle())));
         List<SurveyRow> surveys = r.surveys().stream().map(v -> new SurveyRow(v.title(), Figures.count(v.answers()),
                 v.questions().stream().map(q -> new QuestionRow(q.text(), Figures.share(q.agreement()))).toList())).toList();

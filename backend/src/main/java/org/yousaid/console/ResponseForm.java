@@ -63,6 +63,14 @@ record ResponseForm(String title, String summary, String weDid, String easyRead,
 
     /** What the form asks the service for; a field that cannot be read as its type is refused here. */
     ResponseViews.ResponseRequest request(List<Pages.FieldError> errors) {
+        // Everything missing is said at once (the GOV.UK pattern), in the words of the form's labels;
+        // the service still checks it all again.
+        required(title, "title", "Enter a title", errors);
+        required(summary, "summary", "Enter what families told us", errors);
+        required(weDid, "weDid", "Enter what has changed, or will", errors);
+        if (themes.isEmpty()) {
+            errors.add(new Pages.FieldError("themes", "Select the themes it answers"));
+        }
         LocalDate fromDate = date(from, "from", "Enter the date the period starts, for example 2026-04-01", errors);
         LocalDate toDate = date(to, "to", "Enter the date the period ends, for example 2026-06-30", errors);
         List<UUID> comments = new ArrayList<>();
@@ -118,5 +126,11 @@ record ResponseForm(String title, String summary, String weDid, String easyRead,
 
     private static Set<String> set(List<String> values) {
         return new LinkedHashSet<>(values);
+    }
+
+    private static void required(String value, String field, String message, List<Pages.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new Pages.FieldError(field, message));
+        }
     }
 }

@@ -120,12 +120,14 @@ final class ResponsePages {
     MutableHttpResponse<?> list(HttpRequest<?> request, @PathVariable String areaId, @Nullable @QueryValue String done) {
         return Pages.forSignedIn(sessions, request, "You cannot see these responses", caller -> {
             boolean lead = isLead(caller, areaId);
-            List<String> states = lead ? List.of("in_review") : COMMISSIONER_STATES;
+            // The forum sees what waits for its sign-off first, then what it signed off and was published.
+            List<String> states = lead ? List.of("in_review", "published") : COMMISSIONER_STATES;
             List<State> shown = new ArrayList<>();
             for (String state : states) {
                 List<Row> rows = responses.list(caller, areaId, state, null, null, PER_STATE).items().stream()
                         .map(s -> row(areaId, s)).toList();
-                shown.add(new State(state, lead ? "Waiting for your sign-off" : stateName(state), tagClass(state), rows));
+                shown.add(new State(state, lead && "in_review".equals(state) ? "Waiting for your sign-off" : stateName(state),
+                        tagClass(state), rows));
             }
             Map<String, Object> model = new HashMap<>();
             model.put("states", shown);
@@ -151,6 +153,8 @@ final class ResponsePages {
     MutableHttpResponse<?> create(HttpRequest<?> request, @PathVariable String areaId, @Nullable @Body String body) {
         FormFields fields = FormFields.parse(body);
         return Pages.forPost(sessions, request, fields.one("csrf"), "You cannot draft a response", caller -> {
+            // Who may draft is settled before what they typed is checked.
+            access.require(caller, areaId, Role.COMMISSIONER);
             ResponseForm form = ResponseForm.posted(fields);
             List<Pages.FieldError> errors = new ArrayList<>();
             ResponseViews.ResponseRequest asked = form.request(errors);
@@ -187,6 +191,7 @@ final class ResponsePages {
         FormFields fields = FormFields.parse(body);
         return Pages.forPost(sessions, request, fields.one("csrf"), "You cannot change this response", caller -> {
             UUID id = responseId(responseId);
+            access.require(caller, areaId, Role.COMMISSIONER);
             ResponseForm form = ResponseForm.posted(fields);
             List<Pages.FieldError> errors = new ArrayList<>();
             ResponseViews.ResponseRequest asked = form.request(errors);
@@ -477,7 +482,7 @@ final class ResponsePages {
                 new Option("in_progress", "Under way", "in_progress".equals(a.status())),
                 new Option("done", "Done", "done".equals(a.status())),
                 new Option("not_possible", "Not possible", "not_possible".equals(a.status())));
-        return new ActionRow(a.id().toString(), a.text(), ownerName(a.owner()), a.startsOn().toString(), a.dueOn().toString(),
+        return new ActionRow(a.id().toString(), a.text(), ownerName(a.owner()), DAY.format(a.startsOn()), DAY.format(a.dueOn()),
                 actionStatus(a.status()), tagClass(a.status()), a.progress(), a.reason() == null ? "" : a.reason(), statuses);
     }
 

@@ -59,7 +59,11 @@ final class ReviewItemView {
         model.put("item", item);
         model.put("submitted", ReviewQueuePages.WHEN.format(item.submittedAt()));
         model.put("status", status(item.status()));
-        model.put("pending", "pending_review".equals(item.status()) && item.body() != null);
+        boolean waiting = "pending_review".equals(item.status()) && item.body() != null;
+        // A survey answer whose family did not agree to be quoted is read here (safeguarding, themes) but never published.
+        model.put("pending", waiting);
+        model.put("publishable", waiting && item.quotable());
+        model.put("notForQuoting", waiting && !item.quotable());
         model.put("errors", errors);
         Map<String, String> fieldErrors = new HashMap<>();
         errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));

@@ -78,7 +78,8 @@ final class ReviewQueuePages {
     }
 
     private static Row row(ReviewItem item) {
-        String source = "comment".equals(item.contentType()) ? "Wall comment" : "Survey answer";
+        String source = "comment".equals(item.contentType()) ? "Wall comment"
+                : item.quotable() ? "Survey answer" : "Survey answer, not for quoting";
         String themes = item.analysis() != null && item.analysis().tags() != null && !item.analysis().tags().themes().isEmpty()
                 ? String.join(", ", item.analysis().tags().themes().stream().map(t -> t.name()).toList())
                 : item.themes().isEmpty() ? "None yet" : String.join(", ", item.themes());

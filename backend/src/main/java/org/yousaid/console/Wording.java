@@ -16,7 +16,7 @@ record Wording(String score, String level, String tagClass, String counts, Strin
     static Wording of(ResponseViews.Readability r) {
         ResponseViews.ReadabilityScore main = r.main();
         String counts = main.words() == 0 ? "Nothing written yet."
-                : main.words() + " words in " + main.sentences() + " sentences, " + format(main.wordsPerSentence())
+                : plural(main.words(), "word") + " in " + plural(main.sentences(), "sentence") + ", " + format(main.wordsPerSentence())
                 + " words a sentence on average.";
         String easy = r.easyRead() == null ? "" : "Easy-read version: " + format(r.easyRead().score()) + " ("
                 + bandName(r.easyRead().band()) + "), " + format(r.easyRead().wordsPerSentence()) + " words a sentence.";
@@ -58,5 +58,9 @@ record Wording(String score, String level, String tagClass, String counts, Strin
             case "easyRead" -> "Easy-read version";
             default -> field;
         };
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -126,6 +126,12 @@ class ResponsePagesTest extends ApiTest {
         assertThat(refused.body()).contains("<title>Error: Start a response").contains("govuk-error-summary").contains("href=\"#title\"")
                 .contains("govuk-form-group--error").contains("We have added a second wheelchair clinic");
 
+        // Sent empty: every missing field is named at once, in the words of its label.
+        HttpResponse<String> empty = c.post(base() + "/new", Map.of("csrf", token(blank)));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("href=\"#title\">Enter a title").contains("href=\"#summary\">Enter what families told us")
+                .contains("href=\"#weDid\">Enter what has changed, or will").contains("href=\"#themes\">Select the themes it answers");
+
         HttpResponse<String> created = c.post(base() + "/new", draftForm(token(blank)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
         String page = created.headers().firstValue("Location").orElseThrow();
@@ -167,7 +173,7 @@ class ResponsePagesTest extends ApiTest {
         assertThat(badAction.body()).contains("<title>Error: ").contains("govuk-error-summary").contains("href=\"#action-owner\"")
                 .contains("Open a second wheelchair clinic");
         shown = c.get(responsePage);
-        assertThat(shown.body()).contains("Open a second wheelchair clinic").contains("NHS").contains("due " + LocalDate.now().plusMonths(3));
+        assertThat(shown.body()).contains("Open a second wheelchair clinic").contains("NHS").contains("due " + LocalDate.now().plusMonths(3).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
         String action = as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("actions").get(0).path("id").asText();
         HttpResponse<String> badProgress = c.post(responsePage + "/actions/" + action, Map.of("csrf", csrf, "status", "in_progress",
                 "progress", "most of it"));

@@ -256,8 +256,26 @@ class ReviewDeskPagesTest extends ApiTest {
         assertThat(as(lead).get("/v1/areas/" + area + "/moderation/safeguarding").json().path("items")).hasSize(1);
     }
 
+    @Test
+    void aSurveyAnswerWhoseFamilyDidNotAgreeToBeQuotedIsReadButNotOfferedForPublishing() throws Exception {
+        String answerId = surveyAnswer("The school nurse has been brilliant with his epilepsy care plan.", false);
+        ConsoleBrowser browser = signedIn(lead);
+        assertThat(browser.get("/console/areas/" + area + "/queue").body()).contains("Survey answer, not for quoting");
+        String page = browser.get("/console/areas/" + area + "/queue/survey_answer/" + answerId).body();
+        assertThat(page).contains("The family did not agree to be quoted").contains("epilepsy care plan")
+                .doesNotContain("/publish\"").doesNotContain("What will be published").contains("Claim it");
+        String quotable = surveyAnswer("The school nurse has been brilliant with her asthma plan.", true);
+        assertThat(browser.get("/console/areas/" + area + "/queue/survey_answer/" + quotable).body())
+                .doesNotContain("did not agree to be quoted").contains("What will be published").contains("/publish\"");
+    }
+
     /** A published survey whose free-text question a family answers with words that raise a concern. */
     String flaggedSurveyAnswer() {
+        return surveyAnswer(RISK, false);
+    }
+
+    /** A family's answer to a one-question survey, with or without their agreement to be quoted, tagged. */
+    String surveyAnswer(String words, boolean quoteConsent) {
         String commissioner = fixtures.member(area, "commissioner");
         String surveyId = as(commissioner).post("/v1/areas/" + area + "/surveys", """
                 {"definition": {"title": "Short breaks", "questions": [{"id": "more", "type": "free_text", "text": "Tell us more"}]}}""")
@@ -265,7 +283,7 @@ class ReviewDeskPagesTest extends ApiTest {
         as(commissioner).post("/v1/areas/" + area + "/surveys/" + surveyId + "/publish", null);
         String answerId = UUID.randomUUID().toString();
         as(family).put("/v1/areas/" + area + "/surveys/" + surveyId + "/answers/" + answerId,
-                "{\"version\":1,\"submit\":true,\"answers\":{\"more\":" + quote(RISK) + "}}");
+                "{\"version\":1,\"submit\":true,\"quoteConsent\":" + quoteConsent + ",\"answers\":{\"more\":" + quote(words) + "}}");
         analyseAll();
         return answerId;
     }
