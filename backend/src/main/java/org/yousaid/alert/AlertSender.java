@@ -35,7 +35,7 @@ public class AlertSender {
             .withZone(ZoneId.of("Europe/London"));
 
     /** What one call of {@link #runOnce()} did. */
-    public enum Outcome { IDLE, SENT, NOT_SENT, RETRY_LATER, FAILED }
+    public enum Step { IDLE, SENT, NOT_SENT, RETRY_LATER, FAILED }
 
     private final AlertOutbox outbox;
     private final NotifyEmail notify;
@@ -65,7 +65,7 @@ public class AlertSender {
         if (!notify.configured()) {
             LOG.warn("alert.email_off reason=\"no email service configured: set yousaid.alerts.notify.api-key and template-id\"");
         }
-        threads = OutboxThreads.start("alert-sender", settings.senders(), settings.pollInterval(), () -> runOnce() != Outcome.IDLE);
+        threads = OutboxThreads.start("alert-sender", settings.senders(), settings.pollInterval(), () -> runOnce() != Step.IDLE);
     }
 
     @EventListener
@@ -76,10 +76,10 @@ public class AlertSender {
     }
 
     /** Sends at most one due alert. Public so tests and operators can drive the outbox. */
-    public Outcome runOnce() {
+    public Step runOnce() {
         Optional<AlertEmail> leased = transactions.executeWrite(s -> outbox.lease(now(), settings.lease()));
         if (leased.isEmpty()) {
-            return Outcome.IDLE;
+            return Step.IDLE;
         }
         AlertEmail row = leased.get();
         if (!notify.configured()) {
@@ -108,30 +108,30 @@ public class AlertSender {
             case NotifyEmail.Sent sent -> {
                 transactions.executeWrite(s -> outbox.sent(row.areaId(), row.id(), sent.notificationId(), now()));
                 LOG.info("alert.sent area={} outbox={} attempts={}", row.areaId(), row.id(), row.attempts());
-                yield Outcome.SENT;
+                yield Step.SENT;
             }
             case NotifyEmail.Failed failed -> failed(row, failed);
         };
     }
 
-    private Outcome notSent(AlertEmail row, String reason) {
+    private Step notSent(AlertEmail row, String reason) {
         transactions.executeWrite(s -> outbox.close(row.areaId(), row.id(), "not_sent", reason));
         LOG.warn("alert.not_sent area={} outbox={} reason=\"{}\"", row.areaId(), row.id(), reason);
-        return Outcome.NOT_SENT;
+        return Step.NOT_SENT;
     }
 
-    private Outcome failed(AlertEmail row, NotifyEmail.Failed failed) {
+    private Step failed(AlertEmail row, NotifyEmail.Failed failed) {
         if (!failed.retryable() || row.attempts() >= settings.maxAttempts()) {
             transactions.executeWrite(s -> outbox.close(row.areaId(), row.id(), "failed", failed.reason()));
             LOG.error("alert.failed area={} outbox={} attempts={} reason=\"{}\"", row.areaId(), row.id(), row.attempts(),
                     failed.reason());
-            return Outcome.FAILED;
+            return Step.FAILED;
         }
         Instant at = now().plus(settings.backoffAfter(row.attempts()));
         transactions.executeWrite(s -> outbox.retry(row.areaId(), row.id(), failed.reason(), at));
         LOG.warn("alert.retry area={} outbox={} attempts={} reason=\"{}\"", row.areaId(), row.id(), row.attempts(),
                 failed.reason());
-        return Outcome.RETRY_LATER;
+        return Step.RETRY_LATER;
     }
 
     private Instant now() {

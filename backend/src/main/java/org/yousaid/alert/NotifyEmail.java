@@ -21,13 +21,13 @@ import uk.gov.service.notify.SendEmailResponse;
 class NotifyEmail {
 
     /** Accepted by Notify (with its notification id), or not, and whether trying again may help. */
-    sealed interface Outcome permits Sent, Failed {
+    sealed interface Delivery permits Sent, Failed {
     }
 
-    record Sent(String notificationId) implements Outcome {
+    record Sent(String notificationId) implements Delivery {
     }
 
-    record Failed(boolean retryable, String reason) implements Outcome {
+    record Failed(boolean retryable, String reason) implements Delivery {
     }
 
     /** Notify's client sets no timeouts: a call that hangs must not hold the sender for ever. */
@@ -48,7 +48,7 @@ class NotifyEmail {
      * {@code personalisation} fills the template's placeholders; {@code reference} is ours (the outbox
      * row), so a message Notify accepted twice after a crash can be told apart in its dashboard.
      */
-    Outcome send(String emailAddress, Map<String, String> personalisation, String reference) {
+    Delivery send(String emailAddress, Map<String, String> personalisation, String reference) {
         NotificationClient client;
         try {
             client = new NotificationClient(settings.apiKey(), settings.baseUrl());

@@ -55,7 +55,7 @@ class AreaController {
         return respond(memberships.grant(caller, areaId, uid, request.role()));
     }
 
-    private static HttpResponse<MembershipView> respond(MembershipService.Outcome outcome) {
+    private static HttpResponse<MembershipView> respond(MembershipService.Granted outcome) {
         return HttpResponse.<MembershipView>status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(outcome.membership());
     }

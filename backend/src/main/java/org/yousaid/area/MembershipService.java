@@ -29,7 +29,7 @@ public class MembershipService {
     private static final Logger LOG = LoggerFactory.getLogger(MembershipService.class);
 
     /** Whether a call created the membership, so the controller can answer 201 or 200. */
-    public record Outcome(MembershipView membership, boolean created) {
+    public record Granted(MembershipView membership, boolean created) {
     }
 
     private final AreaRepository areas;
@@ -79,7 +79,7 @@ public class MembershipService {
 
     /** A family or young person joins by themselves; doing it again changes nothing. */
     @Transactional
-    Outcome join(Caller caller, String areaId, String requestedRole) {
+    Granted join(Caller caller, String areaId, String requestedRole) {
         Role role = parseRole(requestedRole);
         if (!role.isFamilyVoice()) {
             throw new ProblemException(AreaProblem.ROLE_NOT_SELF_SERVICE,
@@ -95,11 +95,11 @@ public class MembershipService {
         if (created) {
             LOG.info("membership.join area={} role={} anonymous={}", areaId, role.value(), caller.anonymous());
         }
-        return new Outcome(view(membership), created);
+        return new Granted(view(membership), created);
     }
 
     @Transactional
-    public Outcome grant(Caller caller, String areaId, String uid, String requestedRole) {
+    public Granted grant(Caller caller, String areaId, String uid, String requestedRole) {
         var admin = access.require(caller, areaId, Role.AREA_ADMIN);
         Role role = parseRole(requestedRole);
         if (uid.isBlank() || uid.length() > 128) {
@@ -119,7 +119,7 @@ public class MembershipService {
         }
         before.filter(from -> from != role).ifPresent(from -> roleChanged.publishEvent(new MemberRoleChanged(areaId, uid, from, role)));
         audit.record(areaId, admin.uid(), "membership.grant", "member", uid, Map.of("role", role.value()));
-        return new Outcome(view(memberships.find(areaId, uid).orElseThrow()), created);
+        return new Granted(view(memberships.find(areaId, uid).orElseThrow()), created);
     }
 
     /**

@@ -138,7 +138,7 @@ final class InvitationPages {
             access.require(caller, areaId, Role.COMMISSIONER);
             Map<String, String> values = values("eventId", eventId, "familyUid", familyUid, "issuedDay", issuedDay,
                     "issuedMonth", issuedMonth, "issuedYear", issuedYear);
-            InvitationService.EventOutcome outcome;
+            InvitationService.EventRecorded outcome;
             try {
                 outcome = invitations.ehcPlanIssued(caller, areaId,
                         new EhcPlanIssuedRequest(eventId, familyUid, isoDate(issuedDay, issuedMonth, issuedYear)));

@@ -53,7 +53,7 @@ final class ResponsePages {
 
     static final int PER_STATE = 100;
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-    static final List<String> COMMISSIONER_STATES = List.of("draft", "changes_requested", "in_review", "signed_off", "published");
+    static final List<String> COMMISSIONER_STATES = List.of("draft", "changes_requested", "awaiting_sign_off", "signed_off", "published");
     static final Map<String, String> DONE = Map.of(
             "drafted", "The draft is saved. Cite families' words and add actions below.",
             "saved", "Your changes are saved.",
@@ -121,12 +121,12 @@ final class ResponsePages {
         return Pages.forSignedIn(sessions, request, "You cannot see these responses", caller -> {
             boolean lead = isLead(caller, areaId);
             // The forum sees what waits for its sign-off first, then what it signed off and was published.
-            List<String> states = lead ? List.of("in_review", "published") : COMMISSIONER_STATES;
+            List<String> states = lead ? List.of("awaiting_sign_off", "published") : COMMISSIONER_STATES;
             List<State> shown = new ArrayList<>();
             for (String state : states) {
                 List<Row> rows = responses.list(caller, areaId, state, null, null, PER_STATE).items().stream()
                         .map(s -> row(areaId, s)).toList();
-                shown.add(new State(state, lead && "in_review".equals(state) ? "Waiting for your sign-off" : stateName(state),
+                shown.add(new State(state, lead && "awaiting_sign_off".equals(state) ? "Waiting for your sign-off" : stateName(state),
                         tagClass(state), rows));
             }
             Map<String, Object> model = new HashMap<>();
@@ -410,14 +410,14 @@ final class ResponsePages {
         model.put("done", done);
         model.put("canSubmit", commissioner && ("draft".equals(r.status()) || "changes_requested".equals(r.status())));
         model.put("canPublish", commissioner && "signed_off".equals(r.status()));
-        model.put("canSignOff", isLead(caller, areaId) && "in_review".equals(r.status()));
+        model.put("canSignOff", isLead(caller, areaId) && "awaiting_sign_off".equals(r.status()));
         model.put("published", "published".equals(r.status()));
         model.put("actionRows", r.actions().stream().map(ResponsePages::actionRow).toList());
         model.put("owners", owners(typedAction.getOrDefault("actionOwner", "")));
         model.put("typedAction", typedAction);
         model.put("reason", typedAction.getOrDefault("reason", ""));
         model.put("themeNames", String.join(", ", r.themes().stream().map(ResponseViews.ThemeName::name).toList()));
-        model.put("reviews", r.reviews().stream().map(v -> new String[] {decision(v.decision()),
+        model.put("signOffs", r.signOffs().stream().map(v -> new String[] {decision(v.decision()),
                 ReviewQueuePages.WHEN.format(v.at()), v.comment() == null ? "" : v.comment()}).toList());
         if (commissioner) {
             List<ResponseViews.Citable> citable = responses.citable(caller, areaId, r.id());
@@ -523,7 +523,7 @@ final class ResponsePages {
         return switch (state) {
             case "draft" -> "Drafts";
             case "changes_requested" -> "Sent back by the forum";
-            case "in_review" -> "Waiting for the forum's sign-off";
+            case "awaiting_sign_off" -> "Waiting for the forum's sign-off";
             case "signed_off" -> "Signed off, ready to publish";
             default -> "Published";
         };
@@ -534,7 +534,7 @@ final class ResponsePages {
         return switch (state) {
             case "draft", "planned" -> "govuk-tag--grey";
             case "changes_requested", "not_possible" -> "govuk-tag--orange";
-            case "in_review", "in_progress" -> "govuk-tag--blue";
+            case "awaiting_sign_off", "in_progress" -> "govuk-tag--blue";
             case "signed_off" -> "govuk-tag--turquoise";
             default -> "govuk-tag--green";
         };

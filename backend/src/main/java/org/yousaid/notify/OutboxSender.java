@@ -26,7 +26,7 @@ public class OutboxSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
     /** What one call of {@link #runOnce()} did. */
-    public enum Outcome { IDLE, SENT, UNREGISTERED, RETRY_LATER, FAILED }
+    public enum Step { IDLE, SENT, UNREGISTERED, RETRY_LATER, FAILED }
 
     private final Outbox outbox;
     private final Devices devices;
@@ -51,7 +51,7 @@ public class OutboxSender {
         if (settings.senders() <= 0) {
             return;
         }
-        threads = OutboxThreads.start("push-sender", settings.senders(), settings.pollInterval(), () -> runOnce() != Outcome.IDLE);
+        threads = OutboxThreads.start("push-sender", settings.senders(), settings.pollInterval(), () -> runOnce() != Step.IDLE);
     }
 
     @EventListener
@@ -62,13 +62,13 @@ public class OutboxSender {
     }
 
     /** Sends at most one due notification. Public so tests and operators can drive the outbox. */
-    public Outcome runOnce() {
+    public Step runOnce() {
         Optional<OutboxMessage> leased = transactions.executeWrite(s -> outbox.lease(now(), settings.lease()));
         if (leased.isEmpty()) {
-            return Outcome.IDLE;
+            return Step.IDLE;
         }
         OutboxMessage row = leased.get();
-        PushGateway.Outcome outcome = gateway.send(row.token(), row.title(), row.body(), row.data());
+        PushGateway.Delivery outcome = gateway.send(row.token(), row.title(), row.body(), row.data());
         return switch (outcome) {
             case PushGateway.Sent sent -> {
                 transactions.executeWrite(s -> {
@@ -76,7 +76,7 @@ public class OutboxSender {
                     return null;
                 });
                 LOG.info("push.sent area={} outbox={} attempts={}", row.areaId(), row.id(), row.attempts());
-                yield Outcome.SENT;
+                yield Step.SENT;
             }
             case PushGateway.Unregistered gone -> {
                 transactions.executeWrite(s -> {
@@ -85,7 +85,7 @@ public class OutboxSender {
                     return null;
                 });
                 LOG.info("push.unregistered area={} device={}", row.areaId(), row.deviceId());
-                yield Outcome.UNREGISTERED;
+                yield Step.UNREGISTERED;
             }
             case PushGateway.Retry retry -> {
                 if (row.attempts() >= settings.maxAttempts()) {
@@ -94,7 +94,7 @@ public class OutboxSender {
                         return null;
                     });
                     LOG.warn("push.failed area={} outbox={} reason={}", row.areaId(), row.id(), retry.reason());
-                    yield Outcome.FAILED;
+                    yield Step.FAILED;
                 }
                 Instant at = now().plus(settings.backoffAfter(row.attempts()));
                 transactions.executeWrite(s -> {
@@ -102,7 +102,7 @@ public class OutboxSender {
                     return null;
                 });
                 LOG.warn("push.retry area={} outbox={} attempts={} reason={}", row.areaId(), row.id(), row.attempts(), retry.reason());
-                yield Outcome.RETRY_LATER;
+                yield Step.RETRY_LATER;
             }
         };
     }

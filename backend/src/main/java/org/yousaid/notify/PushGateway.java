@@ -17,16 +17,16 @@ import java.util.Map;
 final class PushGateway {
 
     /** Sent (with FCM's message id), a token FCM no longer knows, or a failure worth retrying. */
-    sealed interface Outcome permits Sent, Unregistered, Retry {
+    sealed interface Delivery permits Sent, Unregistered, Retry {
     }
 
-    record Sent(String messageId) implements Outcome {
+    record Sent(String messageId) implements Delivery {
     }
 
-    record Unregistered(String reason) implements Outcome {
+    record Unregistered(String reason) implements Delivery {
     }
 
-    record Retry(String reason) implements Outcome {
+    record Retry(String reason) implements Delivery {
     }
 
     private final FirebaseMessaging messaging;
@@ -35,7 +35,7 @@ final class PushGateway {
         this.messaging = FirebaseMessaging.getInstance(app);
     }
 
-    Outcome send(String token, String title, String body, Map<String, String> data) {
+    Delivery send(String token, String title, String body, Map<String, String> data) {
         Message message = Message.builder()
                 .setToken(token)
                 .setNotification(Notification.builder().setTitle(title).setBody(body).build())

@@ -53,7 +53,7 @@ public class ActionService {
         this.clock = clock;
     }
 
-    /** Adds a planned action; a response in review or signed off goes back to draft, and the answer says so. */
+    /** Adds a planned action; a response awaiting sign-off or signed off goes back to draft, and the answer says so. */
     @Transactional
     public AddedActionView add(Caller caller, String areaId, UUID responseId, ActionRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);

@@ -27,7 +27,7 @@ import org.yousaid.response.ResponseViews.MilestoneView;
 import org.yousaid.response.ResponseViews.PeriodPoint;
 import org.yousaid.response.ResponseViews.ResponseSummary;
 import org.yousaid.response.ResponseViews.ResponseView;
-import org.yousaid.response.ResponseViews.ReviewView;
+import org.yousaid.response.ResponseViews.SignOffView;
 import org.yousaid.response.ResponseViews.ThemeName;
 import org.yousaid.response.ResponseViews.YouSaid;
 
@@ -55,21 +55,21 @@ class ResponseAssembler {
         this.framework = framework;
     }
 
-    /** {@code staff}: commissioners, forum leads and area admins also see the review and the reach. */
+    /** {@code staff}: commissioners, forum leads and area admins also see the sign-off and the reach. */
     ResponseView view(ResponseRow r, boolean staff) {
         String areaId = r.areaId();
         List<ActionView> actionViews = actionViews(areaId, List.of(r.id())).getOrDefault(r.id(), List.of());
         Map<UUID, OutcomeFramework.OutcomeRef> outcomes = framework.outcomes(areaId);
         // Only the indicators this response aims at: a computed one is worked out from the answers on reading.
         Map<UUID, OutcomeFramework.IndicatorRef> indicators = framework.indicators(areaId, r.aims().indicators());
-        List<ReviewView> reviews = staff ? responses.reviews(areaId, r.id()).stream()
-                .map(s -> new ReviewView(s.decision(), s.comment(), s.byUid(), s.at())).toList() : List.of();
+        List<SignOffView> signOffs = staff ? responses.signOffs(areaId, r.id()).stream()
+                .map(s -> new SignOffView(s.decision(), s.comment(), s.byUid(), s.at())).toList() : List.of();
         return new ResponseView(r.id(), areaId, r.status(), r.version(), r.revision(), r.title(), themes(areaId, r),
                 r.periodFrom(), r.periodTo(), youSaid(r), r.weDid(), r.easyRead(), actionViews,
                 r.aims().outcomes().stream().map(outcomes::get).filter(Objects::nonNull)
                         .map(o -> new LinkedOutcome(o.id(), o.title())).toList(),
                 r.aims().indicators().stream().map(indicators::get).filter(Objects::nonNull).map(ResponseAssembler::linked).toList(),
-                reviews, staff && r.reached() != null ? FamilyCount.reached(r.reached(), r.families()) : null,
+                signOffs, staff && r.reached() != null ? FamilyCount.reached(r.reached(), r.families()) : null,
                 r.createdAt(), r.publishedAt(), r.updatedAt() != null, r.updatedAt());
     }
 

@@ -39,7 +39,7 @@ class ResponseController {
 
     @Get("/responses")
     Page<ResponseViews.ResponseSummary> listResponses(Caller caller, String areaId,
-            @Nullable @QueryValue @Pattern(regexp = "draft|in_review|changes_requested|signed_off|published") String status,
+            @Nullable @QueryValue @Pattern(regexp = "draft|awaiting_sign_off|changes_requested|signed_off|published") String status,
             @Nullable @QueryValue @Pattern(regexp = "[a-z][a-z0-9_]{0,63}") String theme,
             @Nullable @QueryValue @Size(max = 200) String cursor,
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Responses, the words they cite, the forum's review and the published revisions; every statement names the area. */
+/** Responses, the words they cite, the forum's sign-off and the published revisions; every statement names the area. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ResponseRepository extends GenericRepository<ResponseRow, UUID> {
 
@@ -89,15 +89,15 @@ interface ResponseRepository extends GenericRepository<ResponseRow, UUID> {
     List<Citation> citations(String areaId, UUID responseId);
 
     @Query("""
-            insert into response_reviews (area_id, response_id, seq, decision, comment, by_uid, at)
+            insert into response_sign_offs (area_id, response_id, seq, decision, comment, by_uid, at)
             select :areaId, :responseId, coalesce(max(seq), 0) + 1, :decision, :comment, :by, :at
-            from response_reviews where area_id = :areaId and response_id = :responseId""")
-    int review(String areaId, UUID responseId, String decision, @Nullable String comment, String by, Instant at);
+            from response_sign_offs where area_id = :areaId and response_id = :responseId""")
+    int recordSignOff(String areaId, UUID responseId, String decision, @Nullable String comment, String by, Instant at);
 
     @Query("""
-            select decision, comment, by_uid, at from response_reviews
+            select decision, comment, by_uid, at from response_sign_offs
             where area_id = :areaId and response_id = :responseId order by seq""")
-    List<ReviewStep> reviews(String areaId, UUID responseId);
+    List<SignOffStep> signOffs(String areaId, UUID responseId);
 
     @Query("""
             insert into response_revisions (area_id, response_id, revision, title, summary, we_did, easy_read, change_note,

@@ -19,7 +19,7 @@ record ResponseRow(String areaId, @Id UUID id, String status, int version, Strin
                    @Nullable Instant updatedAt) {
 
     static final String DRAFT = "draft";
-    static final String IN_REVIEW = "in_review";
+    static final String AWAITING_SIGN_OFF = "awaiting_sign_off";
     static final String CHANGES_REQUESTED = "changes_requested";
     static final String SIGNED_OFF = "signed_off";
     static final String PUBLISHED = "published";

@@ -94,7 +94,7 @@ public class ResponseService {
     }
 
     /**
-     * Rewrites the response. In review or signed off, it goes back to draft (the forum reviews what is
+     * Rewrites the response. Awaiting sign-off or signed off, it goes back to draft (the forum signs off what is
      * published); published, the edit is published at once as the next revision and anyone it now
      * reaches for the first time is told.
      */
@@ -127,15 +127,15 @@ public class ResponseService {
     public ResponseView submit(Caller caller, String areaId, UUID id, StepRequest request) {
         CurrentUser commissioner = access.require(caller, areaId, Role.COMMISSIONER);
         ResponseRow r = locked(areaId, id, request.version());
-        requireState(r, "be sent for review", ResponseRow.DRAFT, ResponseRow.CHANGES_REQUESTED);
-        return step(commissioner, r, ResponseRow.IN_REVIEW, "submitted", comment(request, false));
+        requireState(r, "be sent for sign-off", ResponseRow.DRAFT, ResponseRow.CHANGES_REQUESTED);
+        return step(commissioner, r, ResponseRow.AWAITING_SIGN_OFF, "submitted", comment(request, false));
     }
 
     @Transactional
     public ResponseView signOff(Caller caller, String areaId, UUID id, StepRequest request) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ResponseRow r = locked(areaId, id, request.version());
-        requireState(r, "be signed off", ResponseRow.IN_REVIEW);
+        requireState(r, "be signed off", ResponseRow.AWAITING_SIGN_OFF);
         return step(lead, r, ResponseRow.SIGNED_OFF, "signed_off", comment(request, false));
     }
 
@@ -143,7 +143,7 @@ public class ResponseService {
     public ResponseView sendBack(Caller caller, String areaId, UUID id, StepRequest request) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ResponseRow r = locked(areaId, id, request.version());
-        requireState(r, "be sent back", ResponseRow.IN_REVIEW);
+        requireState(r, "be sent back", ResponseRow.AWAITING_SIGN_OFF);
         return step(lead, r, ResponseRow.CHANGES_REQUESTED, "sent_back", comment(request, true));
     }
 
@@ -249,7 +249,7 @@ public class ResponseService {
 
     private ResponseView step(CurrentUser by, ResponseRow r, String status, String decision, @Nullable String comment) {
         responses.step(r.areaId(), r.id(), status);
-        responses.review(r.areaId(), r.id(), decision, comment, by.uid(), now());
+        responses.recordSignOff(r.areaId(), r.id(), decision, comment, by.uid(), now());
         audit.record(r.areaId(), by.uid(), "response." + decision, null, null, Map.of("response", r.id().toString()));
         return assembler.view(responses.find(r.areaId(), r.id()).orElseThrow(), true);
     }

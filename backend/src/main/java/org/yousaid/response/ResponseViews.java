@@ -98,7 +98,7 @@ public final class ResponseViews {
     }
 
     /**
-     * An action just added, with what adding it did to its response: one in review or signed off
+     * An action just added, with what adding it did to its response: one awaiting sign-off or signed off
      * went back to draft ({@code returnedToDraft}), so the forum must sign it off again.
      */
     @Serdeable
@@ -134,14 +134,14 @@ public final class ResponseViews {
     }
 
     @Serdeable
-    public record ReviewView(String decision, @Nullable String comment, String by, Instant at) {
+    public record SignOffView(String decision, @Nullable String comment, String by, Instant at) {
     }
 
     @Serdeable
     public record ResponseView(UUID id, String areaId, String status, int version, @Nullable Integer revision, String title,
                         List<ThemeName> themes, LocalDate from, LocalDate to, YouSaid youSaid, String weDid,
                         @Nullable String easyRead, List<ActionView> actions, List<LinkedOutcome> outcomes,
-                        List<LinkedIndicator> indicators, List<ReviewView> reviews, @Nullable FamilyCount reached,
+                        List<LinkedIndicator> indicators, List<SignOffView> signOffs, @Nullable FamilyCount reached,
                         Instant createdAt, @Nullable Instant publishedAt, boolean updated, @Nullable Instant updatedAt) {
     }
 

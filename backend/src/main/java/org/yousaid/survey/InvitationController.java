@@ -51,7 +51,7 @@ class InvitationController {
     @Post("/events/ehc-plan-issued")
     HttpResponse<InvitationViews.EhcPlanIssuedResult> ehcPlanIssued(Caller caller, String areaId,
                                                                    @Body InvitationViews.EhcPlanIssuedRequest request) {
-        InvitationService.EventOutcome outcome = invitations.ehcPlanIssued(caller, areaId, request);
+        InvitationService.EventRecorded outcome = invitations.ehcPlanIssued(caller, areaId, request);
         MutableHttpResponse<InvitationViews.EhcPlanIssuedResult> response =
                 HttpResponse.<InvitationViews.EhcPlanIssuedResult>status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                         .body(outcome.result());

@@ -116,11 +116,11 @@ public class InvitationService {
     }
 
     /** The result, and whether it repeats an event already handled. */
-    public record EventOutcome(EhcPlanIssuedResult result, boolean replayed) {
+    public record EventRecorded(EhcPlanIssuedResult result, boolean replayed) {
     }
 
     @Transactional
-    public EventOutcome ehcPlanIssued(Caller caller, String areaId, InvitationViews.EhcPlanIssuedRequest request) {
+    public EventRecorded ehcPlanIssued(Caller caller, String areaId, InvitationViews.EhcPlanIssuedRequest request) {
         CurrentUser by = access.require(caller, areaId, Role.COMMISSIONER, Role.AREA_ADMIN);
         String eventId = request.eventId() == null ? "" : request.eventId().strip();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -152,7 +152,7 @@ public class InvitationService {
                         "Event '" + eventId + "' was already posted with other details.");
             }
             UUID surveyId = invitations.find(areaId, seen.invitationId(), now()).orElseThrow().surveyId();
-            return new EventOutcome(new EhcPlanIssuedResult(eventId, seen.invitationId(), surveyId, 0), true);
+            return new EventRecorded(new EhcPlanIssuedResult(eventId, seen.invitationId(), surveyId, 0), true);
         }
         PublishedSurvey survey = surveys.surveys(areaId).stream()
                 .filter(s -> "ehc_plan".equals(s.kind()))
@@ -168,7 +168,7 @@ public class InvitationService {
         int pushes = created.isPresent() ? push(areaId, family, survey, invitationId) : 0;
         audit.record(areaId, by.uid(), "survey.ehc_plan_issued", "invitation", invitationId.toString(), Map.of("event", eventId));
         LOG.info("survey.ehc_plan_issued area={} invitation={} pushes={}", areaId, invitationId, pushes);
-        return new EventOutcome(new EhcPlanIssuedResult(eventId, invitationId, survey.id(), pushes), false);
+        return new EventRecorded(new EhcPlanIssuedResult(eventId, invitationId, survey.id(), pushes), false);
     }
 
     @Transactional

@@ -91,7 +91,7 @@ final class CoreNlpThemeTagger implements ThemeTagger {
             Retraining.Data data = new Retraining.Data(shipped, sendTest, examples(input.corrections(), "c"),
                     examples(input.heldBack(), "h"), input.currentTheme(), addedThemes(input.added()));
             int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-            Retraining.Outcome outcome = Retraining.retrain(current, data, input.version(), threads, Progress.silent());
+            Retraining.Retrained outcome = Retraining.retrain(current, data, input.version(), threads, Progress.silent());
             java.util.Set<String> themes = new java.util.TreeSet<>();
             outcome.candidate().manifest().labels().forEach(l -> themes.add(l.label()));
             return new Retrained(ModelStore.toBytes(outcome.candidate()), themes, new ModelTraining.TrainingFigures(

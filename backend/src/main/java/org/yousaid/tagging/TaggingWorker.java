@@ -36,7 +36,7 @@ public class TaggingWorker {
     private static final Logger LOG = LoggerFactory.getLogger(TaggingWorker.class);
 
     /** What one call of {@link #runOnce()} did. */
-    public enum Outcome { IDLE, TAGGED, GONE, RETRY_LATER, FAILED, LEASE_LOST }
+    public enum Step { IDLE, TAGGED, GONE, RETRY_LATER, FAILED, LEASE_LOST }
 
     private final TaggingJobs jobs;
     private final TagStore tags;
@@ -109,7 +109,7 @@ public class TaggingWorker {
         tagger.warmUp();
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                if (runOnce() == Outcome.IDLE) {
+                if (runOnce() == Step.IDLE) {
                     Thread.sleep(settings.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
@@ -123,17 +123,17 @@ public class TaggingWorker {
     }
 
     /** Leases and runs at most one due job. Public so tests and operators can drive the queue by hand. */
-    public Outcome runOnce() {
+    public Step runOnce() {
         Optional<TaggingJob> leased = transactions.executeWrite(status -> jobs.lease(name, now(), settings.lease()));
         if (leased.isEmpty()) {
-            return Outcome.IDLE;
+            return Step.IDLE;
         }
         TaggingJob job = leased.get();
         if (job.attempts() > settings.maxAttempts()) {
             // Its earlier workers died mid-job as many times as it may be tried: stop re-leasing it.
             transactions.executeWrite(status -> jobs.fail(job, name, "lease expired " + (job.attempts() - 1) + " times", now()));
             LOG.warn("tagging.failed area={} job={} attempts={}", job.areaId(), job.id(), job.attempts());
-            return Outcome.FAILED;
+            return Step.FAILED;
         }
         TaggableContent content = contents.get(job.contentType());
         try {
@@ -144,7 +144,7 @@ public class TaggingWorker {
                     tags.delete(job.areaId(), job.contentType(), job.contentId());
                     return jobs.complete(job, name, now());
                 });
-                return ours ? Outcome.GONE : Outcome.LEASE_LOST;
+                return ours ? Step.GONE : Step.LEASE_LOST;
             }
             long start = System.nanoTime();
             ThemeTagger.AreaModel areaModel = areaModels.active(job.areaId()).orElse(null);
@@ -179,10 +179,10 @@ public class TaggingWorker {
                 LOG.info("tagging.done area={} {}={} model={} flagged={} ms={}", job.areaId(), job.contentType(),
                         job.contentId(), result.modelVersion(), result.safeguarding().flagged(),
                         (System.nanoTime() - start) / 1_000_000);
-                return Outcome.TAGGED;
+                return Step.TAGGED;
             }
             LOG.warn("tagging.lease_lost area={} job={}", job.areaId(), job.id());
-            return Outcome.LEASE_LOST;
+            return Step.LEASE_LOST;
         } catch (RuntimeException e) {
             return failed(job, e);
         }
@@ -219,19 +219,19 @@ public class TaggingWorker {
                 tags.safeguarding());
     }
 
-    private Outcome failed(TaggingJob job, RuntimeException e) {
+    private Step failed(TaggingJob job, RuntimeException e) {
         String error = reason(e);
         if (job.attempts() >= settings.maxAttempts()) {
             transactions.executeWrite(status -> jobs.fail(job, name, error, now()));
             LOG.warn("tagging.failed area={} job={} attempts={} error={}", job.areaId(), job.id(), job.attempts(),
                     e.getClass().getSimpleName());
-            return Outcome.FAILED;
+            return Step.FAILED;
         }
         Instant runAfter = now().plus(settings.backoffAfter(job.attempts()));
         transactions.executeWrite(status -> jobs.retryLater(job, name, error, runAfter));
         LOG.warn("tagging.retry area={} job={} attempts={} after={} error={}", job.areaId(), job.id(), job.attempts(),
                 runAfter, e.getClass().getSimpleName());
-        return Outcome.RETRY_LATER;
+        return Step.RETRY_LATER;
     }
 
     /**

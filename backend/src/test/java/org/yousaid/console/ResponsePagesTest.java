@@ -187,7 +187,7 @@ class ResponsePagesTest extends ApiTest {
         assertThat(unsigned.body()).contains("govuk-error-summary").contains("cannot be published").contains("href=\"#status\"")
                 .contains("id=\"status\"");
         assertThat(c.post(responsePage + "/submit", Map.of("csrf", csrf, "version", version(shown))).statusCode()).isEqualTo(303);
-        assertThat(as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("status").asText()).isEqualTo("in_review");
+        assertThat(as(commissioner).get("/v1/areas/" + area + "/responses/" + id).json().path("status").asText()).isEqualTo("awaiting_sign_off");
 
         // The forum lead finds it waiting and signs it off on its page.
         ConsoleBrowser l = new ConsoleBrowser(server.getURI());
@@ -371,7 +371,7 @@ class ResponsePagesTest extends ApiTest {
         assertThat(shown.body()).contains("Sent back by the forum").contains("Say when the second clinic opens")
                 .contains("Send to the forum for sign-off");
         assertThat(c.post(page + "/submit", Map.of("csrf", token(shown), "version", version(shown))).statusCode()).isEqualTo(303);
-        assertThat(as(commissioner).get(api + id).json().path("status").asText()).isEqualTo("in_review");
+        assertThat(as(commissioner).get(api + id).json().path("status").asText()).isEqualTo("awaiting_sign_off");
         assertThat(l.get(base()).body()).contains("Waiting for your sign-off (1)");
     }
 

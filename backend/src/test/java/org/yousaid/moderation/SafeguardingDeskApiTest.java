@@ -65,7 +65,7 @@ class SafeguardingDeskApiTest extends ApiTest {
         assertThat(fixtures.count("select count(*) from notification_outbox where area_id = ? and uid = ?", area, forumLead)).isEqualTo(1);
         String data = fixtures.text("select data::text from notification_outbox where area_id = ? and uid = ?", area, forumLead);
         assertThat(data).contains("safeguarding_case").contains(id).doesNotContain("die").doesNotContain("cutting");
-        for (int i = 0; i < 100 && sender.runOnce() != OutboxSender.Outcome.IDLE; i++) {
+        for (int i = 0; i < 100 && sender.runOnce() != OutboxSender.Step.IDLE; i++) {
             // send what is due
         }
         assertThat(google.pushesTo(token)).hasSize(1);

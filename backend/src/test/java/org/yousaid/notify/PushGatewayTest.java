@@ -31,7 +31,7 @@ class PushGatewayTest {
                 "push-" + UUID.randomUUID());
         String token = "device-token-" + UUID.randomUUID();
 
-        PushGateway.Outcome outcome = new PushGateway(app).send(token, "A response", "There is an answer", Map.of());
+        PushGateway.Delivery outcome = new PushGateway(app).send(token, "A response", "There is an answer", Map.of());
 
         assertThat(outcome).isInstanceOf(PushGateway.Retry.class);
         String reason = ((PushGateway.Retry) outcome).reason();

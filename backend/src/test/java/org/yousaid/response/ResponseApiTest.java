@@ -115,7 +115,7 @@ class ResponseApiTest extends ApiTest {
     }
 
     void drain() {
-        for (int i = 0; i < 1000 && sender.runOnce() != OutboxSender.Outcome.IDLE; i++) {
+        for (int i = 0; i < 1000 && sender.runOnce() != OutboxSender.Step.IDLE; i++) {
             // keep sending
         }
     }
@@ -174,7 +174,7 @@ class ResponseApiTest extends ApiTest {
         assertThat(as(otherCommissioner).get(path("/responses/" + id)).code()).isEqualTo("area.not_member");
 
         // The forum sends it back with a comment, then signs it off.
-        assertThat(step(commissioner, id, "submit", null).json().path("status").asText()).isEqualTo("in_review");
+        assertThat(step(commissioner, id, "submit", null).json().path("status").asText()).isEqualTo("awaiting_sign_off");
         assertThat(step(forumLead, id, "send-back", null).code()).isEqualTo("response.invalid");
         Reply back = step(forumLead, id, "send-back", "Say when the second clinic starts.");
         assertThat(back.json().path("status").asText()).isEqualTo("changes_requested");
@@ -195,8 +195,8 @@ class ResponseApiTest extends ApiTest {
         assertThat(response.path("youSaid").path("comments")).hasSize(4);
         assertThat(response.path("youSaid").path("groups").get(0).path("texts").asInt()).isEqualTo(2);
         assertThat(response.path("reached").path("count").asInt()).isEqualTo(8);
-        assertThat(response.path("reviews")).hasSize(4);
-        assertThat(response.path("reviews").get(1).path("comment").asText()).isEqualTo("Say when the second clinic starts.");
+        assertThat(response.path("signOffs")).hasSize(4);
+        assertThat(response.path("signOffs").get(1).path("comment").asText()).isEqualTo("Say when the second clinic starts.");
         assertThat(response.path("indicators").get(0).path("title").asText()).isEqualTo("Equipment delivered within 6 weeks");
         assertThat(response.path("outcomes").get(0).path("id").asText()).isEqualTo(outcomeId);
 
@@ -238,7 +238,7 @@ class ResponseApiTest extends ApiTest {
         assertThat(as(commissioner).get(path("/responses/" + id)).json().path("youSaid").path("answers").get(0)
                 .path("text").asText()).isEqualTo("We waited seven months for a wheelchair.");
         JsonNode family = as(author).get(path("/responses/" + id)).json();
-        assertThat(family.path("reviews")).isEmpty();
+        assertThat(family.path("signOffs")).isEmpty();
         assertThat(family.path("reached").isNull() || family.path("reached").isMissingNode()).isTrue();
         assertThat(family.path("actions")).hasSize(2);
 

@@ -59,7 +59,7 @@ class InvitationApiTest extends ApiTest {
     }
 
     void drain() {
-        for (int i = 0; i < 1000 && sender.runOnce() != OutboxSender.Outcome.IDLE; i++) {
+        for (int i = 0; i < 1000 && sender.runOnce() != OutboxSender.Step.IDLE; i++) {
             // keep sending
         }
     }

@@ -45,7 +45,7 @@ class TaggingApiTest extends ApiTest {
 
     /** Runs due jobs until none is left. */
     void drain() {
-        for (int i = 0; i < 10_000 && worker.runOnce() != TaggingWorker.Outcome.IDLE; i++) {
+        for (int i = 0; i < 10_000 && worker.runOnce() != TaggingWorker.Step.IDLE; i++) {
             // keep going
         }
     }
@@ -425,12 +425,12 @@ class TaggingApiTest extends ApiTest {
         for (int i = 0; i < 12; i++) {
             ids.add(post("Comment number " + i + " about waiting for speech therapy."));
         }
-        ConcurrentLinkedQueue<TaggingWorker.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<TaggingWorker.Step> outcomes = new ConcurrentLinkedQueue<>();
         Thread[] threads = new Thread[2];
         for (int t = 0; t < threads.length; t++) {
             threads[t] = new Thread(() -> {
-                TaggingWorker.Outcome o;
-                while ((o = worker.runOnce()) != TaggingWorker.Outcome.IDLE) {
+                TaggingWorker.Step o;
+                while ((o = worker.runOnce()) != TaggingWorker.Step.IDLE) {
                     outcomes.add(o);
                 }
             });
@@ -440,7 +440,7 @@ class TaggingApiTest extends ApiTest {
             t.join();
         }
 
-        assertThat(outcomes).doesNotContain(TaggingWorker.Outcome.LEASE_LOST);
+        assertThat(outcomes).doesNotContain(TaggingWorker.Step.LEASE_LOST);
         assertThat(fixtures.count("select count(*) from tagging_jobs where area_id = ? and state = 'done' and attempts = 1", area))
                 .isEqualTo(ids.size());
         assertThat(fixtures.count("select count(*) from content_tags where area_id = ?", area)).isEqualTo(ids.size());

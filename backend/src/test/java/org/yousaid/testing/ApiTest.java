@@ -32,7 +32,7 @@ public abstract class ApiTest {
      * is published before its analysis.
      */
     protected void analyseAll() {
-        for (int i = 0; i < 10_000 && taggingWorker.runOnce() != TaggingWorker.Outcome.IDLE; i++) {
+        for (int i = 0; i < 10_000 && taggingWorker.runOnce() != TaggingWorker.Step.IDLE; i++) {
             // keep going
         }
     }

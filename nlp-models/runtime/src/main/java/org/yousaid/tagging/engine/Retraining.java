@@ -37,7 +37,7 @@ public final class Retraining {
     }
 
     /** The candidate and how both models did; {@code notWorse} decides whether the area switches. */
-    public record Outcome(TextModel candidate, Figures sendTestBefore, Figures sendTestAfter, Figures heldBackBefore,
+    public record Retrained(TextModel candidate, Figures sendTestBefore, Figures sendTestAfter, Figures heldBackBefore,
                           Figures heldBackAfter, boolean notWorse) {
     }
 
@@ -59,7 +59,7 @@ public final class Retraining {
     private Retraining() {
     }
 
-    public static Outcome retrain(Tagger current, Data data, String version, int threads, Progress progress) {
+    public static Retrained retrain(Tagger current, Data data, String version, int threads, Progress progress) {
         List<LabelledText> training = new ArrayList<>(relabelled(data.shipped(), data.currentTheme()));
         for (LabelledText correction : relabelled(data.corrections(), data.currentTheme())) {
             for (int copy = 0; copy < CORRECTION_WEIGHT; copy++) {
@@ -79,7 +79,7 @@ public final class Retraining {
         Figures heldAfter = figures(candidate, heldBack, heldBackScored, data);
         progress.say("SEND test micro-F1 %.3f -> %.3f; held-back corrections micro-F1 %.3f -> %.3f",
                 sendBefore.microF1(), sendAfter.microF1(), heldBefore.microF1(), heldAfter.microF1());
-        return new Outcome(candidate, sendBefore, sendAfter, heldBefore, heldAfter, notWorse(sendBefore, sendAfter,
+        return new Retrained(candidate, sendBefore, sendAfter, heldBefore, heldAfter, notWorse(sendBefore, sendAfter,
                 heldBefore, heldAfter));
     }
 
