@@ -79,26 +79,25 @@ final class AnswerRules {
         if (value instanceof Boolean) {
             return true;
         }
-        return switch (q.type()) {
-            case "single_choice", "multiple_choice" -> value instanceof String s && q.hasOption(s);
-            case "likert", "i_statement" -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        return switch (QuestionType.of(q.type())) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> value instanceof String s && q.hasOption(s);
+            case LIKERT, I_STATEMENT -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                     && n.intValue() >= 1 && n.intValue() <= 5;
-            default -> false;
+            case NUMBER, DATE, FREE_TEXT, EQUIPMENT_ITEM -> false;
         };
     }
 
     @Nullable
     static String problem(SurveyDefinition.Question q, Object value, LocalDate today) {
-        return switch (q.type()) {
-            case "single_choice" -> value instanceof String s && q.hasOption(s) ? null : "choose one of the options";
-            case "multiple_choice" -> multiple(q, value);
-            case "likert", "i_statement" -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        return switch (QuestionType.of(q.type())) {
+            case SINGLE_CHOICE -> value instanceof String s && q.hasOption(s) ? null : "choose one of the options";
+            case MULTIPLE_CHOICE -> multiple(q, value);
+            case LIKERT, I_STATEMENT -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                     && n.intValue() >= 1 && n.intValue() <= 5 ? null : "answer 1 (strongly disagree) to 5 (strongly agree)";
-            case "number" -> number(q, value);
-            case "date" -> value instanceof String s ? date(s, today) : "give a date as YYYY-MM-DD";
-            case "free_text" -> text(q, value);
-            case "equipment_item" -> equipment(q, value, today);
-            default -> "unknown question type";
+            case NUMBER -> number(q, value);
+            case DATE -> value instanceof String s ? date(s, today) : "give a date as YYYY-MM-DD";
+            case FREE_TEXT -> text(q, value);
+            case EQUIPMENT_ITEM -> equipment(q, value, today);
         };
     }
 

@@ -46,7 +46,8 @@ final class DefinitionValidator {
         }
     }
 
-    private static final Set<String> CHOICES = Set.of("single_choice", "multiple_choice");
+    // Read before the schema has checked the definition: an unknown type is compared as text, never parsed.
+    private static final Set<String> CHOICES = Set.of(QuestionType.SINGLE_CHOICE.wire(), QuestionType.MULTIPLE_CHOICE.wire());
 
     /**
      * Drops empty lists a question type does not use ({@code options: []} on a Likert question):
@@ -61,7 +62,7 @@ final class DefinitionValidator {
                     if (q instanceof com.fasterxml.jackson.databind.node.ObjectNode question) {
                         String type = question.path("type").asText();
                         dropIfEmpty(question, "options", CHOICES.contains(type));
-                        dropIfEmpty(question, "categories", "equipment_item".equals(type));
+                        dropIfEmpty(question, "categories", QuestionType.EQUIPMENT_ITEM.wire().equals(type));
                     }
                 }
             }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
@@ -111,10 +110,10 @@ public class ResultsService {
 
     private Scan scan(String areaId, UUID surveyId, SurveyDefinition definition) {
         String[] counted = definition.questions().stream()
-                .filter(q -> Set.of("single_choice", "likert", "i_statement").contains(q.type()))
+                .filter(q -> QuestionType.of(q.type()) == QuestionType.SINGLE_CHOICE || QuestionType.of(q.type()).agreeScale())
                 .map(SurveyDefinition.Question::id).toArray(String[]::new);
-        String[] multiple = ids(definition, "multiple_choice");
-        String[] statements = ids(definition, "i_statement");
+        String[] multiple = ids(definition, QuestionType.MULTIPLE_CHOICE);
+        String[] statements = ids(definition, QuestionType.I_STATEMENT);
         Map<String, Long> respondents = new HashMap<>();
         Map<String, Map<String, Long>> values = new HashMap<>();
         jdbc.prepareStatement("""
@@ -182,22 +181,23 @@ public class ResultsService {
         return new Scan(respondents, values, selected, quarters);
     }
 
-    private static String[] ids(SurveyDefinition definition, String type) {
-        return definition.questions().stream().filter(q -> type.equals(q.type())).map(SurveyDefinition.Question::id)
+    private static String[] ids(SurveyDefinition definition, QuestionType type) {
+        return definition.questions().stream().filter(q -> type.wire().equals(q.type())).map(SurveyDefinition.Question::id)
                 .toArray(String[]::new);
     }
 
     private QuestionResult question(String areaId, UUID surveyId, SurveyDefinition.Question q, Scan scan) {
         long n = scan.respondents().getOrDefault(q.id(), 0L);
         Figure respondents = Figure.count(n);
-        return switch (q.type()) {
-            case "single_choice", "multiple_choice" -> options(q, n, respondents,
-                    "multiple_choice".equals(q.type()) ? scan.selected() : scan.values());
-            case "likert", "i_statement" -> scale(q, n, respondents, scan);
-            case "number" -> number(areaId, surveyId, q, n, respondents);
-            case "equipment_item" -> new QuestionResult(q.id(), q.type(), q.text(), respondents, null, null, null, null,
+        QuestionType type = QuestionType.of(q.type());
+        return switch (type) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> options(q, n, respondents,
+                    type == QuestionType.MULTIPLE_CHOICE ? scan.selected() : scan.values());
+            case LIKERT, I_STATEMENT -> scale(q, n, respondents, scan);
+            case NUMBER -> number(areaId, surveyId, q, n, respondents);
+            case EQUIPMENT_ITEM -> new QuestionResult(q.id(), q.type(), q.text(), respondents, null, null, null, null,
                     null, null, null, q.targetWeeks() == null ? 6 : q.targetWeeks(), equipment(areaId, surveyId, q, n));
-            default -> new QuestionResult(q.id(), q.type(), q.text(), respondents, null, null, null, null, null, null,
+            case DATE, FREE_TEXT -> new QuestionResult(q.id(), q.type(), q.text(), respondents, null, null, null, null, null, null,
                     null, null, null);
         };
     }
@@ -266,7 +266,7 @@ public class ResultsService {
         }
         Figure mean = anyWithheld ? new Figure(null, true) : Figure.of(n == 0 ? 0 : sum / n, n);
         Figure agreement = anyWithheld ? new Figure(null, true) : Figure.of(n == 0 ? 0 : (double) (counts[4] + counts[5]) / n, n);
-        List<Quarter> quarters = "i_statement".equals(q.type()) ? scan.quarters().getOrDefault(q.id(), List.of()) : null;
+        List<Quarter> quarters = QuestionType.of(q.type()) == QuestionType.I_STATEMENT ? scan.quarters().getOrDefault(q.id(), List.of()) : null;
         return new QuestionResult(q.id(), q.type(), q.text(), respondents, null, distribution, mean, agreement,
                 q.outcome(), quarters, null, null, null);
     }

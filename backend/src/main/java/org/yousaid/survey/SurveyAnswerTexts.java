@@ -58,7 +58,7 @@ final class SurveyAnswerTexts {
         List<String> texts = new ArrayList<>();
         for (SurveyDefinition.Question q : definition.get().questions()) {
             // An answer of invisible characters stored before they were refused is no text to tag or read.
-            if ("free_text".equals(q.type()) && values.get(q.id()) instanceof String s && !FamilyText.isBlank(FamilyText.clean(s))) {
+            if (QuestionType.of(q.type()) == QuestionType.FREE_TEXT && values.get(q.id()) instanceof String s && !FamilyText.isBlank(FamilyText.clean(s))) {
                 texts.add(s.strip());
             }
         }
