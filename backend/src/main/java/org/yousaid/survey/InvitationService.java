@@ -204,7 +204,7 @@ public class InvitationService {
 
     @Transactional
     public InvitationViews.InvitationSummary summary(Caller caller, String areaId, UUID surveyId) {
-        access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
+        access.require(caller, areaId, SurveyService.STAFF);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
         return invitations.summary(areaId, surveyId, now());
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
-import org.yousaid.identity.Role;
 import org.yousaid.shared.CountTable;
 import org.yousaid.survey.ResultsViews.EquipmentCategory;
 import org.yousaid.survey.ResultsViews.Figure;
@@ -49,7 +48,7 @@ public class ResultsService {
 
     @Transactional(readOnly = true)
     public ResultsViews.SurveyResults results(Caller caller, String areaId, UUID surveyId) {
-        access.require(caller, areaId, Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
+        access.require(caller, areaId, SurveyService.STAFF);
         surveys.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
         List<SurveyVersion> versions = surveys.versions(areaId, surveyId);
         SurveyVersion shown = versions.stream().filter(v -> SurveyVersion.PUBLISHED.equals(v.status())).findFirst()

@@ -41,7 +41,10 @@ import org.yousaid.survey.SurveyViews.VersionView;
 public class SurveyService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyService.class);
+    /** Who may start, edit, publish and retire surveys, and invite families. */
     static final Role[] EDITORS = {Role.FORUM_LEAD, Role.COMMISSIONER};
+    /** The area's staff: the editors, and its admins, who read every version, the results and the invitation counts. */
+    static final Role[] STAFF = {Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN};
 
     private final AreaAccess access;
     private final SurveyStore store;
@@ -143,7 +146,7 @@ public class SurveyService {
     @Transactional
     public Object get(Caller caller, String areaId, UUID surveyId) {
         CurrentUser me = access.member(caller, areaId);
-        if (isEditor(me)) {
+        if (seesDrafts(me)) {
             store.survey(areaId, surveyId).orElseThrow(SurveyService::notFound);
             return view(areaId, surveyId);
         }
@@ -154,7 +157,7 @@ public class SurveyService {
     @Transactional
     public Object list(Caller caller, String areaId, @Nullable String cursor, int limit) {
         CurrentUser me = access.member(caller, areaId);
-        boolean editor = isEditor(me);
+        boolean editor = seesDrafts(me);
         Cursors.Listing listing = cursors.listing(caller.uid(), "surveys", areaId, editor ? EDITOR : RESPONDENT);
         Cursor after = listing.after(cursor);
         Instant afterAt = after == null ? Instant.EPOCH : after.at();
@@ -182,8 +185,9 @@ public class SurveyService {
         return answers.find(areaId, answerId).map(SurveyAnswer::respondentUid);
     }
 
-    private static boolean isEditor(CurrentUser me) {
-        return me.role() == Role.FORUM_LEAD || me.role() == Role.COMMISSIONER || me.role() == Role.AREA_ADMIN;
+    /** Staff see every version with its drafts; families only what is published. */
+    private static boolean seesDrafts(CurrentUser me) {
+        return java.util.Arrays.asList(STAFF).contains(me.role());
     }
 
     private SurveyView view(String areaId, UUID surveyId) {
