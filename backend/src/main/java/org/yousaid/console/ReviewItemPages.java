@@ -81,28 +81,28 @@ final class ReviewItemPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> claim(HttpRequest<?> request, @PathVariable String areaId, @PathVariable String contentType,
                                  @PathVariable String contentId, @Nullable String csrf, @Nullable String version) {
-        return Pages.forPost(sessions, request, csrf, REFUSED, caller -> {
-            Ref ref = ref(contentType, contentId);
-            ReviewItem item = reviews.item(caller, areaId, ref.type(), ref.id());
-            try {
-                reviews.claim(caller, areaId, ref.type(), ref.id(), number(version));
-                return Pages.seeOther(path(areaId, item) + "?done=claimed");
-            } catch (ProblemException e) {
-                return refusedAction(request, caller, areaId, ref, e, ReviewChoices.initial(item));
-            }
-        });
+        return holding(request, areaId, contentType, contentId, csrf, "claimed",
+                (caller, ref) -> reviews.claim(caller, areaId, ref.type(), ref.id(), number(version)));
     }
 
     @Post("/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> release(HttpRequest<?> request, @PathVariable String areaId, @PathVariable String contentType,
                                    @PathVariable String contentId, @Nullable String csrf, @Nullable String version) {
+        return holding(request, areaId, contentType, contentId, csrf, "released",
+                (caller, ref) -> reviews.release(caller, areaId, ref.type(), ref.id(), number(version)));
+    }
+
+    /** Claiming or releasing an item: back to its page saying so, or the page again with the service's refusal. */
+    private MutableHttpResponse<?> holding(HttpRequest<?> request, String areaId, String contentType, String contentId,
+                                           @Nullable String csrf, String done,
+                                           java.util.function.BiConsumer<Caller, Ref> change) {
         return Pages.forPost(sessions, request, csrf, REFUSED, caller -> {
             Ref ref = ref(contentType, contentId);
             ReviewItem item = reviews.item(caller, areaId, ref.type(), ref.id());
             try {
-                reviews.release(caller, areaId, ref.type(), ref.id(), number(version));
-                return Pages.seeOther(path(areaId, item) + "?done=released");
+                change.accept(caller, ref);
+                return Pages.seeOther(path(areaId, item) + "?done=" + done);
             } catch (ProblemException e) {
                 return refusedAction(request, caller, areaId, ref, e, ReviewChoices.initial(item));
             }
