@@ -41,7 +41,7 @@ final class AuditPages {
     static final Pattern ACTION = Pattern.compile("[a-z_]{1,40}(\\.[a-z_]{0,40})?");
 
     /** One entry as the admin reads it. */
-    record Row(String at, String who, String action, String about, List<String> detail) {
+    record Row(String at, String who, String action, String words, String about, List<String> detail) {
     }
 
     private final StaffSessions sessions;
@@ -84,8 +84,46 @@ final class AuditPages {
                 + (e.contentId() == null ? "" : " " + e.contentId());
         List<String> detail = e.detail() == null ? List.of() : e.detail().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(d -> d.getKey() + ": " + d.getValue()).toList();
-        return new Row(ReviewQueuePages.WHEN.format(e.at()), e.actorUid(), e.action(), about, detail);
+        return new Row(ReviewQueuePages.WHEN.format(e.at()), e.actorUid(), e.action(), WORDS.getOrDefault(e.action(), ""), about, detail);
     }
+
+    /** What each action is, in the words of the people who read the log; the code stays beside it for searching. */
+    static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("area.settings", "Changed the area's settings"),
+            Map.entry("membership.grant", "Gave someone a role"),
+            Map.entry("moderation.publish", "Published a family's words"),
+            Map.entry("moderation.reject", "Rejected a family's words"),
+            Map.entry("moderation.request_changes", "Asked a family to change their words"),
+            Map.entry("moderation.correct_themes", "Corrected the themes of a family's words"),
+            Map.entry("moderation.retag", "Asked tagging to read words again"),
+            Map.entry("safeguarding.escalate", "Escalated a safeguarding case"),
+            Map.entry("safeguarding.handle", "Marked a safeguarding case handled"),
+            Map.entry("safeguarding.criticality", "Changed how critical a safeguarding case is"),
+            Map.entry("survey.create", "Started a survey"),
+            Map.entry("survey.draft", "Edited a survey's draft"),
+            Map.entry("survey.publish", "Published a survey"),
+            Map.entry("survey.retire", "Retired a survey"),
+            Map.entry("survey.invite", "Invited families to a survey"),
+            Map.entry("survey.ehc_plan_issued", "Recorded an EHC plan issued"),
+            Map.entry("response.draft", "Drafted a response"),
+            Map.entry("response.edit", "Edited a response"),
+            Map.entry("response.submitted", "Sent a response for the forum's sign-off"),
+            Map.entry("response.signed_off", "Signed off a response"),
+            Map.entry("response.sent_back", "Sent a response back"),
+            Map.entry("response.publish", "Published a response"),
+            Map.entry("response.told", "Told families about a response"),
+            Map.entry("response.add_action", "Added an action to a response"),
+            Map.entry("response.action_progress", "Moved an action on"),
+            Map.entry("outcome.create", "Added an outcome"),
+            Map.entry("outcome.add_indicator", "Added an indicator"),
+            Map.entry("taxonomy.add", "Added a theme"),
+            Map.entry("taxonomy.describe", "Renamed or described a theme"),
+            Map.entry("taxonomy.merge", "Merged themes"),
+            Map.entry("taxonomy.split", "Split a theme"),
+            Map.entry("taxonomy.retire", "Retired a theme"),
+            Map.entry("taxonomy.start", "Started the area's themes"),
+            Map.entry("tagging.retag", "Asked tagging to read the area's words again"),
+            Map.entry("tagging.retrain_requested", "Asked for the theme model to be retrained"));
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

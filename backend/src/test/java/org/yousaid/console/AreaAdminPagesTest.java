@@ -198,7 +198,8 @@ class AreaAdminPagesTest extends ApiTest {
         HttpResponse<String> page = browser.get(audit);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>Audit log – YouSaid console</title>").contains("membership.grant")
-                .contains("area.settings").contains("granted-one").contains("role: forum_lead").contains(admin);
+                .contains("area.settings").contains("granted-one").contains("role: forum_lead").contains(admin)
+                .contains("Gave someone a role").contains("Changed the area&#39;s settings");
         assertThat(browser.get(audit + "?action=membership.").body()).contains("membership.grant").doesNotContain("area.settings");
 
         HttpResponse<String> bad = browser.get(audit + "?action=Drop+table");
