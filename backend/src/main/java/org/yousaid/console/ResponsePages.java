@@ -478,21 +478,23 @@ final class ResponsePages {
     }
 
     private static ActionRow actionRow(ResponseViews.ActionView a) {
-        List<Option> statuses = List.of(new Option("planned", "Planned", "planned".equals(a.status())),
-                new Option("in_progress", "Under way", "in_progress".equals(a.status())),
-                new Option("done", "Done", "done".equals(a.status())),
-                new Option("not_possible", "Not possible", "not_possible".equals(a.status())));
+        List<Option> statuses = ACTION_STATUSES.stream()
+                .map(status -> new Option(status, actionStatus(status), status.equals(a.status()))).toList();
         return new ActionRow(a.id().toString(), a.text(), ownerName(a.owner()), DAY.format(a.startsOn()), DAY.format(a.dueOn()),
                 actionStatus(a.status()), tagClass(a.status()), a.progress(), a.reason() == null ? "" : a.reason(), statuses);
     }
 
     static List<Option> owners(String chosen) {
-        return List.of(new Option("", "Choose who owns it", chosen.isEmpty()),
-                new Option("council", "Council", "council".equals(chosen)), new Option("nhs", "NHS", "nhs".equals(chosen)),
-                new Option("school", "School", "school".equals(chosen)),
-                new Option("forum", "Parent carer forum", "forum".equals(chosen)),
-                new Option("other", "Other", "other".equals(chosen)));
+        List<Option> options = new ArrayList<>(List.of(new Option("", "Choose who owns it", chosen.isEmpty())));
+        OWNERS.forEach(owner -> options.add(new Option(owner, ownerName(owner), owner.equals(chosen))));
+        return options;
     }
+
+    /** Who may own an action, as the API names them; their words come from {@link #ownerName}. */
+    static final List<String> OWNERS = List.of("council", "nhs", "school", "forum", "other");
+
+    /** Where an action may stand, as the API names it; its words come from {@link #actionStatus}. */
+    static final List<String> ACTION_STATUSES = List.of("planned", "in_progress", "done", "not_possible");
 
     static String ownerName(String owner) {
         return switch (owner) {
