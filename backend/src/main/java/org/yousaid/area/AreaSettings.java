@@ -14,5 +14,12 @@ record AreaSettings(
         @Nullable @TypeDef(type = DataType.JSON) SafeguardingContact safeguardingContact,
         @TypeDef(type = DataType.JSON) List<SupportLine> supportLines,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        @Nullable String privacyNoticeUrl,
+        @Nullable java.time.LocalDate privacyNoticeUpdatedOn) {
+
+    @Nullable
+    PrivacyNotice privacyNotice() {
+        return privacyNoticeUrl == null ? null : new PrivacyNotice(privacyNoticeUrl, privacyNoticeUpdatedOn);
+    }
 }

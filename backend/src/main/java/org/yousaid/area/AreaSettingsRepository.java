@@ -31,4 +31,12 @@ interface AreaSettingsRepository extends GenericRepository<AreaSettings, String>
             on conflict (area_id) do nothing""")
     int saveIfAbsent(String areaId, @Nullable @TypeDef(type = DataType.JSON) SafeguardingContact contact,
                      @TypeDef(type = DataType.JSON) List<SupportLine> supportLines, Instant updatedAt, String updatedBy);
+
+    @Query("""
+            update area_settings set privacy_notice_url = :url, privacy_notice_updated_on = cast(:updatedOn as date)
+            where area_id = :areaId""")
+    int savePrivacyNotice(String areaId, String url, @Nullable java.time.LocalDate updatedOn);
+
+    @Query("select * from area_settings where area_id in (:areaIds) and privacy_notice_url is not null")
+    List<AreaSettings> withPrivacyNotice(java.util.Collection<String> areaIds);
 }

@@ -41,7 +41,8 @@ public class AreaSettingsService {
 
     /** What staff see and area admins set. */
     @Serdeable
-    public record Settings(@Nullable SafeguardingContact safeguardingContact, List<SupportLine> supportLines, boolean nationalDefaults) {
+    public record Settings(@Nullable SafeguardingContact safeguardingContact, List<SupportLine> supportLines, boolean nationalDefaults,
+                           @Nullable PrivacyNotice privacyNotice) {
     }
 
     /**
@@ -52,7 +53,7 @@ public class AreaSettingsService {
      */
     @Serdeable
     public record SettingsRequest(@Nullable SafeguardingContact safeguardingContact, @Nullable List<SupportLine> supportLines,
-                           @Nullable Boolean nationalLinesOnly) {
+                           @Nullable Boolean nationalLinesOnly, @Nullable PrivacyNotice privacyNotice) {
     }
 
     private final AreaAccess access;
@@ -72,6 +73,12 @@ public class AreaSettingsService {
     }
 
     /** The area's own lines, or the national ones when it has set none. */
+    /** Each of {@code areaIds} that published a privacy notice, with it. */
+    Map<String, PrivacyNotice> privacyNotices(java.util.Collection<String> areaIds) {
+        return areaIds.isEmpty() ? Map.of() : settings.withPrivacyNotice(areaIds).stream()
+                .collect(java.util.stream.Collectors.toMap(AreaSettings::areaId, AreaSettings::privacyNotice));
+    }
+
     public List<SupportLine> supportLines(String areaId) {
         return settings.find(areaId).map(AreaSettings::supportLines).filter(l -> !l.isEmpty()).orElse(NATIONAL_LINES);
     }
@@ -112,6 +119,10 @@ public class AreaSettingsService {
                 errors.put("supportLines[" + i + "]", "a name, who it is for, and a phone, text or url");
             }
         }
+        PrivacyNotice notice = request.privacyNotice();
+        if (notice != null && (notice.url() == null || !PrivacyNotice.valid(notice.url()))) {
+            errors.put("privacyNotice.url", "an https:// address of at most 500 characters");
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(AreaProblem.SETTINGS_INVALID, "Some settings are not valid; see errors.", errors);
         }
@@ -120,15 +131,20 @@ public class AreaSettingsService {
         List<SupportLine> keptLines = national ? List.of()
                 : !lines.isEmpty() ? lines : current.map(AreaSettings::supportLines).orElse(List.of());
         settings.save(areaId, keptContact, keptLines, clock.instant().truncatedTo(ChronoUnit.MICROS), admin.uid());
+        if (notice != null) {
+            settings.savePrivacyNotice(areaId, notice.url(), notice.updatedOn());
+        }
         audit.record(areaId, admin.uid(), "area.settings", null, null,
-                Map.of("safeguardingContact", String.valueOf(keptContact != null), "supportLines", Integer.toString(keptLines.size())));
+                Map.of("safeguardingContact", String.valueOf(keptContact != null), "supportLines", Integer.toString(keptLines.size()),
+                        "privacyNotice", String.valueOf(notice != null)));
         return view(areaId);
     }
 
     private Settings view(String areaId) {
         Optional<AreaSettings> own = settings.find(areaId);
         boolean national = own.map(s -> s.supportLines().isEmpty()).orElse(true);
-        return new Settings(own.map(AreaSettings::safeguardingContact).orElse(null), supportLines(areaId), national);
+        return new Settings(own.map(AreaSettings::safeguardingContact).orElse(null), supportLines(areaId), national,
+                own.map(AreaSettings::privacyNotice).orElse(null));
     }
 
     private static boolean bad(@Nullable String text, int max) {

@@ -40,8 +40,12 @@ public class MembershipService {
     private final List<ForumLeadDuties> leadDuties;
     private final ApplicationEventPublisher<MemberRoleChanged> roleChanged;
 
+    private final AreaSettingsService areaSettings;
+
     MembershipService(AreaRepository areas, MembershipRepository memberships, AreaAccess access, AuditLog audit,
-                      Cursors cursors, List<ForumLeadDuties> leadDuties, ApplicationEventPublisher<MemberRoleChanged> roleChanged) {
+                      Cursors cursors, List<ForumLeadDuties> leadDuties, ApplicationEventPublisher<MemberRoleChanged> roleChanged,
+                      AreaSettingsService areaSettings) {
+        this.areaSettings = areaSettings;
         this.cursors = cursors;
         this.leadDuties = leadDuties;
         this.roleChanged = roleChanged;
@@ -56,7 +60,8 @@ public class MembershipService {
         Cursors.Listing listing = cursors.listing(caller.uid(), "areas");
         String after = listing.afterKey(cursor);
         List<Area> rows = after == null ? areas.firstPage(limit + 1) : areas.pageAfter(after, limit + 1);
-        return listing.pageByKey(rows, limit, Area::id, a -> new AreaView(a.id(), a.name()));
+        Map<String, PrivacyNotice> notices = areaSettings.privacyNotices(rows.stream().map(Area::id).toList());
+        return listing.pageByKey(rows, limit, Area::id, a -> new AreaView(a.id(), a.name(), notices.get(a.id())));
     }
 
     @Transactional

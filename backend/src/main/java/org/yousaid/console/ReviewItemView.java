@@ -103,6 +103,8 @@ final class ReviewItemView {
             case "rejected" -> "Rejected";
             case "changes_requested" -> "Family asked to change it";
             case "withdrawn" -> "Withdrawn by its author";
+            case "erased" -> "Erased at the family's request";
+            case "expired" -> "Expired: nobody reviewed it within the retention period";
             default -> status.replace('_', ' ');
         };
     }

@@ -132,7 +132,7 @@ final class SettingsPages {
             if (errors.isEmpty()) {
                 try {
                     settings.put(caller, areaId, new AreaSettingsService.SettingsRequest(contact.blank() ? null : contact.contact(),
-                            national ? null : filled.stream().map(LineForm::line).toList(), national ? Boolean.TRUE : null));
+                            national ? null : filled.stream().map(LineForm::line).toList(), national ? Boolean.TRUE : null, null));
                     return Pages.seeOther("/console/areas/" + areaId + "/settings?done=saved");
                 } catch (ProblemException e) {
                     if (e.problem() != AreaProblem.SETTINGS_INVALID) {

@@ -75,6 +75,6 @@ interface AreaThemeRepository extends GenericRepository<AreaTheme, String> {
 
     @Query("""
             select content_type || ':' || content_id from moderation_items
-            where area_id = :areaId and :theme = any (themes) and state <> 'withdrawn'""")
+            where area_id = :areaId and :theme = any (themes) and state not in ('withdrawn', 'erased', 'expired')""")
     List<String> itemsWithTheme(String areaId, String theme);
 }

@@ -43,6 +43,13 @@ record ModerationItem(
     static final String REJECTED = "rejected";
     static final String CHANGES_REQUESTED = "changes_requested";
     static final String WITHDRAWN = "withdrawn";
+    static final String ERASED = "erased";
+    static final String EXPIRED = "expired";
+
+    /** The words are gone: taken back by the author, erased at the family's request, or expired unreviewed. */
+    boolean wordsGone() {
+        return WITHDRAWN.equals(state) || ERASED.equals(state) || EXPIRED.equals(state);
+    }
 
     ContentRef ref() {
         return new ContentRef(areaId, ContentType.fromValue(contentType).orElseThrow(), contentId);

@@ -28,10 +28,33 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
     int submitted(String areaId, String contentType, UUID contentId, String authorRole, Instant submittedAt);
 
     @Query("""
-            update moderation_items set state = 'withdrawn', moderated_text = null, redactions = '[]'::jsonb,
+            update moderation_items set state = 'withdrawn', moderated_text = null, redactions = '[]'::jsonb, words_gone_at = now(),
                    claimed_by = null, claimed_until = null, version = version + 1
             where area_id = :areaId and content_type = :contentType and content_id = :contentId""")
     int withdrawn(String areaId, String contentType, UUID contentId);
+
+    /** The family asked for their words to go: the item keeps its decisions and says so, never the words. */
+    @Query("""
+            update moderation_items set state = 'erased', moderated_text = null, redactions = '[]'::jsonb, words_gone_at = now(),
+                   reason = null, claimed_by = null, claimed_until = null, version = version + 1
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId""")
+    int erased(String areaId, String contentType, UUID contentId);
+
+    /**
+     * A retention period passed: a text still waiting expires; a decided one keeps its state and
+     * loses what quoted the words (published texts are never purged: they go when the family says).
+     */
+    @Query("""
+            update moderation_items set state = case when state in ('pending_review', 'changes_requested') then 'expired' else state end,
+                   moderated_text = null, redactions = '[]'::jsonb, words_gone_at = now(),
+                   reason = case when state in ('pending_review', 'changes_requested') then null else reason end,
+                   claimed_by = null, claimed_until = null, version = version + 1
+            where area_id = :areaId and content_type = :contentType and content_id = :contentId and state <> 'published'""")
+    int expired(String areaId, String contentType, UUID contentId);
+
+    /** A labelled example stands for words: with them gone it leaves the area's next retraining. */
+    @Query("delete from theme_corrections where area_id = :areaId and content_type = :contentType and content_id = :contentId")
+    int forgetCorrection(String areaId, String contentType, UUID contentId);
 
     @Query("""
             update moderation_items i set tagged = true, sentiment = :sentiment, flagged = :flagged,

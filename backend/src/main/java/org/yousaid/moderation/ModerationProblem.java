@@ -6,6 +6,7 @@ import org.yousaid.shared.ProblemCode;
 public enum ModerationProblem implements ProblemCode {
     ALREADY_DECIDED("moderation.already_decided", HttpStatus.CONFLICT, "Already decided"),
     CONTENT_WITHDRAWN("moderation.content_withdrawn", HttpStatus.CONFLICT, "Withdrawn by its author"),
+    CONTENT_ERASED("moderation.content_erased", HttpStatus.CONFLICT, "Erased"),
     REASON_INVALID("moderation.reason_invalid", HttpStatus.BAD_REQUEST, "Reason not valid"),
     SAFEGUARDING_REVIEW_REQUIRED("moderation.safeguarding_review_required", HttpStatus.CONFLICT,
             "Safeguarding review required"),

@@ -1,5 +1,6 @@
 package org.yousaid.moderation;
 
+import org.yousaid.content.ContentSources;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
@@ -34,9 +35,9 @@ public final class PublishedWords {
     }
 
     private final PublishedWordsRepository words;
-    private final List<ModeratedContent> contents;
+    private final ContentSources contents;
 
-    PublishedWords(PublishedWordsRepository words, List<ModeratedContent> contents) {
+    PublishedWords(PublishedWordsRepository words, ContentSources contents) {
         this.words = words;
         this.contents = contents;
     }
@@ -54,8 +55,7 @@ public final class PublishedWords {
     }
 
     private Set<UUID> quotable(String areaId, ContentType type, Set<UUID> ids) {
-        return contents.stream().filter(c -> c.contentType() == type).findFirst()
-                .map(c -> c.quotable(areaId, ids)).orElse(Set.of());
+        return contents.of(type).quotable(areaId, ids);
     }
 
     /** Words tagged with any of {@code themes} that families submitted in [from, to) and still stand. */

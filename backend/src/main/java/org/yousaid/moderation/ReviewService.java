@@ -1,5 +1,6 @@
 package org.yousaid.moderation;
 
+import org.yousaid.content.ContentSource;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -9,8 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.area.MemberRoleChanged;
+import org.yousaid.content.ContentErased;
+import org.yousaid.content.ContentPublished;
 import org.yousaid.content.ContentSubmitted;
 import org.yousaid.content.ContentType;
 import org.yousaid.content.ContentWithdrawn;
@@ -92,6 +93,16 @@ public class ReviewService {
     @EventListener
     void onWithdrawn(ContentWithdrawn event) {
         items.withdrawn(event.ref().areaId(), event.ref().type().value(), event.ref().id());
+    }
+
+    @EventListener
+    void onErased(ContentErased event) {
+        String type = event.ref().type().value();
+        switch (event.why()) {
+            case FAMILY_REQUEST -> items.erased(event.ref().areaId(), type, event.ref().id());
+            case RETENTION -> items.expired(event.ref().areaId(), type, event.ref().id());
+        }
+        items.forgetCorrection(event.ref().areaId(), type, event.ref().id());
     }
 
     /** A claim is a forum lead's power: it ends with the role, not 10 minutes later. */
@@ -184,8 +195,8 @@ public class ReviewService {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ModerationItem item = current(lead, type, id, request.version());
         String raw = content(type).texts(areaId, List.of(id)).get(id);
-        if (ModerationItem.WITHDRAWN.equals(item.state()) || raw == null) {
-            throw new ProblemException(ModerationProblem.CONTENT_WITHDRAWN, "The author has withdrawn this.");
+        if (item.wordsGone() || raw == null) {
+            throw wordsGone(item);
         }
         ContentAnalysis analysis = tagging.analysis(areaId, type.value(), id);
         List<Redaction> redactions;
@@ -281,8 +292,8 @@ public class ReviewService {
         if (state.equals(item.state())) {
             return view(item);
         }
-        if (ModerationItem.WITHDRAWN.equals(item.state())) {
-            throw new ProblemException(ModerationProblem.CONTENT_WITHDRAWN, "The author has withdrawn this.");
+        if (item.wordsGone()) {
+            throw wordsGone(item);
         }
         if (!ModerationItem.PENDING.equals(item.state())) {
             throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This is already " + item.state() + ".");
@@ -352,7 +363,15 @@ public class ReviewService {
         return views.view(item);
     }
 
-    private ModeratedContent content(ContentType type) {
+    private static ProblemException wordsGone(ModerationItem item) {
+        return ModerationItem.ERASED.equals(item.state()) || ModerationItem.EXPIRED.equals(item.state())
+                ? new ProblemException(ModerationProblem.CONTENT_ERASED, ModerationItem.ERASED.equals(item.state())
+                        ? "These words were erased at the family's request."
+                        : "These words were kept no longer than the area's retention period allows.")
+                : new ProblemException(ModerationProblem.CONTENT_WITHDRAWN, "The author has withdrawn this.");
+    }
+
+    private ContentSource content(ContentType type) {
         return views.content(type);
     }
 

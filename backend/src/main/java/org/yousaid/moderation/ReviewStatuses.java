@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yousaid.content.ContentType;
+import org.yousaid.content.ReviewStatus;
 
 /**
  * Review states for content features to show authors their own texts' fate. Checks nothing about

@@ -1,5 +1,7 @@
 package org.yousaid.moderation;
 
+import org.yousaid.content.ContentSource;
+import org.yousaid.content.ContentSources;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +21,12 @@ final class ReviewViews {
 
     private final ModerationItemRepository items;
     private final TaggingService tagging;
-    private final Map<ContentType, ModeratedContent> contents;
+    private final ContentSources contents;
 
-    ReviewViews(ModerationItemRepository items, TaggingService tagging, List<ModeratedContent> contents) {
+    ReviewViews(ModerationItemRepository items, TaggingService tagging, ContentSources contents) {
         this.items = items;
         this.tagging = tagging;
-        this.contents = contents.stream().collect(Collectors.toMap(ModeratedContent::contentType, Function.identity()));
+        this.contents = contents;
     }
 
     /** One read of texts and one of analyses per content type, whatever the page's size. */
@@ -58,11 +60,7 @@ final class ReviewViews {
         return Optional.ofNullable(viewsOf(areaId, contentType, List.of(id)).get(id));
     }
 
-    ModeratedContent content(ContentType type) {
-        ModeratedContent content = contents.get(type);
-        if (content == null) {
-            throw ReviewService.notFound();
-        }
-        return content;
+    ContentSource content(ContentType type) {
+        return contents.of(type);
     }
 }

@@ -1,6 +1,5 @@
 package org.yousaid.moderation;
 
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.area.AreaSettingsService;
-import org.yousaid.area.SupportLine;
 import org.yousaid.content.ContentType;
+import org.yousaid.content.Signpost;
 
 /**
  * What the author of a text that raised a safeguarding concern is shown instead of silence: where
@@ -23,11 +22,6 @@ public class Signposting {
 
     static final String MESSAGE = "Thank you for telling us. A member of the Parent Carer Forum will read what you wrote. "
             + "If you or your child are in danger now, call 999. You can also talk to someone today:";
-
-    /** The message and the area's support lines. */
-    @Serdeable
-    public record Signpost(String message, List<SupportLine> supportLines) {
-    }
 
     private final SafeguardingService safeguarding;
     private final AreaSettingsService settings;

@@ -1,5 +1,7 @@
 package org.yousaid.moderation;
 
+import org.yousaid.content.ContentType;
+import org.yousaid.content.ContentSources;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yousaid.area.AreaAccess;
-import org.yousaid.content.ContentVoices;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.Role;
 import org.yousaid.tagging.TaggingService;
@@ -52,13 +53,11 @@ public class SimilarTexts {
     private final ModerationItemRepository items;
     private final TaggingService tagging;
     private final ReviewViews views;
-    private final List<ModeratedContent> contents;
-    private final List<ContentVoices> voices;
+    private final ContentSources contents;
 
     SimilarTexts(AreaAccess access, ModerationItemRepository items, TaggingService tagging, ReviewViews views,
-                 List<ModeratedContent> contents, List<ContentVoices> voices) {
+                 ContentSources contents) {
         this.contents = contents;
-        this.voices = voices;
         this.access = access;
         this.items = items;
         this.tagging = tagging;
@@ -100,12 +99,12 @@ public class SimilarTexts {
         }
         Map<String, Integer> meToos = new HashMap<>();
         rows.stream().collect(Collectors.groupingBy(ModerationItem::contentType)).forEach((type, ofType) ->
-                contents.stream().filter(c -> c.contentType().value().equals(type)).findFirst().ifPresent(content ->
+                ContentType.fromValue(type).map(contents::of).ifPresent(content ->
                         content.meToos(areaId, ofType.stream().map(ModerationItem::contentId).toList())
                                 .forEach((id, n) -> meToos.put(type + id, n))));
         Map<String, Set<String>> people = new HashMap<>();
         rows.stream().collect(Collectors.groupingBy(ModerationItem::contentType)).forEach((type, ofType) ->
-                voices.stream().filter(v -> v.contentType().value().equals(type)).findFirst().ifPresent(content ->
+                ContentType.fromValue(type).map(contents::of).ifPresent(content ->
                         content.voices(areaId, ofType.stream().map(ModerationItem::contentId).toList()).forEach(v ->
                                 people.computeIfAbsent(type + v.contentId(), k -> new HashSet<>()).add(v.uid()))));
         List<Group> groups = new ArrayList<>();

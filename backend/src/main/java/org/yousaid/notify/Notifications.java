@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * transaction rolls back, nothing is sent.
  */
 @Singleton
-public final class Notifications {
+public final class Notifications implements org.yousaid.shared.Pushes {
 
     private final Outbox outbox;
     private final Clock clock;
@@ -23,6 +23,7 @@ public final class Notifications {
     }
 
     /** Queues a push to every device {@code uid} registered in the area; returns how many. */
+    @Override
     public int push(String areaId, String uid, String title, String body, Map<String, String> data) {
         return outbox.enqueue(areaId, uid, title, body, new TreeMap<>(data), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }

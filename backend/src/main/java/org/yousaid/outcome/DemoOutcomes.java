@@ -1,5 +1,6 @@
 package org.yousaid.outcome;
 
+import org.yousaid.shared.IndicatorMeasures;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;

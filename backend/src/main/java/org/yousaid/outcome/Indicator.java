@@ -1,5 +1,6 @@
 package org.yousaid.outcome;
 
+import org.yousaid.shared.IndicatorMeasures;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

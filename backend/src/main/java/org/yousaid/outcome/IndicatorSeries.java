@@ -1,5 +1,6 @@
 package org.yousaid.outcome;
 
+import org.yousaid.shared.IndicatorMeasures;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.yousaid.outcome;
 
+import org.yousaid.shared.IndicatorMeasures;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;

@@ -16,7 +16,7 @@ import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.Role;
 import org.yousaid.moderation.ThemeNames;
-import org.yousaid.outcome.IndicatorMeasures;
+import org.yousaid.shared.IndicatorMeasures;
 import org.yousaid.outcome.OutcomeFramework;
 import org.yousaid.response.LoopMetrics;
 import org.yousaid.response.LoopMetrics.Count;

@@ -1,5 +1,7 @@
 package org.yousaid.response;
 
+import org.yousaid.content.ContentSource;
+import org.yousaid.content.ContentSources;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,7 +21,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.content.ContentType;
-import org.yousaid.content.ContentVoices;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.moderation.PublishedWords;
@@ -50,21 +51,21 @@ class LoopService {
     private final ResponseRepository responses;
     private final ResponseAssembler assembler;
     private final PublishedWords words;
-    private final List<ContentVoices> voices;
+    private final ContentSources contents;
     private final Notifications notifications;
     private final Cursors cursors;
     private final AuditLog audit;
     private final Clock clock;
 
     LoopService(AreaAccess access, LoopRepository loop, ResponseRepository responses, ResponseAssembler assembler,
-                PublishedWords words, List<ContentVoices> voices, Notifications notifications, Cursors cursors,
+                PublishedWords words, ContentSources contents, Notifications notifications, Cursors cursors,
                 AuditLog audit, Clock clock) {
         this.access = access;
         this.loop = loop;
         this.responses = responses;
         this.assembler = assembler;
         this.words = words;
-        this.voices = voices;
+        this.contents = contents;
         this.notifications = notifications;
         this.cursors = cursors;
         this.audit = audit;
@@ -74,7 +75,7 @@ class LoopService {
     /** How many families stand behind {@code cited}: their authors and "me too"s, each counted once. */
     int families(String areaId, Collection<Citation> cited) {
         return (int) voicesOf(areaId, cited.stream().map(c -> new PublishedWords.Spoken(c.contentType(), c.contentId())).toList())
-                .stream().map(ContentVoices.Voice::uid).distinct().count();
+                .stream().map(ContentSource.Voice::uid).distinct().count();
     }
 
     /** Works out again who the response reaches (in the caller's transaction); returns how many members. */
@@ -86,7 +87,7 @@ class LoopService {
                 .map(c -> new PublishedWords.Spoken(c.contentType(), c.contentId())).toList();
         Map<UUID, String> typeOf = new java.util.HashMap<>();
         cited.forEach(s -> typeOf.put(s.contentId(), s.contentType()));
-        for (ContentVoices.Voice v : voicesOf(areaId, cited)) {
+        for (ContentSource.Voice v : voicesOf(areaId, cited)) {
             rows.merge(v.uid() + "|" + v.contentId(), new String[]{v.uid(), typeOf.get(v.contentId()), v.contentId().toString(),
                     v.author() ? CITED : ME_TOO}, (a, b) -> CITED.equals(a[3]) ? a : b);
         }
@@ -94,7 +95,7 @@ class LoopService {
         Instant to = r.periodTo().plusDays(1).atStartOfDay(ENGLAND).toInstant();
         List<PublishedWords.Spoken> onThemes = words.onThemes(areaId, r.themeList(), from, to);
         onThemes.forEach(s -> typeOf.put(s.contentId(), s.contentType()));
-        for (ContentVoices.Voice v : voicesOf(areaId, onThemes)) {
+        for (ContentSource.Voice v : voicesOf(areaId, onThemes)) {
             rows.putIfAbsent(v.uid() + "|" + v.contentId(),
                     new String[]{v.uid(), typeOf.get(v.contentId()), v.contentId().toString(), THEME});
         }
@@ -167,12 +168,12 @@ class LoopService {
                 r -> new ResponseToMe(summaries.get(r.id()), mine.getOrDefault(r.id(), List.of())));
     }
 
-    private List<ContentVoices.Voice> voicesOf(String areaId, List<PublishedWords.Spoken> spoken) {
-        List<ContentVoices.Voice> found = new ArrayList<>();
+    private List<ContentSource.Voice> voicesOf(String areaId, List<PublishedWords.Spoken> spoken) {
+        List<ContentSource.Voice> found = new ArrayList<>();
         Map<String, Set<UUID>> byType = spoken.stream().collect(Collectors.groupingBy(PublishedWords.Spoken::contentType,
                 Collectors.mapping(PublishedWords.Spoken::contentId, Collectors.toCollection(HashSet::new))));
-        for (ContentVoices source : voices) {
-            Set<UUID> ids = byType.getOrDefault(source.contentType().value(), Set.of());
+        for (ContentSource source : contents.all()) {
+            Set<UUID> ids = byType.getOrDefault(source.type().value(), Set.of());
             List<UUID> list = new ArrayList<>(ids);
             for (int start = 0; start < list.size(); start += 5000) {
                 found.addAll(source.voices(areaId, list.subList(start, Math.min(list.size(), start + 5000))));

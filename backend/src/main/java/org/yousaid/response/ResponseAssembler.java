@@ -1,5 +1,6 @@
 package org.yousaid.response;
 
+import org.yousaid.content.ContentSources;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yousaid.content.ContentRef;
 import org.yousaid.content.ContentType;
-import org.yousaid.moderation.ModeratedContent;
 import org.yousaid.moderation.PublishedWords;
 import org.yousaid.moderation.ThemeNames;
 import org.yousaid.outcome.OutcomeFramework;
@@ -41,12 +41,12 @@ class ResponseAssembler {
     private final ResponseRepository responses;
     private final ActionRepository actions;
     private final PublishedWords words;
-    private final List<ModeratedContent> contents;
+    private final ContentSources contents;
     private final ThemeNames themeNames;
     private final OutcomeFramework framework;
 
     ResponseAssembler(ResponseRepository responses, ActionRepository actions, PublishedWords words,
-                      List<ModeratedContent> contents, ThemeNames themeNames, OutcomeFramework framework) {
+                      ContentSources contents, ThemeNames themeNames, OutcomeFramework framework) {
         this.responses = responses;
         this.actions = actions;
         this.words = words;
@@ -116,10 +116,12 @@ class ResponseAssembler {
         Map<Integer, List<CitedText>> groups = new LinkedHashMap<>();
         for (Citation c : citations) {
             PublishedWords.Published p = published.get(c.contentType() + c.contentId());
-            if (p == null) {
+            if (p == null && c.groupNo() != null) {
+                // A group is shown by a text that still stands; the group's count says how many it was.
                 continue;
             }
-            CitedText text = new CitedText(c.contentType(), c.contentId(), p.text(), meToos.getOrDefault(c.contentId(), 0));
+            CitedText text = p == null ? CitedText.withdrawn(c.contentType(), c.contentId())
+                    : new CitedText(c.contentType(), c.contentId(), p.text(), meToos.getOrDefault(c.contentId(), 0), false);
             if (c.groupNo() != null) {
                 groups.computeIfAbsent(c.groupNo(), n -> new ArrayList<>()).add(text);
             } else if (ContentType.COMMENT.value().equals(c.contentType())) {
@@ -137,8 +139,7 @@ class ResponseAssembler {
     private Map<UUID, Integer> meToos(String areaId, List<Citation> citations) {
         List<UUID> commentIds = citations.stream().filter(c -> ContentType.COMMENT.value().equals(c.contentType()))
                 .map(Citation::contentId).toList();
-        return contents.stream().filter(c -> c.contentType() == ContentType.COMMENT).findFirst()
-                .map(c -> c.meToos(areaId, commentIds)).orElse(Map.of());
+        return contents.of(ContentType.COMMENT).meToos(areaId, commentIds);
     }
 
     private List<ThemeName> themes(String areaId, ResponseRow r) {

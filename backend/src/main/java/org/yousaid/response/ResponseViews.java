@@ -76,7 +76,14 @@ public final class ResponseViews {
     }
 
     @Serdeable
-    public record CitedText(String contentType, UUID contentId, String text, int meToo) {
+    public record CitedText(String contentType, UUID contentId, String text, int meToo, boolean withdrawn) {
+
+        /** What a response shows where it cited words their family has since taken back or had erased. */
+        public static final String WORDS_WITHDRAWN = "Words withdrawn by the family.";
+
+        static CitedText withdrawn(String contentType, UUID contentId) {
+            return new CitedText(contentType, contentId, WORDS_WITHDRAWN, 0, true);
+        }
     }
 
     @Serdeable

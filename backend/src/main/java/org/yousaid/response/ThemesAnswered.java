@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.yousaid.outcome.IndicatorMeasures;
+import org.yousaid.shared.IndicatorMeasures;
 
 /** "Share of themes answered": of the themes families raised in a period, those with a published response by its end. */
 @JdbcRepository(dialect = Dialect.POSTGRES)

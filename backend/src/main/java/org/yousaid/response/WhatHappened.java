@@ -1,7 +1,8 @@
 package org.yousaid.response;
 
+import org.yousaid.content.Answered;
+import org.yousaid.content.ContentType;
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,12 +20,6 @@ import java.util.stream.Collectors;
 @Singleton
 public final class WhatHappened {
 
-    /** A response to one of the member's texts: how it reached them (cited, me_too, theme) and its actions done. */
-    @Serdeable
-    @Introspected
-    public record Answered(UUID responseId, String title, Instant publishedAt, String how, int actions, int actionsDone) {
-    }
-
     @Introspected
     record Row(UUID contentId, UUID responseId, String title, Instant publishedAt, String how, int actions, int actionsDone) {
     }
@@ -35,11 +30,11 @@ public final class WhatHappened {
         this.loop = loop;
     }
 
-    public Map<UUID, List<Answered>> to(String areaId, String uid, String contentType, Collection<UUID> ids) {
+    public Map<UUID, List<Answered>> to(String areaId, String uid, ContentType contentType, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return loop.answered(areaId, uid, contentType, ids).stream().collect(Collectors.groupingBy(Row::contentId,
+        return loop.answered(areaId, uid, contentType.value(), ids).stream().collect(Collectors.groupingBy(Row::contentId,
                 LinkedHashMap::new, Collectors.mapping(r -> new Answered(r.responseId(), r.title(), r.publishedAt(), r.how(),
                         r.actions(), r.actionsDone()), Collectors.toList())));
     }

@@ -23,9 +23,9 @@ import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
+import org.yousaid.content.ContentRef;
 import org.yousaid.content.ContentType;
-import org.yousaid.moderation.Signposting;
-import org.yousaid.response.WhatHappened;
+import org.yousaid.content.MyWords;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
@@ -57,14 +57,12 @@ class AnswerService {
     private final JsonMapper json;
     private final Clock clock;
     private final Cursors cursors;
-    private final Signposting signposting;
-    private final WhatHappened whatHappened;
+    private final MyWords myWords;
 
     AnswerService(AreaAccess access, SurveyStore surveys, AnswerStore answers, SurveyService surveyService,
                   ApplicationEventPublisher<SurveyAnswered> answered, JsonMapper json, Clock clock, Cursors cursors,
-                  Signposting signposting, WhatHappened whatHappened) {
-        this.signposting = signposting;
-        this.whatHappened = whatHappened;
+                  MyWords myWords) {
+        this.myWords = myWords;
         this.cursors = cursors;
         this.access = access;
         this.surveys = surveys;
@@ -121,6 +119,10 @@ class AnswerService {
         String status = submit ? SurveyAnswer.SUBMITTED : SurveyAnswer.PARTIAL;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean created = false;
+        // What is stored, as stored: the answer set is not read back, here nor by the listeners.
+        SurveyAnswer stored = new SurveyAnswer(areaId, answerId, surveyId, version, me.uid(), status, answersJson,
+                submit ? hash : null, existing.map(SurveyAnswer::startedAt).orElse(now), now, submit ? now : null,
+                existing.map(SurveyAnswer::respondentRole).orElse(me.role().value()), quoteConsent);
         if (existing.isEmpty()) {
             created = answers.insertIfAbsent(areaId, answerId, surveyId, version, me.uid(), me.role().value(), status,
                     answersJson, quoteConsent, submit ? hash : null, now);
@@ -132,10 +134,10 @@ class AnswerService {
             answers.update(areaId, answerId, version, status, answersJson, quoteConsent, submit ? hash : null, now);
         }
         if (submit) {
-            answered.publishEvent(new SurveyAnswered(areaId, surveyId, answerId, version));
+            answered.publishEvent(new SurveyAnswered(stored, definition));
             LOG.info("survey.answer.submit area={} survey={} answer={} version={}", areaId, surveyId, answerId, version);
         }
-        return new Saved(view(answers.find(areaId, answerId).orElseThrow()), created, false);
+        return new Saved(view(stored), created, false);
     }
 
     @Transactional
@@ -151,25 +153,21 @@ class AnswerService {
         Cursors.Listing listing = cursors.listing(caller.uid(), "my-answers", areaId);
         Cursor after = listing.after(cursor);
         List<SurveyAnswer> rows = answers.byRespondent(areaId, me.uid(), after, limit + 1);
-        Map<UUID, Signposting.Signpost> signposts = signposting.forContents(areaId, ContentType.SURVEY_ANSWER,
-                rows.stream().map(SurveyAnswer::id).toList());
-        Map<UUID, List<WhatHappened.Answered>> answered = whatHappened.to(areaId, me.uid(), ContentType.SURVEY_ANSWER.value(),
+        Map<UUID, MyWords.Fate> fates = myWords.of(areaId, me.uid(), ContentType.SURVEY_ANSWER,
                 rows.stream().map(SurveyAnswer::id).toList());
         return listing.page(rows, limit, a -> new Cursor(a.updatedAt(), a.id()),
-                a -> view(a, signposts.get(a.id()), answered.getOrDefault(a.id(), List.of())));
+                a -> view(a, fates.getOrDefault(a.id(), MyWords.Fate.UNSEEN)));
     }
 
     private AnswerView view(SurveyAnswer a) {
-        return view(a, signposting.forContent(a.areaId(), ContentType.SURVEY_ANSWER, a.id()).orElse(null),
-                whatHappened.to(a.areaId(), a.respondentUid(), ContentType.SURVEY_ANSWER.value(), List.of(a.id()))
-                        .getOrDefault(a.id(), List.of()));
+        return view(a, myWords.of(a.areaId(), a.respondentUid(), ContentRef.surveyAnswer(a.areaId(), a.id())));
     }
 
-    private AnswerView view(SurveyAnswer a, Signposting.@Nullable Signpost signpost, List<WhatHappened.Answered> whatHappened) {
+    private AnswerView view(SurveyAnswer a, MyWords.Fate fate) {
         try {
             return new AnswerView(a.id(), a.surveyId(), a.areaId(), a.version(), a.status(),
                     json.readValue(a.answersJson(), JsonNode.class), a.quoteConsent(), a.startedAt(), a.updatedAt(),
-                    a.submittedAt(), signpost, whatHappened);
+                    a.submittedAt(), fate.signposting(), fate.whatHappened());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

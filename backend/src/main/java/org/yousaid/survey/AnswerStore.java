@@ -30,8 +30,8 @@ final class AnswerStore {
                            String answersJson, boolean quoteConsent, @Nullable String hash, Instant now) {
         return jdbc.prepareStatement("""
                 insert into survey_answers (area_id, id, survey_id, version, respondent_uid, respondent_role, status, answers,
-                    request_hash, started_at, updated_at, submitted_at, quote_consent)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                    request_hash, started_at, updated_at, submitted_at, quote_consent, quote_consent_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
                 on conflict (area_id, id) do nothing""", s -> {
             s.setString(1, areaId);
             s.setObject(2, id);
@@ -46,6 +46,7 @@ final class AnswerStore {
             s.setTimestamp(11, Timestamp.from(now));
             s.setTimestamp(12, SurveyAnswer.SUBMITTED.equals(status) ? Timestamp.from(now) : null);
             s.setBoolean(13, quoteConsent);
+            s.setTimestamp(14, quoteConsent ? Timestamp.from(now) : null);
             return s.executeUpdate() == 1;
         });
     }
@@ -54,7 +55,7 @@ final class AnswerStore {
                 @Nullable String hash, Instant now) {
         jdbc.prepareStatement("""
                 update survey_answers set version = ?, status = ?, answers = ?::jsonb, request_hash = ?, updated_at = ?,
-                    submitted_at = ?, quote_consent = ?
+                    submitted_at = ?, quote_consent = ?, quote_consent_at = case when ? then coalesce(quote_consent_at, ?) end
                 where area_id = ? and id = ? and status = 'partial'""", s -> {
             s.setInt(1, version);
             s.setString(2, status);
@@ -63,8 +64,10 @@ final class AnswerStore {
             s.setTimestamp(5, Timestamp.from(now));
             s.setTimestamp(6, SurveyAnswer.SUBMITTED.equals(status) ? Timestamp.from(now) : null);
             s.setBoolean(7, quoteConsent);
-            s.setString(8, areaId);
-            s.setObject(9, id);
+            s.setBoolean(8, quoteConsent);
+            s.setTimestamp(9, Timestamp.from(now));
+            s.setString(10, areaId);
+            s.setObject(11, id);
             return s.executeUpdate();
         });
     }

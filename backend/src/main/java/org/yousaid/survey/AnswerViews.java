@@ -30,8 +30,8 @@ final class AnswerViews {
     @Serdeable
     record AnswerView(UUID id, UUID surveyId, String areaId, int version, String status, JsonNode answers,
                       boolean quoteConsent, Instant startedAt, Instant updatedAt, @Nullable Instant submittedAt,
-                      @Nullable org.yousaid.moderation.Signposting.Signpost signposting,
-                      List<org.yousaid.response.WhatHappened.Answered> whatHappened) {
+                      org.yousaid.content.@Nullable Signpost signposting,
+                      List<org.yousaid.content.Answered> whatHappened) {
     }
 
 }

@@ -22,7 +22,7 @@ import org.yousaid.area.AreaAccess;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
-import org.yousaid.notify.Notifications;
+import org.yousaid.shared.Pushes;
 import io.micronaut.core.annotation.Nullable;
 import java.util.function.Function;
 import org.yousaid.shared.AuditLog;
@@ -55,13 +55,13 @@ public class InvitationService {
     private final InvitationStore invitations;
     private final SurveyStore surveys;
     private final SurveyService surveyService;
-    private final Notifications notifications;
+    private final Pushes notifications;
     private final AuditLog audit;
     private final Clock clock;
     private final Cursors cursors;
 
     InvitationService(AreaAccess access, InvitationStore invitations, SurveyStore surveys, SurveyService surveyService,
-                      Notifications notifications, AuditLog audit, Clock clock, Cursors cursors) {
+                      Pushes notifications, AuditLog audit, Clock clock, Cursors cursors) {
         this.cursors = cursors;
         this.access = access;
         this.invitations = invitations;
@@ -212,9 +212,7 @@ public class InvitationService {
     /** Submitting answers to a survey answers the respondent's invitation to it. */
     @EventListener
     void onAnswered(SurveyAnswered event) {
-        // The respondent is read from the answer row: events carry ids only.
-        surveyService.respondent(event.areaId(), event.answerId())
-                .ifPresent(uid -> invitations.answered(event.areaId(), event.surveyId(), uid, now()));
+        invitations.answered(event.areaId(), event.surveyId(), event.answer().respondentUid(), now());
     }
 
     private int push(String areaId, String uid, PublishedSurvey survey, UUID invitationId) {

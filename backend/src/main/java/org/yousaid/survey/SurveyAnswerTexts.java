@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ final class SurveyAnswerTexts {
         return found;
     }
 
+    /** The text of an answer set whose version's definition the caller already holds. */
+    Optional<String> text(SurveyAnswer answer, SurveyDefinition definition) {
+        Map<String, Optional<SurveyDefinition>> known = new HashMap<>();
+        known.put(answer.surveyId() + "/" + answer.version(), Optional.of(definition));
+        return text(answer, known);
+    }
+
     private Optional<String> text(SurveyAnswer answer, Map<String, Optional<SurveyDefinition>> definitions) {
         if (!SurveyAnswer.SUBMITTED.equals(answer.status())) {
             return Optional.empty();
@@ -63,6 +71,41 @@ final class SurveyAnswerTexts {
             }
         }
         return texts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", texts));
+    }
+
+    /**
+     * The answer set without what the family wrote in their own words: the structured answers
+     * (choices, scales, dates) alone, as JSON, or an empty object when {@code keepStructured} is
+     * false or the survey version is gone.
+     */
+    String withoutWords(SurveyAnswer answer, boolean keepStructured) {
+        Optional<SurveyDefinition> definition = keepStructured
+                ? surveys.version(answer.areaId(), answer.surveyId(), answer.version())
+                        .map(v -> surveyService.validatorless(v.definitionJson()))
+                : Optional.empty();
+        if (definition.isEmpty()) {
+            return "{}";
+        }
+        Map<String, Object> values = new java.util.LinkedHashMap<>(read(answer.answersJson()));
+        for (SurveyDefinition.Question q : definition.get().questions()) {
+            if (QuestionType.of(q.type()) == QuestionType.FREE_TEXT) {
+                values.remove(q.id());
+            }
+        }
+        // A value under an id the definition does not know is nobody's structured answer: it goes too.
+        Set<String> known = definition.get().questions().stream().map(SurveyDefinition.Question::id)
+                .collect(java.util.stream.Collectors.toSet());
+        values.keySet().retainAll(known);
+        try {
+            return json.writeValueAsString(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the family answered, by question id, as stored. */
+    Map<String, Object> answers(SurveyAnswer answer) {
+        return read(answer.answersJson());
     }
 
     @SuppressWarnings("unchecked")

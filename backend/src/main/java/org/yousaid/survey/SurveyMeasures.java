@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.yousaid.outcome.IndicatorMeasures;
+import org.yousaid.shared.IndicatorMeasures;
 
 /**
  * Indicators computed from families' survey answers: equipment delivered within its target weeks,
@@ -19,7 +19,7 @@ import org.yousaid.outcome.IndicatorMeasures;
  * it, except equipment, which counts items delivered in it.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface SurveyMeasures extends IndicatorMeasures, GenericRepository<AnswerVoices.AnswerRow, UUID> {
+interface SurveyMeasures extends IndicatorMeasures, GenericRepository<AnswerRepository.AnswerRow, UUID> {
 
     String EQUIPMENT = "equipment_within_target";
     java.time.ZoneId ENGLAND = java.time.ZoneId.of("Europe/London");

@@ -181,10 +181,6 @@ public class SurveyService {
                 .map(v -> new PublishedSurvey(RESPONDENT, surveyId, areaId, s.kind(), v.version(), read(v.definitionJson()))));
     }
 
-    Optional<String> respondent(String areaId, UUID answerId) {
-        return answers.find(areaId, answerId).map(SurveyAnswer::respondentUid);
-    }
-
     /** Staff see every version with its drafts; families only what is published. */
     private static boolean seesDrafts(CurrentUser me) {
         return java.util.Arrays.asList(STAFF).contains(me.role());

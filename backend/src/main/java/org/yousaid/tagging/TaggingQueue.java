@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import io.micronaut.runtime.event.annotation.EventListener;
 import org.yousaid.content.ContentSubmitted;
+import org.yousaid.content.ContentErased;
 import org.yousaid.content.ContentWithdrawn;
 
 /**
@@ -33,6 +34,12 @@ final class TaggingQueue {
     /** The author took their words back: tags quoting them (spans, evidence) go too. */
     @EventListener
     void onWithdrawn(ContentWithdrawn event) {
+        tags.delete(event.ref().areaId(), event.ref().type().value(), event.ref().id());
+    }
+
+    /** Erased words keep no tags, embedding or proposed redactions (which quote them). */
+    @EventListener
+    void onErased(ContentErased event) {
         tags.delete(event.ref().areaId(), event.ref().type().value(), event.ref().id());
     }
 }

@@ -1,5 +1,7 @@
 package org.yousaid.tagging;
 
+import org.yousaid.content.ContentSource;
+import org.yousaid.content.ContentSources;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
@@ -40,12 +40,12 @@ public class TaggingService {
     private final ThemeTagger tagger;
     private final AuditLog audit;
     private final Clock clock;
-    private final Map<String, TaggableContent> contents;
+    private final ContentSources contents;
     private final EmbeddingRepository embeddingRepository;
     private final ThemeModelRepository themeModels;
 
     TaggingService(AreaAccess access, TaggingJobs jobs, TagStore tags, ThemeTagger tagger, AuditLog audit, Clock clock,
-                   List<TaggableContent> contents, EmbeddingRepository embeddingRepository,
+                   ContentSources contents, EmbeddingRepository embeddingRepository,
                    ThemeModelRepository themeModels) {
         this.themeModels = themeModels;
         this.embeddingRepository = embeddingRepository;
@@ -55,7 +55,7 @@ public class TaggingService {
         this.tagger = tagger;
         this.audit = audit;
         this.clock = clock;
-        this.contents = contents.stream().collect(Collectors.toMap(TaggableContent::contentType, Function.identity()));
+        this.contents = contents;
     }
 
     /** Analyses of the given content, keyed by id (for a moderation queue page). */
@@ -131,14 +131,15 @@ public class TaggingService {
     /** Queues what {@link #retag} queues, in the caller's transaction; returns how many jobs. */
     int queueRetag(String areaId, String version) {
         int queued = 0;
-        for (TaggableContent content : contents.values()) {
-            Set<UUID> ids = new LinkedHashSet<>(tags.taggedWithOtherVersion(areaId, content.contentType(), version));
-            List<UUID> taggable = content.taggable(areaId);
-            Set<UUID> tagged = tags.find(areaId, content.contentType(), taggable).keySet();
+        for (ContentSource source : contents.all()) {
+            String contentType = source.type().value();
+            Set<UUID> ids = new LinkedHashSet<>(tags.taggedWithOtherVersion(areaId, contentType, version));
+            List<UUID> taggable = source.withText(areaId);
+            Set<UUID> tagged = tags.find(areaId, contentType, taggable).keySet();
             taggable.stream().filter(id -> !tagged.contains(id)).forEach(ids::add);
             ids.retainAll(Set.copyOf(taggable));
             for (UUID id : ids) {
-                if (jobs.enqueue(areaId, content.contentType(), id, "retag", clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+                if (jobs.enqueue(areaId, contentType, id, "retag", clock.instant().truncatedTo(ChronoUnit.MICROS))) {
                     queued++;
                 }
             }

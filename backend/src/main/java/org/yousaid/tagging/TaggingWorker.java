@@ -1,5 +1,8 @@
 package org.yousaid.tagging;
 
+import org.yousaid.content.ContentType;
+import org.yousaid.content.ContentSource;
+import org.yousaid.content.ContentSources;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
@@ -18,11 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yousaid.tagging.engine.Tagger;
 
 /**
  * Runs tagging jobs in this server: {@code yousaid.tagging.workers} threads lease one job at a time,
@@ -44,7 +45,7 @@ public class TaggingWorker {
     private final TaggingSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
-    private final Map<String, TaggableContent> contents;
+    private final ContentSources contents;
     private final ApplicationEventPublisher<ContentFlagged> flagged;
     private final ApplicationEventPublisher<ContentTagged> taggedEvents;
     private final List<AreaThemes> areaThemes;
@@ -56,7 +57,7 @@ public class TaggingWorker {
     private volatile boolean running;
 
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
-                  TransactionOperations<Connection> transactions, Clock clock, List<TaggableContent> contents,
+                  TransactionOperations<Connection> transactions, Clock clock, ContentSources contents,
                   ApplicationEventPublisher<ContentFlagged> flagged, ApplicationEventPublisher<ContentTagged> taggedEvents,
                   List<AreaThemes> areaThemes, EmbeddingRepository embeddings, AreaModels areaModels) {
         this.areaModels = areaModels;
@@ -69,7 +70,7 @@ public class TaggingWorker {
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
-        this.contents = contents.stream().collect(Collectors.toMap(TaggableContent::contentType, Function.identity()));
+        this.contents = contents;
         this.flagged = flagged;
         this.taggedEvents = taggedEvents;
     }
@@ -135,7 +136,7 @@ public class TaggingWorker {
             LOG.warn("tagging.failed area={} job={} attempts={}", job.areaId(), job.id(), job.attempts());
             return Step.FAILED;
         }
-        TaggableContent content = contents.get(job.contentType());
+        ContentSource content = ContentType.fromValue(job.contentType()).map(contents::of).orElse(null);
         try {
             Optional<String> text = content == null ? Optional.empty()
                     : transactions.executeRead(status -> content.text(job.areaId(), job.contentId()));

@@ -1,5 +1,8 @@
 package org.yousaid.tagging;
 
+import org.yousaid.content.ContentType;
+import org.yousaid.content.ContentSource;
+import org.yousaid.content.ContentSources;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -16,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
@@ -53,7 +54,7 @@ public class ThemeModelService {
     private final ThemeTagger tagger;
     private final TaggingService tagging;
     private final AreaThemes areaThemes;
-    private final Map<String, TaggableContent> contents;
+    private final ContentSources contents;
     private final AuditLog audit;
     private final Cursors cursors;
     private final Clock clock;
@@ -66,7 +67,7 @@ public class ThemeModelService {
 
     ThemeModelService(AreaAccess access, ThemeModelRepository models, AreaModels areaModels, ThemeTagger tagger,
                       TaggingService tagging,
-                      AreaThemes areaThemes, List<TaggableContent> contents, AuditLog audit, Cursors cursors, Clock clock,
+                      AreaThemes areaThemes, ContentSources contents, AuditLog audit, Cursors cursors, Clock clock,
                       TransactionOperations<Connection> transactions) {
         this.access = access;
         this.models = models;
@@ -74,7 +75,7 @@ public class ThemeModelService {
         this.tagger = tagger;
         this.tagging = tagging;
         this.areaThemes = areaThemes;
-        this.contents = contents.stream().collect(Collectors.toMap(TaggableContent::contentType, Function.identity()));
+        this.contents = contents;
         this.audit = audit;
         this.cursors = cursors;
         this.clock = clock;
@@ -259,7 +260,7 @@ public class ThemeModelService {
         List<ThemeTagger.Example> heldBack = new ArrayList<>();
         int i = 0;
         for (AreaThemes.Correction correction : areaThemes.corrections(areaId)) {
-            TaggableContent content = contents.get(correction.contentType());
+            ContentSource content = ContentType.fromValue(correction.contentType()).map(contents::of).orElse(null);
             Optional<String> text = content == null ? Optional.empty() : content.text(areaId, correction.contentId());
             if (text.isEmpty()) {
                 continue;

@@ -63,16 +63,37 @@ interface CommentRepository extends GenericRepository<Comment, UUID> {
     /** Shows exactly the approved text; a comment withdrawn meanwhile stays erased. */
     @Query("""
             update comments set published_body = :text, published_at = :publishedAt
-            where area_id = :areaId and id = :id and withdrawn_at is null""")
+            where area_id = :areaId and id = :id and withdrawn_at is null and erased_at is null""")
     int published(String areaId, UUID id, String text, Instant publishedAt);
 
     @Query("""
             update comments set body = :body, request_hash = :requestHash
-            where area_id = :areaId and id = :id and withdrawn_at is null and published_body is null""")
+            where area_id = :areaId and id = :id and withdrawn_at is null and erased_at is null and published_body is null""")
     int revise(String areaId, UUID id, String body, String requestHash);
 
     @Query("""
             update comments set body = null, published_body = null, published_at = null, withdrawn_at = :at
             where area_id = :areaId and id = :id and withdrawn_at is null""")
     int withdraw(String areaId, UUID id, Instant at);
+
+    @Query("select * from comments where area_id = :areaId and author_uid = :authorUid order by submitted_at, id")
+    List<Comment> allByAuthor(String areaId, String authorUid);
+
+    /**
+     * Erasure: no words, no author; the row keeps its id and times so counts and the desk's history
+     * still add up. The idempotency key becomes the id so the tombstone author cannot collide.
+     */
+    @Query("""
+            update comments set body = null, published_body = null, published_at = null, erased_at = :at, author_uid = 'erased',
+                idempotency_key = id, request_hash = 'erased'
+            where area_id = :areaId and author_uid = :authorUid
+            returning id""")
+    List<UUID> eraseAuthor(String areaId, String authorUid, Instant at);
+
+    /** Retention: the words go, the author stays (it is the family's account, still theirs). */
+    @Query("""
+            update comments set body = null, erased_at = :at, request_hash = 'erased'
+            where area_id = :areaId and id in (:ids) and body is not null and published_body is null
+            returning id""")
+    List<UUID> purgeWords(String areaId, Collection<UUID> ids, Instant at);
 }

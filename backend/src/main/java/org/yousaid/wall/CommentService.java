@@ -20,10 +20,8 @@ import org.yousaid.content.ContentRef;
 import org.yousaid.content.ContentSubmitted;
 import org.yousaid.content.ContentType;
 import org.yousaid.content.ContentWithdrawn;
-import org.yousaid.moderation.ReviewStatus;
-import org.yousaid.moderation.ReviewStatuses;
-import org.yousaid.moderation.Signposting;
-import org.yousaid.response.WhatHappened;
+import org.yousaid.content.MyWords;
+import org.yousaid.content.ReviewStatus;
 import org.yousaid.shared.Cursor;
 import org.yousaid.shared.Cursors;
 import org.yousaid.shared.IdempotencyKey;
@@ -46,21 +44,17 @@ class CommentService {
     private final CommentRepository comments;
     private final ApplicationEventPublisher<ContentSubmitted> submitted;
     private final ApplicationEventPublisher<ContentWithdrawn> withdrawn;
-    private final ReviewStatuses reviews;
-    private final Signposting signposting;
+    private final MyWords myWords;
     private final MeTooRepository meTooRepository;
-    private final WhatHappened whatHappened;
     private final Clock clock;
     private final Cursors cursors;
 
     CommentService(AreaAccess access, CommentRepository comments,
                    ApplicationEventPublisher<ContentSubmitted> submitted,
-                   ApplicationEventPublisher<ContentWithdrawn> withdrawn, ReviewStatuses reviews, Clock clock,
-                   Cursors cursors, Signposting signposting, MeTooRepository meTooRepository, WhatHappened whatHappened) {
+                   ApplicationEventPublisher<ContentWithdrawn> withdrawn, MyWords myWords, Clock clock,
+                   Cursors cursors, MeTooRepository meTooRepository) {
         this.meTooRepository = meTooRepository;
-        this.whatHappened = whatHappened;
-        this.reviews = reviews;
-        this.signposting = signposting;
+        this.myWords = myWords;
         this.access = access;
         this.comments = comments;
         this.submitted = submitted;
@@ -113,13 +107,9 @@ class CommentService {
         List<Comment> rows = after == null
                 ? comments.byAuthor(areaId, me.uid(), limit + 1)
                 : comments.byAuthorAfter(areaId, me.uid(), after.at(), after.id(), limit + 1);
-        Map<UUID, ReviewStatus> statuses = reviews.of(areaId, ContentType.COMMENT, rows.stream().map(Comment::id).toList());
-        Map<UUID, Signposting.Signpost> signposts = signposting.forContents(areaId, ContentType.COMMENT,
-                rows.stream().map(Comment::id).toList());
-        Map<UUID, List<WhatHappened.Answered>> answered = whatHappened.to(areaId, me.uid(), ContentType.COMMENT.value(),
-                rows.stream().map(Comment::id).toList());
+        Map<UUID, MyWords.Fate> fates = myWords.of(areaId, me.uid(), ContentType.COMMENT, rows.stream().map(Comment::id).toList());
         return listing.page(rows, limit, Comment::submittedPosition,
-                c -> OwnComment.of(c, statuses.get(c.id()), signposts.get(c.id()), answered.getOrDefault(c.id(), List.of())));
+                c -> OwnComment.of(c, fates.getOrDefault(c.id(), MyWords.Fate.UNSEEN)));
     }
 
     /** The author sees their comment in any state; other members only once it is published. */
@@ -206,15 +196,15 @@ class CommentService {
     }
 
     private OwnComment own(Comment comment) {
-        return OwnComment.of(comment, status(comment), signpost(comment));
+        return OwnComment.of(comment, fate(comment));
     }
 
-    private Signposting.@Nullable Signpost signpost(Comment comment) {
-        return signposting.forContent(comment.areaId(), ContentType.COMMENT, comment.id()).orElse(null);
+    private MyWords.Fate fate(Comment comment) {
+        return myWords.of(comment.areaId(), comment.authorUid(), ContentRef.comment(comment.areaId(), comment.id()));
     }
 
     private @Nullable ReviewStatus status(Comment comment) {
-        return reviews.of(comment.areaId(), ContentType.COMMENT, List.of(comment.id())).get(comment.id());
+        return fate(comment).review();
     }
 
     private Instant now() {

@@ -5,9 +5,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.yousaid.moderation.ReviewStatus;
-import org.yousaid.moderation.Signposting;
-import org.yousaid.response.WhatHappened;
+import org.yousaid.content.Answered;
+import org.yousaid.content.MyWords;
+import org.yousaid.content.ReviewStatus;
+import org.yousaid.content.Signpost;
 
 /** The ways a comment is seen: by its author and on the wall. */
 final class CommentViews {
@@ -27,19 +28,15 @@ final class CommentViews {
     @Serdeable
     record OwnComment(String view, UUID id, String areaId, @Nullable String body, @Nullable String publishedBody,
                       String status, Instant submittedAt, @Nullable Instant decidedAt, @Nullable String reason,
-                      @Nullable Instant withdrawnAt, @Nullable Signposting.Signpost signposting,
-                      List<WhatHappened.Answered> whatHappened) {
+                      @Nullable Instant withdrawnAt, @Nullable Signpost signposting,
+                      List<Answered> whatHappened) {
 
-        static OwnComment of(Comment c, @Nullable ReviewStatus review, @Nullable Signposting.Signpost signpost) {
-            return of(c, review, signpost, List.of());
-        }
-
-        static OwnComment of(Comment c, @Nullable ReviewStatus review, @Nullable Signposting.Signpost signpost,
-                             List<WhatHappened.Answered> whatHappened) {
+        static OwnComment of(Comment c, MyWords.Fate fate) {
+            ReviewStatus review = fate.review();
             String status = c.isWithdrawn() ? "withdrawn" : review == null ? ReviewStatus.PENDING_REVIEW : review.state();
             return new OwnComment("own", c.id(), c.areaId(), c.body(), c.publishedBody(), status, c.submittedAt(),
                     review == null ? null : review.decidedAt(), review == null ? null : review.reason(), c.withdrawnAt(),
-                    signpost, whatHappened);
+                    fate.signposting(), fate.whatHappened());
         }
     }
 

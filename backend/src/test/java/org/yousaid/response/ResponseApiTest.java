@@ -327,7 +327,8 @@ class ResponseApiTest extends ApiTest {
                 .isEqualTo("moderation.no_quote_consent");
 
         // Approved before families were asked: as the migration leaves it, with no consent.
-        fixtures.execute("update survey_answers set quote_consent = false where area_id = ? and id = ?::uuid", area, unasked);
+        fixtures.execute("update survey_answers set quote_consent = false, quote_consent_at = null where area_id = ? and id = ?::uuid",
+                area, unasked);
 
         String request = """
                 {"title":"Waiting","summary":"Families wait.","weDid":"We act.","themes":["%s"],"from":"%s","to":"%s",
@@ -346,18 +347,23 @@ class ResponseApiTest extends ApiTest {
         assertThat(grouped.code()).isEqualTo("response.citation_invalid");
 
         // Cited while it had consent, then (as for answers approved before this change) without it.
-        fixtures.execute("update survey_answers set quote_consent = true where area_id = ? and id = ?::uuid", area, unasked);
+        fixtures.execute("update survey_answers set quote_consent = true, quote_consent_at = now() where area_id = ? and id = ?::uuid", area, unasked);
         Reply created = as(commissioner).post(path("/responses"), request.formatted(theme, from, to, comments.get(0),
                 "\"" + quoted + "\",\"" + unasked + "\""));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().path("id").asText();
         assertThat(publishThroughTheForum(id).status()).isEqualTo(200);
-        fixtures.execute("update survey_answers set quote_consent = false where area_id = ? and id = ?::uuid", area, unasked);
+        fixtures.execute("update survey_answers set quote_consent = false, quote_consent_at = null where area_id = ? and id = ?::uuid",
+                area, unasked);
 
         String otherFamily = fixtures.member(area, "family");
         for (String reader : List.of(otherFamily, families.get(0), commissioner, forumLead)) {
             JsonNode youSaid = as(reader).get(path("/responses/" + id)).json().path("youSaid");
-            assertThat(youSaid.path("answers").findValuesAsText("contentId")).as(reader).containsExactly(quoted);
+            // The answer whose consent went is cited still, as words withdrawn by the family.
+            assertThat(youSaid.path("answers").findValuesAsText("contentId")).as(reader).containsExactlyInAnyOrder(quoted, unasked);
+            for (JsonNode cited : youSaid.path("answers")) {
+                assertThat(cited.path("withdrawn").asBoolean()).isEqualTo(cited.path("contentId").asText().equals(unasked));
+            }
             assertThat(youSaid.toString()).as(reader).contains("We waited seven months for a wheelchair.")
                     .doesNotContain("hoist").doesNotContain("Nobody told us");
         }

@@ -26,7 +26,7 @@ class ProblemCatalogueTest {
         return Stream.of(RequestProblem.values(), IdempotencyProblem.values(), AuthProblem.values(),
                 AreaProblem.values(), WallProblem.values(), ModerationProblem.values(),
                 SurveyProblem.values(), NotifyProblem.values(), TaggingProblem.values(), OutcomeProblem.values(),
-                ResponseProblem.values()).flatMap(Stream::of);
+                ResponseProblem.values(), org.yousaid.rights.RightsProblem.values()).flatMap(Stream::of);
     }
 
     @Test

@@ -56,6 +56,46 @@ public class Fixtures {
         update(sql, args);
     }
 
+    /**
+     * Every text-like column (text, varchar, json, arrays) of every table of ours holding {@code needle},
+     * as table.column: how a test proves words or an id are gone from the whole database.
+     */
+    @Transactional
+    public java.util.List<String> columnsHolding(String needle) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            java.util.List<String[]> columns = new java.util.ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select table_name, column_name from information_schema.columns
+                    where table_schema = current_schema() and table_name <> 'flyway_schema_history'
+                      and data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY')
+                    order by table_name, column_name""");
+                 var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            if (columns.size() < 50) {
+                throw new IllegalStateException("only " + columns.size() + " text columns found: the search looked in the wrong place");
+            }
+            for (String[] col : columns) {
+                try (PreparedStatement s = c.prepareStatement("select count(*) from \"" + col[0] + "\" where \"" + col[1]
+                        + "\"::text like ?")) {
+                    s.setString(1, "%" + needle + "%");
+                    try (var rs = s.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            found.add(col[0] + "." + col[1]);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
     @Transactional
     public String text(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

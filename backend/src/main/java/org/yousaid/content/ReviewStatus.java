@@ -1,4 +1,4 @@
-package org.yousaid.moderation;
+package org.yousaid.content;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.yousaid.outcome;
+package org.yousaid.shared;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,7 +1,6 @@
-package org.yousaid.moderation;
+package org.yousaid.content;
 
 import java.time.Instant;
-import org.yousaid.content.ContentRef;
 
 /**
  * A forum lead published a family's text (for a survey answer: approved it for quoting in reports).

@@ -1,0 +1,48 @@
+package org.yousaid.area;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A member's memberships and each area's privacy notice, as their export shows them; leaving deletes the membership. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface MemberRecords extends GenericRepository<Membership, UUID> {
+
+    @Introspected
+    record Held(String areaId, String areaName, String role, Instant joinedAt) {
+    }
+
+    @Introspected
+    record NoticeRow(@Nullable String url, @Nullable LocalDate updatedOn) {
+    }
+
+    @Query("""
+            select m.area_id, a.name as area_name, m.role, m.joined_at from memberships m join areas a on a.id = m.area_id
+            where m.uid = :uid order by m.joined_at, m.area_id""")
+    List<Held> of(String uid);
+
+    @Query("""
+            select m.area_id, a.name as area_name, m.role, m.joined_at from memberships m join areas a on a.id = m.area_id
+            where m.area_id = :areaId and m.uid = :uid""")
+    Optional<Held> in(String areaId, String uid);
+
+    @Query("""
+            select privacy_notice_url as url, privacy_notice_updated_on as updated_on from area_settings
+            where area_id = :areaId""")
+    Optional<NoticeRow> noticeRow(String areaId);
+
+    default Optional<PrivacyNotice> privacyNotice(String areaId) {
+        return noticeRow(areaId).filter(r -> r.url() != null).map(r -> new PrivacyNotice(r.url(), r.updatedOn()));
+    }
+
+    @Query("delete from memberships where area_id = :areaId and uid = :uid")
+    int leave(String areaId, String uid);
+}
