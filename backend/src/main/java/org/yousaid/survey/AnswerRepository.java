@@ -1,6 +1,7 @@
 package org.yousaid.survey;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Query;
@@ -10,10 +11,12 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.content.VoiceRow;
+import org.yousaid.shared.Cursor;
 
-/** Answer sets as the rest of YouSaid reaches them: voices, a family's export and erasure. Every statement names the area. */
+/** Survey answer sets. Every statement names the area. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface AnswerRepository extends GenericRepository<AnswerRepository.AnswerRow, UUID> {
 
@@ -21,6 +24,62 @@ interface AnswerRepository extends GenericRepository<AnswerRepository.AnswerRow,
     @MappedEntity("survey_answers")
     record AnswerRow(@Id UUID id) {
     }
+
+    /** Inserts unless the id exists (two retries racing both end up reading one row); 1 when inserted. */
+    @Query("""
+            insert into survey_answers (area_id, id, survey_id, version, respondent_uid, respondent_role, status, answers,
+                request_hash, started_at, updated_at, submitted_at, quote_consent, quote_consent_at)
+            values (:areaId, :id, :surveyId, :version, :uid, :role, :status, cast(:answers as jsonb), :hash, :now, :now,
+                :submittedAt, :quoteConsent, :quoteConsentAt)
+            on conflict (area_id, id) do nothing""")
+    int insertIfAbsent(String areaId, UUID id, UUID surveyId, int version, String uid, String role, String status,
+                       String answers, @Nullable String hash, Instant now, @Nullable Instant submittedAt, boolean quoteConsent,
+                       @Nullable Instant quoteConsentAt);
+
+    /** A partial answer set saved again, or submitted; a submitted one never changes. */
+    @Query("""
+            update survey_answers set version = :version, status = :status, answers = cast(:answers as jsonb),
+                request_hash = :hash, updated_at = :now, submitted_at = :submittedAt, quote_consent = :quoteConsent,
+                quote_consent_at = case when :quoteConsent then coalesce(quote_consent_at, :now) end
+            where area_id = :areaId and id = :id and status = 'partial'""")
+    int update(String areaId, UUID id, int version, String status, String answers, @Nullable String hash, Instant now,
+               @Nullable Instant submittedAt, boolean quoteConsent);
+
+    @Query("select * from survey_answers where area_id = :areaId and id = :id for update")
+    Optional<SurveyAnswer> findForUpdate(String areaId, UUID id);
+
+    @Query("select * from survey_answers where area_id = :areaId and id = :id")
+    Optional<SurveyAnswer> find(String areaId, UUID id);
+
+    @Query("select * from survey_answers where area_id = :areaId and id in (:ids)")
+    List<SurveyAnswer> among(String areaId, Collection<UUID> ids);
+
+    default List<SurveyAnswer> findAmong(String areaId, Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : among(areaId, ids);
+    }
+
+    /** The respondent's answer sets, most recently changed first. */
+    @Query("""
+            select * from survey_answers where area_id = :areaId and respondent_uid = :uid
+            order by updated_at desc, id desc limit :limit""")
+    List<SurveyAnswer> byRespondent(String areaId, String uid, int limit);
+
+    @Query("""
+            select * from survey_answers where area_id = :areaId and respondent_uid = :uid and (updated_at, id) < (:afterAt, :afterId)
+            order by updated_at desc, id desc limit :limit""")
+    List<SurveyAnswer> byRespondentAfter(String areaId, String uid, Instant afterAt, UUID afterId, int limit);
+
+    default List<SurveyAnswer> byRespondent(String areaId, String uid, @Nullable Cursor after, int limit) {
+        return after == null ? byRespondent(areaId, uid, limit) : byRespondentAfter(areaId, uid, after.at(), after.id(), limit);
+    }
+
+    /** Those of {@code ids} submitted with the family's consent to quote them. */
+    @Query("""
+            select id from survey_answers where area_id = :areaId and id in (:ids) and status = 'submitted' and quote_consent""")
+    List<UUID> quotable(String areaId, Collection<UUID> ids);
+
+    @Query("select id from survey_answers where area_id = :areaId and status = 'submitted' order by submitted_at")
+    List<UUID> submittedIds(String areaId);
 
     /** A submitted answer set's respondent (answers cannot be seconded). */
     @Query("""
@@ -30,8 +89,8 @@ interface AnswerRepository extends GenericRepository<AnswerRepository.AnswerRow,
 
     @Introspected
     record Held(UUID id, UUID surveyId, int version, String status, String respondentRole, Instant startedAt,
-                Instant updatedAt, @io.micronaut.core.annotation.Nullable Instant submittedAt, boolean quoteConsent,
-                @io.micronaut.core.annotation.Nullable Instant quoteConsentAt) {
+                Instant updatedAt, @Nullable Instant submittedAt, boolean quoteConsent,
+                @Nullable Instant quoteConsentAt) {
     }
 
     @Query("""

@@ -51,7 +51,7 @@ class AnswerService {
 
     private final AreaAccess access;
     private final SurveyStore surveys;
-    private final AnswerStore answers;
+    private final AnswerRepository answers;
     private final SurveyService surveyService;
     private final ApplicationEventPublisher<SurveyAnswered> answered;
     private final JsonMapper json;
@@ -59,7 +59,7 @@ class AnswerService {
     private final Cursors cursors;
     private final MyWords myWords;
 
-    AnswerService(AreaAccess access, SurveyStore surveys, AnswerStore answers, SurveyService surveyService,
+    AnswerService(AreaAccess access, SurveyStore surveys, AnswerRepository answers, SurveyService surveyService,
                   ApplicationEventPublisher<SurveyAnswered> answered, JsonMapper json, Clock clock, Cursors cursors,
                   MyWords myWords) {
         this.myWords = myWords;
@@ -125,19 +125,21 @@ class AnswerService {
                 existing.map(SurveyAnswer::respondentRole).orElse(me.role().value()), quoteConsent);
         if (existing.isEmpty()) {
             created = answers.insertIfAbsent(areaId, answerId, surveyId, version, me.uid(), me.role().value(), status,
-                    answersJson, quoteConsent, submit ? hash : null, now);
+                    answersJson, submit ? hash : null, now, submit ? now : null, quoteConsent, quoteConsent ? now : null) == 1;
             if (!created) {
                 // Another request with this id won the race: decide against what it stored.
                 return save(caller, areaId, surveyId, answerId, version, given, submit, quoteConsent);
             }
         } else {
-            answers.update(areaId, answerId, version, status, answersJson, quoteConsent, submit ? hash : null, now);
+            answers.update(areaId, answerId, version, status, answersJson, submit ? hash : null, now, submit ? now : null,
+                    quoteConsent);
         }
         if (submit) {
             answered.publishEvent(new SurveyAnswered(stored, definition));
             LOG.info("survey.answer.submit area={} survey={} answer={} version={}", areaId, surveyId, answerId, version);
         }
-        return new Saved(view(stored), created, false);
+        // Saved just now: nothing has been decided about it nor done with it yet, so nobody is asked.
+        return new Saved(view(stored, MyWords.Fate.UNSEEN), created, false);
     }
 
     @Transactional

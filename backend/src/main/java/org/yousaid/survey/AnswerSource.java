@@ -29,17 +29,15 @@ import org.yousaid.content.ContentType;
 @Singleton
 final class AnswerSource implements ContentSource {
 
-    private final AnswerStore answers;
-    private final AnswerRepository rows;
+    private final AnswerRepository answers;
     private final SurveyAnswerTexts texts;
     private final ApplicationEventPublisher<ContentSubmitted> submitted;
     private final boolean keepStructured;
 
-    AnswerSource(AnswerStore answers, AnswerRepository rows, SurveyAnswerTexts texts,
+    AnswerSource(AnswerRepository answers, SurveyAnswerTexts texts,
                  ApplicationEventPublisher<ContentSubmitted> submitted,
                  @Value("${yousaid.retention.keep-structured-answers:true}") boolean keepStructured) {
         this.answers = answers;
-        this.rows = rows;
         this.texts = texts;
         this.submitted = submitted;
         this.keepStructured = keepStructured;
@@ -78,13 +76,13 @@ final class AnswerSource implements ContentSource {
 
     @Override
     public List<Voice> voices(String areaId, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : rows.voiceRows(areaId, ids).stream()
+        return ids.isEmpty() ? List.of() : answers.voiceRows(areaId, ids).stream()
                 .map(r -> new Voice(r.contentId(), r.uid(), r.author())).toList();
     }
 
     @Override
     public List<Authored> authoredBy(String areaId, String uid) {
-        List<AnswerRepository.Held> held = rows.heldFor(areaId, uid);
+        List<AnswerRepository.Held> held = answers.heldFor(areaId, uid);
         Map<UUID, SurveyAnswer> full = new LinkedHashMap<>();
         answers.findAmong(areaId, held.stream().map(AnswerRepository.Held::id).toList()).forEach(a -> full.put(a.id(), a));
         Map<UUID, String> words = texts.texts(full.values());
@@ -107,10 +105,10 @@ final class AnswerSource implements ContentSource {
      */
     @Override
     public List<UUID> erase(String areaId, String uid, Instant at) {
-        List<UUID> erased = new ArrayList<>(rows.partialOf(areaId, uid));
-        rows.deletePartial(areaId, uid);
-        for (SurveyAnswer a : answers.findAmong(areaId, rows.heldFor(areaId, uid).stream().map(AnswerRepository.Held::id).toList())) {
-            rows.erase(areaId, a.id(), texts.withoutWords(a, keepStructured), at);
+        List<UUID> erased = new ArrayList<>(answers.partialOf(areaId, uid));
+        answers.deletePartial(areaId, uid);
+        for (SurveyAnswer a : answers.findAmong(areaId, answers.heldFor(areaId, uid).stream().map(AnswerRepository.Held::id).toList())) {
+            answers.erase(areaId, a.id(), texts.withoutWords(a, keepStructured), at);
             erased.add(a.id());
         }
         return erased;
@@ -121,7 +119,7 @@ final class AnswerSource implements ContentSource {
         List<UUID> purged = new ArrayList<>();
         for (SurveyAnswer a : answers.findAmong(areaId, ids)) {
             if (texts.text(a).isPresent()) {
-                rows.purgeWords(areaId, a.id(), texts.withoutWords(a, true), at);
+                answers.purgeWords(areaId, a.id(), texts.withoutWords(a, true), at);
                 purged.add(a.id());
             }
         }

@@ -51,15 +51,13 @@ public class SurveyService {
     private final SurveyTemplates templates;
     private final DefinitionValidator validator;
     private final AuditLog audit;
-    private final AnswerStore answers;
     private final JsonMapper json;
     private final Clock clock;
     private final Cursors cursors;
 
     SurveyService(AreaAccess access, SurveyStore store, SurveyTemplates templates, DefinitionValidator validator,
-                  AuditLog audit, AnswerStore answers, JsonMapper json, Clock clock, Cursors cursors) {
+                  AuditLog audit, JsonMapper json, Clock clock, Cursors cursors) {
         this.cursors = cursors;
-        this.answers = answers;
         this.access = access;
         this.store = store;
         this.templates = templates;

@@ -84,7 +84,9 @@ class CommentService {
                     comment.submittedAt()));
             LOG.info("comment.submit area={} id={}", areaId, comment.id());
         }
-        return new Posted(own(comment), !created);
+        // Just accepted, it waits for review and nothing has happened to it yet (safeguarding is
+        // tagging's, after commit): the hottest path asks no one. A replay shows where it has got.
+        return new Posted(created ? OwnComment.of(comment, JUST_SUBMITTED) : own(comment), !created);
     }
 
     @Transactional
@@ -194,6 +196,9 @@ class CommentService {
         return meTooRepository.counts(areaId, rows.stream().map(Comment::id).toList(), uid).stream()
                 .collect(java.util.stream.Collectors.toMap(MeTooCount::commentId, java.util.function.Function.identity()));
     }
+
+    private static final MyWords.Fate JUST_SUBMITTED =
+            new MyWords.Fate(new ReviewStatus(ReviewStatus.PENDING_REVIEW, null, null), null, List.of());
 
     private OwnComment own(Comment comment) {
         return OwnComment.of(comment, fate(comment));
