@@ -4,7 +4,7 @@
 // TypeScriptClientJourneyTest against the real server; prints one line a step and exits 1 on
 // the first surprise. Tokens come in the environment, never on the command line.
 import {
-  Configuration, CommentViewViewEnum, IndicatorKind, OutcomesApi, PeriodKind, Polarity, SurveyDetailViewEnum,
+  Configuration, CommentViewViewEnum, IndicatorKind, OutcomesApi, PeriodKind, Polarity, PrivacyApi, SurveyDetailViewEnum,
   SurveyListingViewEnum, SurveysApi, WallApi,
 } from '../../../target/generated-test-sources/contract-client-ts';
 
@@ -77,6 +77,15 @@ async function main(): Promise<void> {
   const series = (await outcomes.getIndicator({ areaId: area, indicatorId: indicator.id })).series;
   check(series.length === 1 && series[0].value === 52.5, () => series);
   console.log(`indicator baseline ${indicator.baseline?.value}, value ${value.period} ${value.value}`);
+
+  // Last, the family's rights: everything held, then erasure of all of it.
+  const privacy = new PrivacyApi(family);
+  const exported = await privacy.exportMe();
+  check(exported.areas.length === 1 && exported.areas[0].texts.some((t) => t.id === posted.id), () => exported);
+  const erased = await privacy.eraseMe();
+  check(erased.areas.length === 1 && erased.areas[0].texts >= 1, () => erased);
+  check((await privacy.exportMe()).areas.length === 0, () => 'still held');
+  console.log(`export ${exported.areas[0].texts.length} texts, erased ${erased.areas[0].texts}`);
 }
 
 main().catch(async (e: unknown) => {

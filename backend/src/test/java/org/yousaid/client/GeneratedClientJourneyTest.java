@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.client.api.AreasApi;
 import org.yousaid.client.api.ModerationApi;
 import org.yousaid.client.api.NotificationsApi;
+import org.yousaid.client.api.PrivacyApi;
 import org.yousaid.client.api.SurveysApi;
 import org.yousaid.client.api.WallApi;
 import org.yousaid.client.model.CommentView;
 import org.yousaid.client.model.ContentType;
 import org.yousaid.client.model.CreateSurveyRequest;
 import org.yousaid.client.model.Device;
+import org.yousaid.client.model.Erasure;
+import org.yousaid.client.model.ExportedText;
+import org.yousaid.client.model.FamilyExport;
 import org.yousaid.client.model.HandleSafeguardingCaseRequest;
 import org.yousaid.client.model.InviteRequest;
 import org.yousaid.client.model.JoinAreaRequest;
@@ -167,6 +171,17 @@ class GeneratedClientJourneyTest extends ApiTest {
         assertThat(moderation.handleSafeguardingCase(area, ContentType.COMMENT, risky.getId(),
                 new HandleSafeguardingCaseRequest().note("Called the family; passed to the safeguarding lead.")).getStatus().getValue())
                 .isEqualTo("handled");
+
+        // The family downloads what YouSaid holds about them, then asks for all of it to be erased.
+        PrivacyApi privacy = new PrivacyApi(family);
+        FamilyExport export = privacy.exportMe();
+        assertThat(export.getAreas()).hasSize(1);
+        assertThat(export.getAreas().get(0).getTexts()).extracting(ExportedText::getId).contains(posted.getId(), answer.getId());
+        assertThat(export.getAreas().get(0).getDevices()).isEmpty();
+        Erasure erased = privacy.eraseMe();
+        assertThat(erased.getAreas()).hasSize(1);
+        assertThat(erased.getAreas().get(0).getTexts()).isEqualTo(3);
+        assertThat(privacy.exportMe().getAreas()).isEmpty();
     }
 
     @Test

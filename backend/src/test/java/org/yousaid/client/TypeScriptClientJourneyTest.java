@@ -52,6 +52,7 @@ class TypeScriptClientJourneyTest extends ApiTest {
                 "surveys editor 1, survey editor 1 version",
                 "surveys respondent 1, survey respondent version 1",
                 "results minimumGroup 5",
-                "indicator baseline 41.5, value 2026-Q2 52.5");
+                "indicator baseline 41.5, value 2026-Q2 52.5",
+                "export 1 texts, erased 1");
     }
 }
