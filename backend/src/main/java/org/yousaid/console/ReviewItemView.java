@@ -96,6 +96,15 @@ final class ReviewItemView {
         return model;
     }
 
+    /** What stands where a text's words were, said as the desk would say why they are gone. */
+    static String wordsGone(String status) {
+        return switch (status) {
+            case "erased" -> "(erased at the family\u2019s request)";
+            case "expired" -> "(expired: nobody reviewed it within the retention period)";
+            default -> "(withdrawn by its author)";
+        };
+    }
+
     private static String status(String status) {
         return switch (status) {
             case "pending_review" -> "Waiting for review";

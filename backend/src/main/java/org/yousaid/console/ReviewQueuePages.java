@@ -88,7 +88,7 @@ final class ReviewQueuePages {
             case "failed" -> "Failed: read it for safeguarding yourself";
             default -> "Waiting";
         };
-        return new Row(WHEN.format(item.submittedAt()), source, item.body() == null ? "(withdrawn)" : item.body(), themes, analysis,
+        return new Row(WHEN.format(item.submittedAt()), source, item.body() == null ? ReviewItemView.wordsGone(item.status()) : item.body(), themes, analysis,
                 "/console/areas/" + item.areaId() + "/queue/" + item.contentType() + "/" + item.id());
     }
 }

@@ -56,7 +56,8 @@ final class SafeguardingPages {
     }
 
     private static Row row(String areaId, SafeguardingCaseView c) {
-        String words = c.content() == null || c.content().body() == null ? "(withdrawn by its author)" : c.content().body();
+        String words = c.content() == null ? "(withdrawn by its author)"
+                : c.content().body() == null ? ReviewItemView.wordsGone(c.content().status()) : c.content().body();
         String why = c.content() == null || c.content().analysis() == null || c.content().analysis().tags() == null ? "Flagged by tagging"
                 : String.join("; ", c.content().analysis().tags().safeguarding().reasons().stream()
                         .map(r -> r.reason().replace('_', ' ') + ": \u201c" + r.evidence() + "\u201d").toList());

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.area.AreaProblem;
+import org.yousaid.area.PrivacyNotice;
 import org.yousaid.area.AreaSettingsService;
 import org.yousaid.area.SafeguardingContact;
 import org.yousaid.area.SupportLine;
@@ -101,8 +102,11 @@ final class SettingsPages {
                             text(l.hours()), null));
                 }
             }
+            PrivacyNotice notice = now.privacyNotice();
             return page(HttpStatus.OK, request, caller, areaId, now, contact, now.nationalDefaults() ? "national" : "own",
-                    withBlankRow(lines), List.of(), "saved".equals(done) ? "The area\u2019s settings were saved." : null);
+                    withBlankRow(lines), notice == null ? "" : notice.url(),
+                    notice == null || notice.updatedOn() == null ? "" : notice.updatedOn().toString(), List.of(),
+                    "saved".equals(done) ? "The area\u2019s settings were saved." : null);
         });
     }
 
@@ -124,6 +128,22 @@ final class SettingsPages {
             List<LineForm> filled = rows.stream().filter(r -> !r.blank()).toList();
             boolean national = "national".equals(choice);
             List<Pages.FieldError> errors = new ArrayList<>();
+            String noticeUrl = field(form, "notice-url");
+            String noticeUpdated = field(form, "notice-updated");
+            PrivacyNotice notice = null;
+            java.time.LocalDate updatedOn = null;
+            if (!noticeUpdated.isBlank()) {
+                try {
+                    updatedOn = java.time.LocalDate.parse(noticeUpdated.strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    errors.add(new Pages.FieldError("notice-updated", "Enter the date the privacy notice last changed, for example 2026-12-01"));
+                }
+            }
+            if (!noticeUrl.isBlank()) {
+                notice = new PrivacyNotice(noticeUrl.strip(), updatedOn);
+            } else if (updatedOn != null) {
+                errors.add(new Pages.FieldError("notice-url", "Enter the web address of the privacy notice"));
+            }
             if (!national && !"own".equals(choice)) {
                 errors.add(new Pages.FieldError("lines", "Select which support lines families are shown"));
             } else if (!national && filled.isEmpty()) {
@@ -132,13 +152,16 @@ final class SettingsPages {
             if (errors.isEmpty()) {
                 try {
                     settings.put(caller, areaId, new AreaSettingsService.SettingsRequest(contact.blank() ? null : contact.contact(),
-                            national ? null : filled.stream().map(LineForm::line).toList(), national ? Boolean.TRUE : null, null));
+                            national ? null : filled.stream().map(LineForm::line).toList(), national ? Boolean.TRUE : null, notice));
                     return Pages.seeOther("/console/areas/" + areaId + "/settings?done=saved");
                 } catch (ProblemException e) {
                     if (e.problem() != AreaProblem.SETTINGS_INVALID) {
                         throw e;
                     }
                     rows = markLineErrors(e.errors(), filled, rows, errors);
+                    if (e.errors().containsKey("privacyNotice.url")) {
+                        errors.add(new Pages.FieldError("notice-url", "Enter a web address that starts with https://, up to 500 characters"));
+                    }
                     if (e.errors().containsKey("safeguardingContact")) {
                         errors.addFirst(new Pages.FieldError("contact-name", "Enter the safeguarding contact\u2019s name and role"
                                 + " (up to 200 characters each), and a phone number (up to 40) or email address (up to 254)"));
@@ -146,7 +169,7 @@ final class SettingsPages {
                 }
             }
             return page(HttpStatus.BAD_REQUEST, request, caller, areaId, settings.get(caller, areaId), contact, choice,
-                    rows.isEmpty() ? withBlankRow(rows) : rows, errors, null);
+                    rows.isEmpty() ? withBlankRow(rows) : rows, noticeUrl, noticeUpdated, errors, null);
         });
     }
 
@@ -172,12 +195,16 @@ final class SettingsPages {
 
     private MutableHttpResponse<?> page(HttpStatus status, HttpRequest<?> request, Caller caller, String areaId,
                                         AreaSettingsService.Settings now, ContactForm contact, String choice, List<LineForm> lines,
-                                        List<Pages.FieldError> errors, @Nullable String done) {
+                                        String noticeUrl, String noticeUpdated, List<Pages.FieldError> errors, @Nullable String done) {
         Map<String, Object> model = new HashMap<>();
         model.put("contact", contact);
         model.put("hasContact", now.safeguardingContact() != null);
         model.put("contactError", MembersPages.message(errors, "contact-name"));
         model.put("choice", choice);
+        model.put("noticeUrl", noticeUrl);
+        model.put("noticeUpdated", noticeUpdated);
+        model.put("noticeError", MembersPages.message(errors, "notice-url"));
+        model.put("noticeDateError", MembersPages.message(errors, "notice-updated"));
         model.put("choiceError", MembersPages.message(errors, "lines"));
         String firstLineError = MembersPages.message(errors, "line-0-name");
         model.put("lines", lines.stream().map(l -> l.index() == 0 && l.error() == null && firstLineError != null

@@ -106,6 +106,6 @@ final class SimilarWordsPages {
     }
 
     private static String words(ReviewItem item) {
-        return item.body() == null ? "(withdrawn by its author)" : item.body();
+        return item.body() == null ? ReviewItemView.wordsGone(item.status()) : item.body();
     }
 }

@@ -153,6 +153,22 @@ class AreaAdminPagesTest extends ApiTest {
         assertThat(national.json().path("nationalDefaults").asBoolean()).isTrue();
         assertThat(national.json().path("safeguardingContact").path("name").asText()).isEqualTo("Priya Shah");
 
+        // The privacy notice: a web address that is not https is refused at its field; a good one is
+        // shown to families beside the area, and kept when the form is saved again without it.
+        HttpResponse<String> plain = browser.post(settings, Map.of("csrf", browser.formToken(), "lines", "national",
+                "notice-url", "http://example.org/privacy", "notice-updated", "2026-12-01"));
+        assertThat(plain.statusCode()).isEqualTo(400);
+        assertThat(plain.body()).contains("href=\"#notice-url\"").contains("value=\"http://example.org/privacy\"");
+        HttpResponse<String> badDate = browser.post(settings, Map.of("csrf", browser.formToken(), "lines", "national",
+                "notice-url", "https://example.org/privacy", "notice-updated", "1 December"));
+        assertThat(badDate.body()).contains("href=\"#notice-updated\"");
+        assertThat(browser.post(settings, Map.of("csrf", browser.formToken(), "lines", "national",
+                "notice-url", "https://example.org/privacy", "notice-updated", "2026-12-01")).statusCode()).isEqualTo(303);
+        assertThat(as(admin).get("/v1/areas/" + area + "/settings").json().path("privacyNotice").path("url").asText())
+                .isEqualTo("https://example.org/privacy");
+        assertThat(browser.post(settings, Map.of("csrf", browser.formToken(), "lines", "national")).statusCode()).isEqualTo(303);
+        assertThat(browser.get(settings).body()).contains("value=\"https://example.org/privacy\"").contains("value=\"2026-12-01\"");
+
         // Without the form token nothing changes.
         assertThat(browser.post(settings, Map.of("contact-name", "Mallory", "contact-role", "x", "lines", "national")).statusCode())
                 .isEqualTo(403);
