@@ -62,7 +62,8 @@ final class InvitationStore {
     Optional<UUID> liveInvitation(String areaId, UUID surveyId, String uid) {
         return Sql.one(jdbc, """
                 select id from invitations where area_id = ? and survey_id = ? and invitee_uid = ? and state in ('sent', 'opened')""", s -> {
-            SurveyStore.bindAreaAndId(s, areaId, surveyId);
+            s.setString(1, areaId);
+            s.setObject(2, surveyId);
             s.setString(3, uid);
         }, rs -> rs.getObject(1, UUID.class));
     }

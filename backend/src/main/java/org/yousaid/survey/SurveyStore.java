@@ -1,200 +1,107 @@
 package org.yousaid.survey;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.yousaid.shared.Sql;
 
 /** Surveys and their versions. Every statement names the area. */
-@Singleton
-final class SurveyStore {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface SurveyStore extends GenericRepository<SurveyStore.Survey, UUID> {
 
-    record Survey(String areaId, UUID id, String kind, String createdBy, Instant createdAt) {
-    }
-
-    private static final String SURVEY_COLUMNS = "area_id, id, kind, created_by, created_at";
-    private static final String VERSION_COLUMNS =
-            "area_id, survey_id, version, status, definition::text, created_at, published_at, retired_at";
-
-    private final JdbcOperations jdbc;
-
-    SurveyStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    void insertSurvey(String areaId, UUID id, String kind, String createdBy, Instant now) {
-        jdbc.prepareStatement("insert into surveys (area_id, id, kind, created_by, created_at) values (?, ?, ?, ?, ?)", s -> {
-            s.setString(1, areaId);
-            s.setObject(2, id);
-            s.setString(3, kind);
-            s.setString(4, createdBy);
-            s.setTimestamp(5, Timestamp.from(now));
-            return s.executeUpdate();
-        });
-    }
-
-    Optional<Survey> survey(String areaId, UUID id) {
-        return Sql.one(jdbc, "select " + SURVEY_COLUMNS + " from surveys where area_id = ? and id = ?",
-                s -> bindAreaAndId(s, areaId, id), SurveyStore::survey);
-    }
-
-    /** Locks the survey row: version changes of one survey happen one at a time. */
-    Optional<Survey> surveyForUpdate(String areaId, UUID id) {
-        return Sql.one(jdbc, "select " + SURVEY_COLUMNS + " from surveys where area_id = ? and id = ? for update",
-                s -> bindAreaAndId(s, areaId, id), SurveyStore::survey);
-    }
-
-    List<Survey> surveys(String areaId) {
-        return Sql.list(jdbc, "select " + SURVEY_COLUMNS + " from surveys where area_id = ? order by created_at, id",
-                s -> s.setString(1, areaId), SurveyStore::survey);
-    }
-
-    void updateKind(String areaId, UUID id, String kind) {
-        jdbc.prepareStatement("update surveys set kind = ? where area_id = ? and id = ?", s -> {
-            s.setString(1, kind);
-            s.setString(2, areaId);
-            s.setObject(3, id);
-            return s.executeUpdate();
-        });
-    }
-
-    void insertDraft(String areaId, UUID surveyId, int version, String definitionJson, Instant now) {
-        jdbc.prepareStatement("""
-                insert into survey_versions (area_id, survey_id, version, status, definition, created_at)
-                values (?, ?, ?, 'draft', ?::jsonb, ?)""", s -> {
-            s.setString(1, areaId);
-            s.setObject(2, surveyId);
-            s.setInt(3, version);
-            s.setString(4, definitionJson);
-            s.setTimestamp(5, Timestamp.from(now));
-            return s.executeUpdate();
-        });
-    }
-
-    void replaceDraft(String areaId, UUID surveyId, int version, String definitionJson) {
-        jdbc.prepareStatement("""
-                update survey_versions set definition = ?::jsonb
-                where area_id = ? and survey_id = ? and version = ? and status = 'draft'""", s -> {
-            s.setString(1, definitionJson);
-            s.setString(2, areaId);
-            s.setObject(3, surveyId);
-            s.setInt(4, version);
-            return s.executeUpdate();
-        });
-    }
-
-    /** The published version becomes superseded (it keeps taking answers begun on it), the draft is published. */
-    void publish(String areaId, UUID surveyId, int version, Instant now) {
-        jdbc.prepareStatement("""
-                update survey_versions set status = 'superseded'
-                where area_id = ? and survey_id = ? and status = 'published'""", s -> {
-            s.setString(1, areaId);
-            s.setObject(2, surveyId);
-            return s.executeUpdate();
-        });
-        jdbc.prepareStatement("""
-                update survey_versions set status = 'published', published_at = ?
-                where area_id = ? and survey_id = ? and version = ? and status = 'draft'""", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setString(2, areaId);
-            s.setObject(3, surveyId);
-            s.setInt(4, version);
-            return s.executeUpdate();
-        });
-    }
-
-    void retire(String areaId, UUID surveyId, int version, Instant now) {
-        jdbc.prepareStatement("""
-                update survey_versions set status = 'retired', retired_at = ?
-                where area_id = ? and survey_id = ? and version = ? and status in ('published', 'superseded')""", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setString(2, areaId);
-            s.setObject(3, surveyId);
-            s.setInt(4, version);
-            return s.executeUpdate();
-        });
+    @MappedEntity("surveys")
+    record Survey(String areaId, @Id UUID id, String kind, String createdBy, Instant createdAt) {
     }
 
     /** A survey in the editors' list, with the newest version's title. */
+    @Introspected
     record Summary(UUID id, String kind, String title, Instant createdAt, @Nullable Integer publishedVersion,
                    @Nullable Integer draftVersion) {
     }
 
     /** A survey's published version, for the respondents' list. */
+    @Introspected
     record Published(UUID id, String kind, int version, String definitionJson, Instant createdAt) {
     }
 
-    /** Surveys after (createdAt, id), oldest first; pass the epoch and the nil UUID for the first page. */
-    List<Summary> summaries(String areaId, Instant afterAt, UUID afterId, int limit) {
-        return Sql.list(jdbc, """
-                select s.id, s.kind, s.created_at,
-                       (select v.definition ->> 'title' from survey_versions v
-                        where v.area_id = s.area_id and v.survey_id = s.id order by v.version desc limit 1),
-                       (select v.version from survey_versions v
-                        where v.area_id = s.area_id and v.survey_id = s.id and v.status = 'published'),
-                       (select v.version from survey_versions v
-                        where v.area_id = s.area_id and v.survey_id = s.id and v.status = 'draft')
-                from surveys s where s.area_id = ? and (s.created_at, s.id) > (?, ?)
-                order by s.created_at, s.id limit ?""", s -> bindPage(s, areaId, afterAt, afterId, limit),
-                rs -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(4), rs.getTimestamp(3).toInstant(),
-                        rs.getObject(5, Integer.class), rs.getObject(6, Integer.class)));
+    @Query("insert into surveys (area_id, id, kind, created_by, created_at) values (:areaId, :id, :kind, :createdBy, :now)")
+    void insertSurvey(String areaId, UUID id, String kind, String createdBy, Instant now);
+
+    @Query("select * from surveys where area_id = :areaId and id = :id")
+    Optional<Survey> survey(String areaId, UUID id);
+
+    /** Locks the survey row: version changes of one survey happen one at a time. */
+    @Query("select * from surveys where area_id = :areaId and id = :id for update")
+    Optional<Survey> surveyForUpdate(String areaId, UUID id);
+
+    @Query("select * from surveys where area_id = :areaId order by created_at, id")
+    List<Survey> surveys(String areaId);
+
+    @Query("update surveys set kind = :kind where area_id = :areaId and id = :id")
+    void updateKind(String areaId, UUID id, String kind);
+
+    @Query("""
+            insert into survey_versions (area_id, survey_id, version, status, definition, created_at)
+            values (:areaId, :surveyId, :version, 'draft', cast(:definitionJson as jsonb), :now)""")
+    void insertDraft(String areaId, UUID surveyId, int version, String definitionJson, Instant now);
+
+    @Query("""
+            update survey_versions set definition = cast(:definitionJson as jsonb)
+            where area_id = :areaId and survey_id = :surveyId and version = :version and status = 'draft'""")
+    void replaceDraft(String areaId, UUID surveyId, int version, String definitionJson);
+
+    /** The published version becomes superseded (it keeps taking answers begun on it), the draft is published. */
+    default void publish(String areaId, UUID surveyId, int version, Instant now) {
+        supersedePublished(areaId, surveyId);
+        publishDraft(areaId, surveyId, version, now);
     }
+
+    @Query("update survey_versions set status = 'superseded' where area_id = :areaId and survey_id = :surveyId and status = 'published'")
+    void supersedePublished(String areaId, UUID surveyId);
+
+    @Query("""
+            update survey_versions set status = 'published', published_at = :now
+            where area_id = :areaId and survey_id = :surveyId and version = :version and status = 'draft'""")
+    void publishDraft(String areaId, UUID surveyId, int version, Instant now);
+
+    @Query("""
+            update survey_versions set status = 'retired', retired_at = :now
+            where area_id = :areaId and survey_id = :surveyId and version = :version and status in ('published', 'superseded')""")
+    void retire(String areaId, UUID surveyId, int version, Instant now);
+
+    /** Surveys after (createdAt, id), oldest first; pass the epoch and the nil UUID for the first page. */
+    @Query("""
+            select s.id, s.kind, s.created_at,
+                   (select v.definition ->> 'title' from survey_versions v
+                    where v.area_id = s.area_id and v.survey_id = s.id order by v.version desc limit 1) as title,
+                   (select v.version from survey_versions v
+                    where v.area_id = s.area_id and v.survey_id = s.id and v.status = 'published') as published_version,
+                   (select v.version from survey_versions v
+                    where v.area_id = s.area_id and v.survey_id = s.id and v.status = 'draft') as draft_version
+            from surveys s where s.area_id = :areaId and (s.created_at, s.id) > (:afterAt, :afterId)
+            order by s.created_at, s.id limit :limit""")
+    List<Summary> summaries(String areaId, Instant afterAt, UUID afterId, int limit);
 
     /** Surveys with a published version after (createdAt, id), oldest first. */
-    List<Published> published(String areaId, Instant afterAt, UUID afterId, int limit) {
-        return Sql.list(jdbc, """
-                select s.id, s.kind, v.version, v.definition::text, s.created_at
-                from surveys s join survey_versions v
-                  on v.area_id = s.area_id and v.survey_id = s.id and v.status = 'published'
-                where s.area_id = ? and (s.created_at, s.id) > (?, ?)
-                order by s.created_at, s.id limit ?""", s -> bindPage(s, areaId, afterAt, afterId, limit),
-                rs -> new Published(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()));
-    }
+    @Query("""
+            select s.id, s.kind, v.version, v.definition::text as definition_json, s.created_at
+            from surveys s join survey_versions v
+              on v.area_id = s.area_id and v.survey_id = s.id and v.status = 'published'
+            where s.area_id = :areaId and (s.created_at, s.id) > (:afterAt, :afterId)
+            order by s.created_at, s.id limit :limit""")
+    List<Published> published(String areaId, Instant afterAt, UUID afterId, int limit);
 
-    private static void bindPage(java.sql.PreparedStatement s, String areaId, Instant afterAt, UUID afterId, int limit)
-            throws SQLException {
-        s.setString(1, areaId);
-        s.setTimestamp(2, Timestamp.from(afterAt));
-        s.setObject(3, afterId);
-        s.setInt(4, limit);
-    }
+    @Query("select * from survey_versions where area_id = :areaId and survey_id = :surveyId order by version")
+    List<SurveyVersion> versions(String areaId, UUID surveyId);
 
-    List<SurveyVersion> versions(String areaId, UUID surveyId) {
-        return Sql.list(jdbc, "select " + VERSION_COLUMNS + " from survey_versions where area_id = ? and survey_id = ? order by version",
-                s -> bindAreaAndId(s, areaId, surveyId), SurveyStore::version);
-    }
-
-    Optional<SurveyVersion> version(String areaId, UUID surveyId, int version) {
-        return Sql.one(jdbc, "select " + VERSION_COLUMNS + " from survey_versions where area_id = ? and survey_id = ? and version = ?",
-                s -> {
-                    bindAreaAndId(s, areaId, surveyId);
-                    s.setInt(3, version);
-                }, SurveyStore::version);
-    }
-
-    static void bindAreaAndId(java.sql.PreparedStatement s, String areaId, UUID id) throws SQLException {
-        s.setString(1, areaId);
-        s.setObject(2, id);
-    }
-
-    private static Survey survey(ResultSet rs) throws SQLException {
-        return new Survey(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant());
-    }
-
-    private static SurveyVersion version(ResultSet rs) throws SQLException {
-        Timestamp published = rs.getTimestamp(7);
-        Timestamp retired = rs.getTimestamp(8);
-        return new SurveyVersion(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getTimestamp(6).toInstant(), published == null ? null : published.toInstant(),
-                retired == null ? null : retired.toInstant());
-    }
+    @Query("select * from survey_versions where area_id = :areaId and survey_id = :surveyId and version = :version")
+    Optional<SurveyVersion> version(String areaId, UUID surveyId, int version);
 }
