@@ -17,7 +17,7 @@ import java.util.UUID;
  * longer names the family.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface InvitationRecords extends GenericRepository<AnswerRepository.AnswerRow, UUID> {
+public interface InvitationRecords extends GenericRepository<InvitationStore.Invitation, UUID> {
 
     @Serdeable
     @Introspected
@@ -26,7 +26,9 @@ public interface InvitationRecords extends GenericRepository<AnswerRepository.An
     }
 
     @Query("""
-            select id, survey_id, origin, state, created_at, opened_at, answered_at, expires_at from invitations
+            select id, survey_id, origin,
+                   case when state in ('sent', 'opened') and expires_at <= now() then 'expired' else state end as state,
+                   created_at, opened_at, answered_at, expires_at from invitations
             where area_id = :areaId and invitee_uid = :uid order by created_at, id""")
     List<HeldInvitation> of(String areaId, String uid);
 
