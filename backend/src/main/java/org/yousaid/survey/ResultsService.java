@@ -1,11 +1,8 @@
 package org.yousaid.survey;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,18 +29,17 @@ import org.yousaid.survey.ResultsViews.ValueCount;
 @Singleton
 public class ResultsService {
 
-    private static final String SUBMITTED = " from survey_answers where area_id = ? and survey_id = ? and status = 'submitted' ";
 
     private final AreaAccess access;
     private final SurveyStore surveys;
     private final SurveyService surveyService;
-    private final JdbcOperations jdbc;
+    private final ResultsRepository reads;
 
-    ResultsService(AreaAccess access, SurveyStore surveys, SurveyService surveyService, JdbcOperations jdbc) {
+    ResultsService(AreaAccess access, SurveyStore surveys, SurveyService surveyService, ResultsRepository reads) {
         this.access = access;
         this.surveys = surveys;
         this.surveyService = surveyService;
-        this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     @Transactional(readOnly = true)
@@ -79,14 +75,9 @@ public class ResultsService {
     }
 
     private Stamp stamp(String areaId, UUID surveyId, int version) {
-        return jdbc.prepareStatement("select count(*), coalesce(max(submitted_at), 'epoch')" + SUBMITTED, s -> {
-            bind(s, areaId, surveyId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                java.sql.Timestamp last = rs.getTimestamp(2);
-                return new Stamp(areaId, surveyId, version, rs.getLong(1), last.getTime() * 1000 + last.getNanos() / 1000 % 1000);
-            }
-        });
+        ResultsRepository.Stamp read = reads.stamp(areaId, surveyId);
+        Instant last = read.lastSubmitted();
+        return new Stamp(areaId, surveyId, version, read.submitted(), last.getEpochSecond() * 1_000_000 + last.getNano() / 1000);
     }
 
     /** The latest results of recently read surveys; small, since staff read a handful at a time. */
@@ -115,67 +106,29 @@ public class ResultsService {
         String[] statements = ids(definition, QuestionType.I_STATEMENT);
         Map<String, Long> respondents = new HashMap<>();
         Map<String, Map<String, Long>> values = new HashMap<>();
-        jdbc.prepareStatement("""
-                select e.key, case when e.key = any (?) and jsonb_typeof(e.value) in ('string', 'number')
-                                   then e.value #>> '{}' end, count(*)
-                from survey_answers a cross join lateral jsonb_each(a.answers) e
-                where a.area_id = ? and a.survey_id = ? and a.status = 'submitted'
-                group by 1, 2""", s -> {
-            s.setArray(1, s.getConnection().createArrayOf("text", counted));
-            bindFrom(s, 2, areaId, surveyId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    respondents.merge(rs.getString(1), rs.getLong(3), Long::sum);
-                    if (rs.getString(2) != null) {
-                        values.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
-                    }
-                }
+        for (ResultsRepository.ValueRow row : reads.values(areaId, surveyId, counted)) {
+            respondents.merge(row.key(), row.n(), Long::sum);
+            if (row.value() != null) {
+                values.computeIfAbsent(row.key(), k -> new HashMap<>()).put(row.value(), row.n());
             }
-            return null;
-        });
+        }
         Map<String, Map<String, Long>> selected = new HashMap<>();
         if (multiple.length > 0) {
-            jdbc.prepareStatement("""
-                    select e.key, x, count(*)
-                    from survey_answers a cross join lateral jsonb_each(a.answers) e
-                         cross join lateral jsonb_array_elements_text(e.value) x
-                    where a.area_id = ? and a.survey_id = ? and a.status = 'submitted' and e.key = any (?)
-                      and jsonb_typeof(e.value) = 'array'
-                    group by 1, 2""", s -> {
-                bindFrom(s, 1, areaId, surveyId);
-                s.setArray(3, s.getConnection().createArrayOf("text", multiple));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        selected.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
-                    }
-                }
-                return null;
-            });
+            for (ResultsRepository.ValueRow row : reads.selected(areaId, surveyId, multiple)) {
+                selected.computeIfAbsent(row.key(), k -> new HashMap<>()).put(row.value(), row.n());
+            }
         }
         Map<String, List<Quarter>> quarters = new HashMap<>();
         if (statements.length > 0) {
-            jdbc.prepareStatement("""
-                    select e.key, to_char(date_trunc('quarter', a.submitted_at at time zone 'Europe/London'), 'YYYY-"Q"Q'),
-                           count(*), count(*) filter (where (e.value)::numeric >= 4)
-                    from survey_answers a cross join lateral jsonb_each(a.answers) e
-                    where a.area_id = ? and a.survey_id = ? and a.status = 'submitted' and e.key = any (?)
-                      and jsonb_typeof(e.value) = 'number'
-                    group by 1, 2 order by 1, 2""", s -> {
-                bindFrom(s, 1, areaId, surveyId);
-                s.setArray(3, s.getConnection().createArrayOf("text", statements));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long n = rs.getLong(3);
-                        long agreeing = rs.getLong(4);
-                        // Agreeing and not agreeing are the two parts of the quarter's respondents (CountTable).
-                        CountTable split = CountTable.of(n, agreeing, n - agreeing);
-                        quarters.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                .add(new Quarter(rs.getString(2), split.totalWithheld() ? new Figure(null, true) : Figure.count(n),
-                                        split.anyWithheld() ? new Figure(null, true) : Figure.of((double) agreeing / n, n)));
-                    }
-                }
-                return null;
-            });
+            for (ResultsRepository.QuarterRow row : reads.quarters(areaId, surveyId, statements)) {
+                long n = row.n();
+                long agreeing = row.agreeing();
+                // Agreeing and not agreeing are the two parts of the quarter's respondents (CountTable).
+                CountTable split = CountTable.of(n, agreeing, n - agreeing);
+                quarters.computeIfAbsent(row.key(), k -> new ArrayList<>())
+                        .add(new Quarter(row.quarter(), split.totalWithheld() ? new Figure(null, true) : Figure.count(n),
+                                split.anyWithheld() ? new Figure(null, true) : Figure.of((double) agreeing / n, n)));
+            }
         }
         return new Scan(respondents, values, selected, quarters);
     }
@@ -280,17 +233,9 @@ public class ResultsService {
     }
 
     private QuestionResult number(String areaId, UUID surveyId, SurveyDefinition.Question q, long n, Figure respondents) {
-        double[] stats = jdbc.prepareStatement("""
-                select coalesce(avg(v), 0), coalesce(percentile_cont(0.5) within group (order by v), 0)
-                from (select (answers -> ?)::numeric as v""" + SUBMITTED + "and jsonb_typeof(answers -> ?) = 'number') x", s -> {
-            bind(s, q.id(), areaId, surveyId, q.id());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new double[] {rs.getDouble(1), rs.getDouble(2)};
-            }
-        });
-        return new QuestionResult(q.id(), q.type(), q.text(), respondents, null, null, Figure.of(stats[0], n), null,
-                null, null, Figure.of(stats[1], n), null, null);
+        ResultsRepository.NumberStats stats = reads.number(areaId, surveyId, q.id());
+        return new QuestionResult(q.id(), q.type(), q.text(), respondents, null, null, Figure.of(stats.mean(), n), null,
+                null, null, Figure.of(stats.median(), n), null, null);
     }
 
     /**
@@ -299,48 +244,24 @@ public class ResultsService {
      */
     private List<EquipmentCategory> equipment(String areaId, UUID surveyId, SurveyDefinition.Question q, long n) {
         int targetDays = 7 * (q.targetWeeks() == null ? 6 : q.targetWeeks());
-        Map<String, EquipmentCategory> found = jdbc.prepareStatement("""
-                select category, count(*),
-                       percentile_cont(0.5) within group (order by days) / 7.0,
-                       percentile_cont(0.9) within group (order by days) / 7.0,
-                       count(*) filter (where received and days <= ?),
-                       count(*) filter (where received or days > ?),
-                       count(*) filter (where not received)
-                from (select answers -> ? ->> 'category' as category,
-                             (answers -> ? ->> 'received') is not null as received,
-                             coalesce((answers -> ? ->> 'received')::date, current_date) - (answers -> ? ->> 'identified')::date as days
-                      """ + SUBMITTED + """
-                        and jsonb_typeof(answers -> ?) = 'object'
-                        and (answers -> ? ->> 'identified') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-                        and (answers -> ? ->> 'identified') >= '1900-01-01'
-                        and coalesce(answers -> ? ->> 'received', '1900-01-01') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-                        and coalesce(answers -> ? ->> 'received', '1900-01-01') >= '1900-01-01') x
-                      group by category""", s -> {
-            // An item stored before dates were range-checked (year 0 cannot be a PostgreSQL date) is
-            // left out rather than failing every read of the results.
-            bind(s, targetDays, targetDays, q.id(), q.id(), q.id(), q.id(), areaId, surveyId, q.id(), q.id(), q.id(), q.id(), q.id());
-            Map<String, EquipmentCategory> m = new HashMap<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    long items = rs.getLong(2);
-                    long withinTarget = rs.getLong(5);
-                    long decided = rs.getLong(6);
-                    long waiting = rs.getLong(7);
-                    // Still waiting and delivered are the two parts of the items (one table), and a
-                    // share within target gives away its count and the rest of its base (another).
-                    CountTable byDelivery = CountTable.of(items, waiting, items - waiting);
-                    CountTable byTarget = CountTable.of(decided, withinTarget, decided - withinTarget);
-                    Figure out = new Figure(null, true);
-                    boolean itemsOut = byDelivery.totalWithheld();
-                    m.put(rs.getString(1), new EquipmentCategory(rs.getString(1), rs.getString(1),
-                            itemsOut ? out : Figure.shown(items),
-                            itemsOut ? out : Figure.of(rs.getDouble(3), items), itemsOut ? out : Figure.of(rs.getDouble(4), items),
-                            byTarget.anyWithheld() ? out : Figure.of(decided == 0 ? 0 : (double) withinTarget / decided, decided),
-                            itemsOut || byDelivery.withheld(0) ? out : Figure.shown(waiting)));
-                }
-            }
-            return m;
-        });
+        Map<String, EquipmentCategory> found = new HashMap<>();
+        for (ResultsRepository.EquipmentRow row : reads.equipment(areaId, surveyId, q.id(), targetDays)) {
+            long items = row.items();
+            long withinTarget = row.withinTarget();
+            long decided = row.decided();
+            long waiting = row.waiting();
+            // Still waiting and delivered are the two parts of the items (one table), and a
+            // share within target gives away its count and the rest of its base (another).
+            CountTable byDelivery = CountTable.of(items, waiting, items - waiting);
+            CountTable byTarget = CountTable.of(decided, withinTarget, decided - withinTarget);
+            Figure out = new Figure(null, true);
+            boolean itemsOut = byDelivery.totalWithheld();
+            found.put(row.category(), new EquipmentCategory(row.category(), row.category(),
+                    itemsOut ? out : Figure.shown(items),
+                    itemsOut ? out : Figure.of(row.medianWeeks(), items), itemsOut ? out : Figure.of(row.p90Weeks(), items),
+                    byTarget.anyWithheld() ? out : Figure.of(decided == 0 ? 0 : (double) withinTarget / decided, decided),
+                    itemsOut || byDelivery.withheld(0) ? out : Figure.shown(waiting)));
+        }
         Figure none = Figure.count(0);
         return q.categories().stream().map(c -> {
             EquipmentCategory e = found.get(c.id());
@@ -348,15 +269,5 @@ public class ResultsService {
                     ? new EquipmentCategory(c.id(), c.label(), none, none, none, none, none)
                     : new EquipmentCategory(c.id(), c.label(), e.items(), e.medianWeeks(), e.p90Weeks(), e.withinTarget(), e.stillWaiting());
         }).toList();
-    }
-
-    private static void bind(PreparedStatement s, Object... args) throws SQLException {
-        bindFrom(s, 1, args);
-    }
-
-    private static void bindFrom(PreparedStatement s, int first, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            s.setObject(first + i, args[i]);
-        }
     }
 }
