@@ -41,6 +41,11 @@ public final class AreaAccess {
 
     private CurrentUser require(Caller caller, String areaId, Set<Role> allowed) {
         AreaStanding standing = memberships.standing(areaId, caller.uid()).orElseThrow(() -> noSuchArea(areaId));
+        if (!standing.settled()) {
+            // The member is being erased from the area: wait until that is done, then look again.
+            memberships.waitForErasure(areaId, caller.uid());
+            standing = memberships.standing(areaId, caller.uid()).orElseThrow(() -> noSuchArea(areaId));
+        }
         if (standing.role() == null) {
             throw new ProblemException(AreaProblem.NOT_MEMBER, "You are not a member of local area '" + areaId + "'.");
         }

@@ -45,4 +45,16 @@ public interface MemberRecords extends GenericRepository<Membership, UUID> {
 
     @Query("delete from memberships where area_id = :areaId and uid = :uid")
     int leave(String areaId, String uid);
+
+    /**
+     * Waits for every request of {@code uid} in the area still in flight, and holds off new ones
+     * until the caller's transaction ends: each request takes the same lock, shared, when
+     * {@code AreaAccess} reads its standing. So nothing the family sends while it is being erased
+     * is stored after the erasure looked.
+     */
+    @Query("select 1 from (select pg_advisory_xact_lock(hashtext(:areaId), hashtext(:uid))) as held")
+    int holdOffRequests(String areaId, String uid);
+
+    @Query("select exists (select 1 from areas where id = :areaId)")
+    boolean areaExists(String areaId);
 }

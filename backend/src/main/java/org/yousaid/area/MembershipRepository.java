@@ -17,10 +17,18 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
 
     /** Empty when there is no such area; a null role when the caller is not a member of it. */
     @Query("""
-            select a.id as area_id, m.role as role
+            select a.id as area_id, m.role as role, held.settled
             from areas a left join memberships m on m.area_id = a.id and m.uid = :uid
+                 cross join (select pg_try_advisory_xact_lock_shared(hashtext(:areaId), hashtext(:uid)) as settled) as held
             where a.id = :areaId""")
     Optional<AreaStanding> standing(String areaId, String uid);
+    // The shared advisory lock (held to the end of the request's transaction, in memory only) lets
+    // a family's erasure wait for their requests in flight: see MemberRecords.holdOffRequests. When
+    // it cannot be had at once, an erasure holds it: AreaAccess waits for it with the next
+    // statement and reads the standing again, in a snapshot taken after the erasure committed.
+
+    @Query("select 1 from (select pg_advisory_xact_lock_shared(hashtext(:areaId), hashtext(:uid))) as held")
+    int waitForErasure(String areaId, String uid);
 
     @Query("select * from memberships where area_id = :areaId and role in ('family', 'young_person') order by joined_at, uid")
     List<Membership> familyVoices(String areaId);

@@ -39,7 +39,8 @@ final class ReviewViews {
             Map<UUID, ContentAnalysis> analyses = tagging.analyses(areaId, type.value(), ids);
             Set<UUID> quotable = content(type).quotable(areaId, ids);
             ofType.forEach(i -> built.put(type.value() + i.contentId(),
-                    ReviewItem.of(i, texts.get(i.contentId()), analyses.get(i.contentId()), quotable.contains(i.contentId()))));
+                    ReviewItem.of(i, texts.get(i.contentId()), analyses.get(i.contentId()),
+                            texts.containsKey(i.contentId()) && quotable.contains(i.contentId()))));
         });
         return rows.stream().map(i -> built.get(i.contentType() + i.contentId())).toList();
     }

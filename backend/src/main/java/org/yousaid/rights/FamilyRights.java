@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.area.AreaProblem;
 import org.yousaid.area.MemberRecords;
 import org.yousaid.content.ContentErased;
 import org.yousaid.content.ContentRef;
@@ -122,16 +123,33 @@ class FamilyRights {
         List<MemberRecords.Held> held = members.of(caller.uid());
         held.forEach(FamilyRights::refuseStaff);
         Instant at = now();
-        return new Erasure(at, held.stream().map(m -> erase(m.areaId(), caller.uid(), at)).toList());
+        List<AreaErasure> erased = new ArrayList<>();
+        for (MemberRecords.Held m : held) {
+            holdOff(m.areaId(), caller.uid()).ifPresent(still -> erased.add(erase(m.areaId(), caller.uid(), at)));
+        }
+        return new Erasure(at, erased);
     }
 
     /** Leaving an area erases what the caller said there; leaving one they are not in erases nothing. */
     @Transactional
     Erasure leave(Caller caller, String areaId) {
-        Optional<MemberRecords.Held> held = members.in(areaId, caller.uid());
-        held.ifPresent(FamilyRights::refuseStaff);
+        if (!members.areaExists(areaId)) {
+            throw new ProblemException(AreaProblem.NOT_FOUND, "There is no local area '" + areaId + "'.");
+        }
+        members.in(areaId, caller.uid()).ifPresent(FamilyRights::refuseStaff);
         Instant at = now();
-        return new Erasure(at, held.map(m -> List.of(erase(areaId, caller.uid(), at))).orElse(List.of()));
+        return new Erasure(at, holdOff(areaId, caller.uid()).map(m -> List.of(erase(areaId, caller.uid(), at))).orElse(List.of()));
+    }
+
+    /**
+     * Waits for the family's requests in flight in the area and holds off new ones until this
+     * transaction ends (a comment posted while erasing is stored before the erasure looks, or
+     * refused after it), then reads the membership again: an erasure running alongside may have
+     * taken it already.
+     */
+    private Optional<MemberRecords.Held> holdOff(String areaId, String uid) {
+        members.holdOffRequests(areaId, uid);
+        return members.in(areaId, uid);
     }
 
     private AreaErasure erase(String areaId, String uid, Instant at) {
@@ -153,7 +171,8 @@ class FamilyRights {
         reach.forgetMute(areaId, uid);
         members.leave(areaId, uid);
         audit.record(areaId, ERASED_ACTOR, "privacy.erased", null, null, Map.of("texts", Integer.toString(texts),
-                "meToos", Integer.toString(meToos), "devices", Integer.toString(devices)));
+                "meToos", Integer.toString(meToos), "devices", Integer.toString(devices),
+                "notifications", Integer.toString(notifications), "invitations", Integer.toString(invited)));
         LOG.info("privacy.erased area={} texts={} meToos={} devices={}", areaId, texts, meToos, devices);
         return new AreaErasure(areaId, texts, meToos, devices, notifications, invited);
     }
@@ -161,8 +180,8 @@ class FamilyRights {
     private static void refuseStaff(MemberRecords.Held m) {
         if (Role.fromValue(m.role()).filter(STAFF::contains).isPresent()) {
             throw new ProblemException(RightsProblem.STAFF_MEMBER, "You hold the " + m.role().replace('_', ' ')
-                    + " role in " + m.areaName() + ". Ask an area admin there to remove it first; then you can erase "
-                    + "what YouSaid holds about you.");
+                    + " role in " + m.areaName() + ". Ask an area admin there to remove it first (if you are its only "
+                    + "area admin, give the role to someone else first); then you can erase what YouSaid holds about you.");
         }
     }
 

@@ -35,7 +35,9 @@ public interface InvitationRecords extends GenericRepository<InvitationStore.Inv
     @Query("delete from invitations where area_id = :areaId and invitee_uid = :uid")
     int forget(String areaId, String uid);
 
-    @Query("update ehc_plan_events set family_uid = 'erased', invitation_id = null where area_id = :areaId and family_uid = :uid")
+    @Query("""
+            update ehc_plan_events set family_uid = 'erased', invitation_id = null, request_hash = 'erased'
+            where area_id = :areaId and family_uid = :uid""")
     int forgetPlanEvents(String areaId, String uid);
 
     /** Retention: invitations never answered that expired before {@code before}, in every area. */

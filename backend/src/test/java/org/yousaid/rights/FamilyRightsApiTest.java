@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,8 +146,14 @@ class FamilyRightsApiTest extends ApiTest {
 
     @Test
     void erasureLeavesNoWordOfTheirsAnywhere() {
+        // The council's record that the family's EHC plan was issued: it keeps its event id, never who.
+        fixtures.execute("""
+                insert into ehc_plan_events (area_id, event_id, family_uid, issued_on, request_hash, received_at)
+                values (?, 'case-2026-0042', ?, current_date, 'a hash taken over the family''s uid', now())""", areaA, family);
         Reply erased = as(family).send("DELETE", "/v1/me", null, null);
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(fixtures.text("select family_uid || '/' || request_hash from ehc_plan_events where area_id = ?", areaA))
+                .isEqualTo("erased/erased");
         assertThat(erased.json().path("areas")).hasSize(2);
         JsonNode a = areaOf(erased.json().path("areas"), areaA);
         assertThat(a.path("texts").asInt()).isEqualTo(3);
@@ -195,6 +202,44 @@ class FamilyRightsApiTest extends ApiTest {
     }
 
     @Test
+    void whatAFamilySendsWhileBeingErasedIsErasedOrRefusedNeverKept() throws Exception {
+        java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Reply>> sent = new java.util.ArrayList<>();
+            java.util.concurrent.Future<Reply> erasure = null;
+            for (int i = 0; i < 60; i++) {
+                int n = i;
+                sent.add(phones.submit(() -> as(family).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .post(path(areaA, "/comments"), json("body", "Sent while erasing " + marker + " number " + n))));
+                if (i == 20) {
+                    erasure = phones.submit(() -> as(family).send("DELETE", "/v1/me", null, null));
+                }
+            }
+            int stored = 0;
+            int refused = 0;
+            for (var f : sent) {
+                Reply r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.status() == 201) {
+                    stored++;
+                } else {
+                    assertThat(r.code()).as(r.toString()).isEqualTo("area.not_member");
+                    refused++;
+                }
+            }
+            assertThat(stored + refused).isEqualTo(60);
+            assertThat(erasure.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(refused).as("comments refused once the family was erased").isPositive();
+        } finally {
+            phones.shutdown();
+            assertThat(phones.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(fixtures.columnsHolding(marker)).as("words sent while erasing").isEmpty();
+        assertThat(fixtures.count("select count(*) from comments where author_uid = ?", family)).isZero();
+        // The other area was erased too (DELETE /v1/me), and nothing is left to erase.
+        assertThat(as(family).send("DELETE", "/v1/me", null, null).json().path("areas")).isEmpty();
+    }
+
+    @Test
     void leavingOneAreaErasesThereAndNowhereElse() {
         Reply left = as(family).send("DELETE", path(areaB, "/membership"), null, null);
         assertThat(left.status()).as(left.toString()).isEqualTo(200);
@@ -205,6 +250,8 @@ class FamilyRightsApiTest extends ApiTest {
                 commentInB)).isEqualTo(1);
         assertThat(fixtures.count("select count(*) from devices where uid = ? and area_id = ?", family, areaB)).isZero();
         assertThat(fixtures.count("select count(*) from devices where uid = ? and area_id = ?", family, areaA)).isEqualTo(1);
+        // An area that does not exist is not left: it is not found.
+        assertThat(as(family).send("DELETE", "/v1/areas/no-such-area/membership", null, null).code()).isEqualTo("area.not_found");
         // Leaving again, or an area one never joined, erases nothing.
         assertThat(as(family).send("DELETE", path(areaB, "/membership"), null, null).json().path("areas")).isEmpty();
         assertThat(as(neighbour).send("DELETE", path(areaB, "/membership"), null, null).json().path("areas")).isEmpty();
