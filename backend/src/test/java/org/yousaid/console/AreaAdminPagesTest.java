@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.yousaid.testing.Api;
 import org.yousaid.testing.ApiTest;
-import org.yousaid.testing.Tokens;
 
 /**
  * The area admin's pages: members and roles, settings, the push outbox and the audit log, through
