@@ -11,10 +11,12 @@ update survey_answers set quote_consent_at = coalesce(submitted_at, updated_at) 
 alter table survey_answers add check (quote_consent = (quote_consent_at is not null));
 
 -- Moderation says "erased at the family's request" where it said withdrawn, and "expired" for a text
--- nobody reviewed within the retention period; the item keeps its decisions, never the words.
+-- nobody reviewed within the retention period; the item keeps its decisions, never the words. A
+-- survey answer a forum lead has read but may not quote (no consent) is "read": off the queue,
+-- still counted in the survey's results and the area's themes.
 alter table moderation_items drop constraint moderation_items_state_check;
 alter table moderation_items add constraint moderation_items_state_check
-    check (state in ('pending_review', 'published', 'rejected', 'changes_requested', 'withdrawn', 'erased', 'expired'));
+    check (state in ('pending_review', 'published', 'rejected', 'changes_requested', 'withdrawn', 'erased', 'expired', 'read'));
 alter table moderation_items add check (state not in ('erased', 'expired') or (moderated_text is null and reason is null));
 
 -- The area's privacy notice, as the app shows it before a family first speaks.

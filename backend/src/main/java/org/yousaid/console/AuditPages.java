@@ -93,6 +93,7 @@ final class AuditPages {
             Map.entry("membership.grant", "Gave someone a role"),
             Map.entry("moderation.publish", "Published a family's words"),
             Map.entry("moderation.reject", "Rejected a family's words"),
+            Map.entry("moderation.read", "Read a survey answer, not for quoting"),
             Map.entry("moderation.request_changes", "Asked a family to change their words"),
             Map.entry("moderation.correct_themes", "Corrected the themes of a family's words"),
             Map.entry("moderation.retag", "Asked tagging to read words again"),

@@ -146,6 +146,27 @@ final class ReviewItemPages {
         });
     }
 
+    /** A survey answer read and not to be quoted leaves the queue. */
+    @Post("/read")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> markRead(HttpRequest<?> request, @PathVariable String areaId, @PathVariable String contentType,
+                                    @PathVariable String contentId, @Nullable String csrf, @Nullable String version) {
+        return Pages.forPost(sessions, request, csrf, REFUSED, caller -> {
+            Ref ref = ref(contentType, contentId);
+            try {
+                reviews.markRead(caller, areaId, ref.type(), ref.id(), number(version));
+                return Pages.seeOther("/console/areas/" + areaId + "/queue?done=read");
+            } catch (ProblemException e) {
+                if (!(e.problem() instanceof ModerationProblem problem)) {
+                    throw e;
+                }
+                ReviewItem now = reviews.item(caller, areaId, ref.type(), ref.id());
+                return show(problem.status(), request, caller, areaId, now, ReviewChoices.initial(now),
+                        List.of(error(problem, e, now)), Map.of());
+            }
+        });
+    }
+
     /** Reject, or ask the family to change their words: both with a reason the family reads. */
     @Post("/decline")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -114,6 +114,7 @@ final class ReviewItemView {
             case "withdrawn" -> "Withdrawn by its author";
             case "erased" -> "Erased at the family's request";
             case "expired" -> "Expired: nobody reviewed it within the retention period";
+            case "read" -> "Read by the forum, not for quoting";
             default -> status.replace('_', ' ');
         };
     }

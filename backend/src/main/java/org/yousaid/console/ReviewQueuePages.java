@@ -47,7 +47,8 @@ final class ReviewQueuePages {
     private static final Map<String, String> DONE = Map.of(
             "published", "Published. It is public now, with the redactions you chose.",
             "rejected", "Rejected. The family is told why.",
-            "changes", "The family is asked to change it, with your reason.");
+            "changes", "The family is asked to change it, with your reason.",
+            "read", "Marked as read, not for quoting. It still counts in the survey\u2019s results and the area\u2019s themes.");
 
     private final StaffSessions sessions;
     private final ReviewService reviews;

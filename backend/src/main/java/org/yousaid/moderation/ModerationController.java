@@ -93,6 +93,12 @@ class ModerationController {
         return reviews.requestChanges(caller, areaId, type(contentType), contentId, request);
     }
 
+    @Post("/items/{contentType}/{contentId}/mark-read")
+    ReviewItem markReviewItemRead(Caller caller, String areaId, String contentType, UUID contentId,
+                                  @Body ReviewRequests.Version request) {
+        return reviews.markRead(caller, areaId, type(contentType), contentId, request.version());
+    }
+
     @Put("/items/{contentType}/{contentId}/themes")
     ReviewItem correctReviewItemThemes(Caller caller, String areaId, String contentType, UUID contentId,
                                        @Body ReviewRequests.Themes request) {

@@ -45,6 +45,7 @@ record ModerationItem(
     static final String WITHDRAWN = "withdrawn";
     static final String ERASED = "erased";
     static final String EXPIRED = "expired";
+    static final String READ = "read";
 
     /** The words are gone: taken back by the author, erased at the family's request, or expired unreviewed. */
     boolean wordsGone() {

@@ -5,6 +5,7 @@ import org.yousaid.shared.ProblemCode;
 
 public enum ModerationProblem implements ProblemCode {
     ALREADY_DECIDED("moderation.already_decided", HttpStatus.CONFLICT, "Already decided"),
+    COMMENT_MUST_BE_DECIDED("moderation.comment_must_be_decided", HttpStatus.CONFLICT, "A comment is published, rejected or sent back"),
     CONTENT_WITHDRAWN("moderation.content_withdrawn", HttpStatus.CONFLICT, "Withdrawn by its author"),
     CONTENT_ERASED("moderation.content_erased", HttpStatus.CONFLICT, "Erased"),
     REASON_INVALID("moderation.reason_invalid", HttpStatus.BAD_REQUEST, "Reason not valid"),

@@ -24,7 +24,7 @@ interface PublishedWordsRepository extends GenericRepository<ModerationItem, UUI
     @Query("""
             select content_type, content_id from moderation_items
             where area_id = :areaId and themes && cast(:themes as text[]) and submitted_at >= :from and submitted_at < :to
-              and state in ('published', 'pending_review', 'changes_requested')""")
+              and state in ('published', 'pending_review', 'changes_requested', 'read')""")
     List<PublishedWords.Spoken> onThemes(String areaId, @TypeDef(type = DataType.STRING_ARRAY) String[] themes,
                                          Instant from, Instant to);
 }

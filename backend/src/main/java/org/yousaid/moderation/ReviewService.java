@@ -284,6 +284,33 @@ public class ReviewService {
         return view(item);
     }
 
+    /**
+     * "Read, not for quoting": a survey answer a forum lead has read leaves the queue without being
+     * published (its family may not have agreed to be quoted, or it is not one to quote). It still
+     * counts in the survey's results and the area's themes, and reaches its family's "you said, we
+     * did". A wall comment is written for the wall: it is published, rejected or sent back instead.
+     */
+    @Transactional
+    public ReviewItem markRead(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
+        CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
+        ModerationItem item = current(lead, type, id, version);
+        if (ModerationItem.READ.equals(item.state())) {
+            return view(item);
+        }
+        if (type != ContentType.SURVEY_ANSWER) {
+            throw new ProblemException(ModerationProblem.COMMENT_MUST_BE_DECIDED,
+                    "A wall comment is written for the wall: publish it, reject it or ask the family to change it.");
+        }
+        if (item.wordsGone()) {
+            throw wordsGone(item);
+        }
+        if (!ModerationItem.PENDING.equals(item.state())) {
+            throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This is already " + item.state() + ".");
+        }
+        decide(lead, item, ModerationItem.READ, null, List.of(), null, now());
+        return view(items.find(areaId, type.value(), id).orElseThrow());
+    }
+
     private ReviewItem decideWithReason(Caller caller, String areaId, ContentType type, UUID id,
                                         ReviewRequests.WithReason request, String state) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
@@ -320,6 +347,7 @@ public class ReviewService {
         return switch (state) {
             case ModerationItem.PUBLISHED -> "publish";
             case ModerationItem.REJECTED -> "reject";
+            case ModerationItem.READ -> "read";
             default -> "request_changes";
         };
     }

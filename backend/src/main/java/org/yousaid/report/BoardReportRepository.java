@@ -69,14 +69,14 @@ interface BoardReportRepository extends GenericRepository<BoardReportRepository.
             left join comments c on m.content_type = 'comment' and c.area_id = m.area_id and c.id = m.content_id
             left join survey_answers a on m.content_type = 'survey_answer' and a.area_id = m.area_id and a.id = m.content_id
             where m.area_id = :areaId and m.submitted_at >= :from and m.submitted_at < :to
-              and m.state in ('published', 'pending_review', 'changes_requested')
+              and m.state in ('published', 'pending_review', 'changes_requested', 'read')
             group by t.theme""")
     List<ThemeCount> themes(String areaId, Instant from, Instant to);
 
     @Query("""
             select m.sentiment, count(*) as words from moderation_items m
             where m.area_id = :areaId and m.submitted_at >= :from and m.submitted_at < :to
-              and m.state in ('published', 'pending_review', 'changes_requested')
+              and m.state in ('published', 'pending_review', 'changes_requested', 'read')
             group by m.sentiment""")
     List<SentimentCount> sentiment(String areaId, Instant from, Instant to);
 

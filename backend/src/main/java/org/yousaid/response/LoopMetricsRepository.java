@@ -32,7 +32,7 @@ interface LoopMetricsRepository extends GenericRepository<ResponseRow, UUID> {
              left join comments c on m.content_type = 'comment' and c.area_id = m.area_id and c.id = m.content_id
              left join survey_answers a on m.content_type = 'survey_answer' and a.area_id = m.area_id and a.id = m.content_id
              where m.area_id = :areaId and m.submitted_at >= :from and m.submitted_at < :to
-               and m.state in ('published', 'pending_review', 'changes_requested')
+               and m.state in ('published', 'pending_review', 'changes_requested', 'read')
             """;
 
     /** Words and the families who sent them, per theme (n: words, of: families). */
@@ -58,7 +58,7 @@ interface LoopMetricsRepository extends GenericRepository<ResponseRow, UUID> {
             cross join lateral (select m.submitted_at as first from moderation_items m
                                 where m.area_id = r.area_id and m.submitted_at >= r.period_from
                                   and m.submitted_at < r.period_to + 1 and m.themes @> array[t.theme]
-                                  and m.state in ('published', 'pending_review', 'changes_requested')
+                                  and m.state in ('published', 'pending_review', 'changes_requested', 'read')
                                 order by m.submitted_at limit 1) f
             where r.area_id = :areaId and r.status = 'published' and r.published_at >= :from and r.published_at < :to""")
     List<Lag> lags(String areaId, Instant from, Instant to);

@@ -55,7 +55,7 @@ interface ThemesAnswered extends IndicatorMeasures, GenericRepository<ResponseRo
                                                   and r.published_at < :to and t.theme = any(r.themes))) as answered
             from (select distinct unnest(themes) as theme from moderation_items
                   where area_id = :areaId and submitted_at >= :from and submitted_at < :to
-                    and state in ('published', 'pending_review', 'changes_requested')) t""")
+                    and state in ('published', 'pending_review', 'changes_requested', 'read')) t""")
     Answered answered(String areaId, Instant from, Instant to);
 
     @io.micronaut.core.annotation.Introspected

@@ -266,7 +266,20 @@ class ReviewDeskPagesTest extends ApiTest {
                 .doesNotContain("/publish\"").doesNotContain("What will be published").contains("Claim it");
         String quotable = surveyAnswer("The school nurse has been brilliant with her asthma plan.", true);
         assertThat(browser.get("/console/areas/" + area + "/queue/survey_answer/" + quotable).body())
-                .doesNotContain("did not agree to be quoted").contains("What will be published").contains("/publish\"");
+                .doesNotContain("did not agree to be quoted").doesNotContain("Mark as read, not for quoting")
+                .contains("What will be published").contains("/publish\"");
+
+        // The forum lead has read it: it leaves the queue, as read and not for quoting.
+        assertThat(page).contains("Mark as read, not for quoting");
+        HttpResponse<String> read = browser.post("/console/areas/" + area + "/queue/survey_answer/" + answerId + "/read",
+                Map.of("csrf", browser.formToken(), "version", Integer.toString(as(lead)
+                        .get("/v1/areas/" + area + "/moderation/items/survey_answer/" + answerId).json().path("version").asInt())));
+        assertThat(read.statusCode()).isEqualTo(303);
+        assertThat(read.headers().firstValue("Location")).hasValue("/console/areas/" + area + "/queue?done=read");
+        assertThat(browser.get("/console/areas/" + area + "/queue?done=read").body()).contains("Marked as read, not for quoting")
+                .doesNotContain("epilepsy care plan");
+        assertThat(browser.get("/console/areas/" + area + "/queue/survey_answer/" + answerId).body())
+                .contains("Read by the forum, not for quoting").doesNotContain("Mark as read, not for quoting");
     }
 
     /** A published survey whose free-text question a family answers with words that raise a concern. */

@@ -501,6 +501,33 @@ class ModerationApiTest extends ApiTest {
                 "\"reason\":\"Thank you: we count what you told us but do not quote it.\"").status()).isEqualTo(200);
     }
 
+    /** A survey answer read but not to be quoted leaves the queue as "read", and still counts; a comment cannot. */
+    @Test
+    void aSurveyAnswerCanBeReadNotForQuotingAndLeavesTheQueue() {
+        String answer = answeredSurvey("Nobody explained the EHC plan to us and the meetings were always in school hours.", false);
+        String comment = posted("The school meetings are always in working hours.");
+        analyseAll();
+        String path = "/v1/areas/" + area + "/moderation/items/survey_answer/" + answer + "/mark-read";
+
+        assertThat(as(family).post(path, "{\"version\":1}").code()).isEqualTo("area.role_forbidden");
+        String elsewhere = fixtures.member(fixtures.area(), "forum_lead");
+        assertThat(as(elsewhere).post(path, "{\"version\":1}").code()).isEqualTo("area.not_member");
+        assertThat(moderate(forumLead, area, "comment", comment, "mark-read", "").code())
+                .isEqualTo("moderation.comment_must_be_decided");
+
+        Reply read = moderate(forumLead, area, "survey_answer", answer, "mark-read", "");
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.text("status")).isEqualTo("read");
+        assertThat(read.json().path("publishedBody").isNull() || read.json().path("publishedBody").isMissingNode()).isTrue();
+        assertThat(moderate(forumLead, area, "survey_answer", answer, "mark-read", "").text("status")).isEqualTo("read");
+        assertThat(as(forumLead).get("/v1/areas/" + area + "/moderation/queue?source=survey_answer").json().path("items")).isEmpty();
+        assertThat(moderate(forumLead, area, "survey_answer", answer, "publish", "").code()).isIn("moderation.no_quote_consent",
+                "moderation.already_decided");
+        assertThat(fixtures.count("select count(*) from audit_log where area_id = ? and action = 'moderation.read'", area)).isEqualTo(1);
+        // Nobody reviewed it for ever: retention never expires what a forum lead has read.
+        assertThat(fixtures.count("select count(*) from moderation_items where area_id = ? and state = 'read'", area)).isEqualTo(1);
+    }
+
     @Test
     void aForumLeadCanRetagAnItem() {
         String id = posted("The transport to school was late every day this week.");
