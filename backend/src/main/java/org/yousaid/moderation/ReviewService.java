@@ -118,8 +118,9 @@ public class ReviewService {
 
     @EventListener
     void onTagged(ContentTagged event) {
-        Map<String, String> merged = taxonomy.merges(event.areaId());
-        items.tagged(event.areaId(), event.contentType(), event.contentId(),
+        String areaId = event.ref().areaId();
+        Map<String, String> merged = taxonomy.merges(areaId);
+        items.tagged(areaId, event.ref().type().value(), event.ref().id(),
                 event.themes().stream().map(t -> merged.getOrDefault(t, t)).distinct().toArray(String[]::new),
                 event.sentiment() == null ? null : event.sentiment().shortValue(), event.flagged());
     }

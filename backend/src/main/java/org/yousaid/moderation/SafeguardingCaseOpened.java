@@ -1,5 +1,7 @@
 package org.yousaid.moderation;
 
+import org.yousaid.content.ContentRef;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,5 +10,9 @@ import java.util.UUID;
  * and how critical tagging judged it, never the words or who wrote them: listeners tell staff that
  * a case waits, and the staff read it in the queue.
  */
-public record SafeguardingCaseOpened(String areaId, String contentType, UUID contentId, int criticality, Instant flaggedAt) {
+public record SafeguardingCaseOpened(ContentRef ref, int criticality, Instant flaggedAt) {
+
+    public String areaId() {
+        return ref.areaId();
+    }
 }

@@ -1,5 +1,7 @@
 package org.yousaid.moderation;
 
+import org.yousaid.content.ContentRef;
+
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -76,24 +78,24 @@ public class SafeguardingService {
     @EventListener
     void onFlagged(ContentFlagged event) {
         int criticality = criticality(event.reasons());
-        if (cases.openIfAbsent(event.areaId(), event.contentType(), event.contentId(), event.flaggedAt(),
+        ContentRef ref = event.ref();
+        if (cases.openIfAbsent(ref.areaId(), ref.type().value(), ref.id(), event.flaggedAt(),
                 event.modelVersion(), criticality) == 1) {
-            LOG.warn("safeguarding.case_opened area={} {}={}", event.areaId(), event.contentType(), event.contentId());
-            opened.publishEvent(new SafeguardingCaseOpened(event.areaId(), event.contentType(), event.contentId(),
-                    criticality, event.flaggedAt()));
-            Map<String, String> data = Map.of("kind", "safeguarding_case", "areaId", event.areaId(),
-                    "contentType", event.contentType(), "contentId", event.contentId().toString());
-            List<String> leads = access.forumLeads(event.areaId());
+            LOG.warn("safeguarding.case_opened area={} {}={}", ref.areaId(), ref.type().value(), ref.id());
+            opened.publishEvent(new SafeguardingCaseOpened(ref, criticality, event.flaggedAt()));
+            Map<String, String> data = Map.of("kind", "safeguarding_case", "areaId", ref.areaId(),
+                    "contentType", ref.type().value(), "contentId", ref.id().toString());
+            List<String> leads = access.forumLeads(ref.areaId());
             for (String lead : leads) {
-                notifications.push(event.areaId(), lead, "A safeguarding concern needs you",
+                notifications.push(ref.areaId(), lead, "A safeguarding concern needs you",
                         "Something a family wrote may show a risk. Open the safeguarding queue.", data);
             }
             if (leads.isEmpty()) {
                 // Every flag reaches a person: with no forum lead to read it, the area admins are told
                 // to name one (the case waits for them).
-                LOG.warn("safeguarding.no_forum_lead area={}", event.areaId());
-                for (String admin : access.areaAdmins(event.areaId())) {
-                    notifications.push(event.areaId(), admin, "A safeguarding concern has nobody to read it",
+                LOG.warn("safeguarding.no_forum_lead area={}", ref.areaId());
+                for (String admin : access.areaAdmins(ref.areaId())) {
+                    notifications.push(ref.areaId(), admin, "A safeguarding concern has nobody to read it",
                             "Your area has no forum lead. Make someone a forum lead now so the safeguarding queue is read.", data);
                 }
             }

@@ -1,5 +1,7 @@
 package org.yousaid.tagging;
 
+import org.yousaid.content.ContentRef;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,6 +11,5 @@ import java.util.UUID;
  * together. Published on every flagged result (re-tagging included); listeners must be idempotent.
  * Carries no text: only the reasons' names ({@code self_harm_or_suicide}, …).
  */
-public record ContentFlagged(String areaId, String contentType, UUID contentId, String modelVersion, Instant flaggedAt,
-                             java.util.List<String> reasons) {
+public record ContentFlagged(ContentRef ref, String modelVersion, Instant flaggedAt, java.util.List<String> reasons) {
 }

@@ -1,5 +1,7 @@
 package org.yousaid.tagging;
 
+import org.yousaid.content.ContentRef;
+
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +11,6 @@ import java.util.UUID;
  * (no text, no spans). Published inside the storing transaction, so a listener's copy (moderation
  * filters its queue by these) never disagrees with the stored tags.
  */
-public record ContentTagged(String areaId, String contentType, UUID contentId, List<String> themes,
-                            @Nullable Integer sentiment, boolean flagged, String modelVersion) {
+public record ContentTagged(ContentRef ref, List<String> themes, @Nullable Integer sentiment, boolean flagged,
+                            String modelVersion) {
 }

@@ -1,5 +1,6 @@
 package org.yousaid.tagging;
 
+import org.yousaid.content.ContentRef;
 import org.yousaid.content.ContentType;
 import org.yousaid.content.ContentSource;
 import org.yousaid.content.ContentSources;
@@ -162,12 +163,12 @@ public class TaggingWorker {
                     if (analysed.embedding() != null) {
                         embeddings.save(job.areaId(), job.contentType(), job.contentId(), analysed.embedding());
                     }
-                    taggedEvents.publishEvent(new ContentTagged(job.areaId(), job.contentType(), job.contentId(),
+                    taggedEvents.publishEvent(new ContentTagged(new ContentRef(job.areaId(), content.type(), job.contentId()),
                             result.themes().stream().map(Tags.Theme::theme).toList(), result.sentiment(),
                             result.safeguarding().flagged(), result.modelVersion()));
                     if (result.safeguarding().flagged()) {
                         // Whatever state the content is in (pending, published, rejected): a person must see it.
-                        flagged.publishEvent(new ContentFlagged(job.areaId(), job.contentType(), job.contentId(),
+                        flagged.publishEvent(new ContentFlagged(new ContentRef(job.areaId(), content.type(), job.contentId()),
                                 result.modelVersion(), taggedAt,
                                 result.safeguarding().reasons().stream().map(Tags.Reason::reason).distinct().toList()));
                     }
