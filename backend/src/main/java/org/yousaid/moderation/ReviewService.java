@@ -41,7 +41,7 @@ import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 /**
  * The review desk: forum leads decide what becomes public (a survey answer "published" is approved
- * for quoting, which its family must have agreed to: see {@link ModeratedContent#quotable}).
+ * for quoting, which its family must have agreed to: see {@link org.yousaid.content.ContentSource#quotable}).
  * Moderation keeps the decision, the approved text and its redactions; content features only listen.
  * Two forum leads cannot act on one item at once: a claim with an expiry, and every action names the
  * version it was shown (409 otherwise).
