@@ -73,6 +73,11 @@ public class AreaSettingsService {
     }
 
     /** The area's own lines, or the national ones when it has set none. */
+    /** The area's privacy notice, if its admin has set one. */
+    public Optional<PrivacyNotice> privacyNotice(String areaId) {
+        return settings.find(areaId).map(AreaSettings::privacyNotice);
+    }
+
     /** Each of {@code areaIds} that published a privacy notice, with it. */
     Map<String, PrivacyNotice> privacyNotices(java.util.Collection<String> areaIds) {
         return areaIds.isEmpty() ? Map.of() : settings.withPrivacyNotice(areaIds).stream()

@@ -1,13 +1,11 @@
 package org.yousaid.area;
 
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,10 +18,6 @@ public interface MemberRecords extends GenericRepository<Membership, UUID> {
     record Held(String areaId, String areaName, String role, Instant joinedAt) {
     }
 
-    @Introspected
-    record NoticeRow(@Nullable String url, @Nullable LocalDate updatedOn) {
-    }
-
     @Query("""
             select m.area_id, a.name as area_name, m.role, m.joined_at from memberships m join areas a on a.id = m.area_id
             where m.uid = :uid order by m.joined_at, m.area_id""")
@@ -33,15 +27,6 @@ public interface MemberRecords extends GenericRepository<Membership, UUID> {
             select m.area_id, a.name as area_name, m.role, m.joined_at from memberships m join areas a on a.id = m.area_id
             where m.area_id = :areaId and m.uid = :uid""")
     Optional<Held> in(String areaId, String uid);
-
-    @Query("""
-            select privacy_notice_url as url, privacy_notice_updated_on as updated_on from area_settings
-            where area_id = :areaId""")
-    Optional<NoticeRow> noticeRow(String areaId);
-
-    default Optional<PrivacyNotice> privacyNotice(String areaId) {
-        return noticeRow(areaId).filter(r -> r.url() != null).map(r -> new PrivacyNotice(r.url(), r.updatedOn()));
-    }
 
     @Query("delete from memberships where area_id = :areaId and uid = :uid")
     int leave(String areaId, String uid);
@@ -55,6 +40,4 @@ public interface MemberRecords extends GenericRepository<Membership, UUID> {
     @Query("select 1 from (select pg_advisory_xact_lock(hashtext(:areaId), hashtext(:uid))) as held")
     int holdOffRequests(String areaId, String uid);
 
-    @Query("select exists (select 1 from areas where id = :areaId)")
-    boolean areaExists(String areaId);
 }

@@ -2,12 +2,10 @@ package org.yousaid.moderation;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.area.AreaSettingsService;
 import org.yousaid.content.ContentType;
@@ -29,10 +27,6 @@ public class Signposting {
     Signposting(SafeguardingService safeguarding, AreaSettingsService settings) {
         this.safeguarding = safeguarding;
         this.settings = settings;
-    }
-
-    public Optional<Signpost> forContent(String areaId, ContentType type, UUID id) {
-        return Optional.ofNullable(forContents(areaId, type, List.of(id)).get(id));
     }
 
     /** One query for a page of texts: the signpost of each that raised a concern, by id. */

@@ -10,13 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
-import org.yousaid.area.AreaProblem;
+import org.yousaid.area.AreaSettingsService;
 import org.yousaid.area.MemberRecords;
 import org.yousaid.content.ContentErased;
 import org.yousaid.content.ContentRef;
@@ -49,10 +48,10 @@ class FamilyRights {
     private static final Logger LOG = LoggerFactory.getLogger(FamilyRights.class);
     /** Who the audit log says acted: the family, whom it no longer names. */
     static final String ERASED_ACTOR = "family-request";
-    private static final Set<Role> STAFF = Set.of(Role.FORUM_LEAD, Role.COMMISSIONER, Role.AREA_ADMIN);
 
     private final AreaAccess access;
     private final MemberRecords members;
+    private final AreaSettingsService settings;
     private final ContentSources contents;
     private final MyWords myWords;
     private final PushRecords pushes;
@@ -62,11 +61,12 @@ class FamilyRights {
     private final AuditLog audit;
     private final Clock clock;
 
-    FamilyRights(AreaAccess access, MemberRecords members, ContentSources contents, MyWords myWords, PushRecords pushes,
+    FamilyRights(AreaAccess access, MemberRecords members, AreaSettingsService settings, ContentSources contents, MyWords myWords, PushRecords pushes,
                  InvitationRecords invitations, ReachRecords reach, ApplicationEventPublisher<ContentErased> erased,
                  AuditLog audit, Clock clock) {
         this.access = access;
         this.members = members;
+        this.settings = settings;
         this.contents = contents;
         this.myWords = myWords;
         this.pushes = pushes;
@@ -112,7 +112,7 @@ class FamilyRights {
             }
             source.secondedBy(areaId, uid).forEach(s -> meToos.add(new ExportedMeToo(source.type().value(), s.contentId(), s.at())));
         }
-        return new AreaExport(areaId, m.areaName(), m.role(), m.joinedAt(), members.privacyNotice(areaId).orElse(null),
+        return new AreaExport(areaId, m.areaName(), m.role(), m.joinedAt(), settings.privacyNotice(areaId).orElse(null),
                 reach.mutedAt(areaId, uid).orElse(null), texts, meToos, reach.of(areaId, uid), pushes.devices(areaId, uid),
                 pushes.pushes(areaId, uid), invitations.of(areaId, uid), consents);
     }
@@ -133,9 +133,7 @@ class FamilyRights {
     /** Leaving an area erases what the caller said there; leaving one they are not in erases nothing. */
     @Transactional
     Erasure leave(Caller caller, String areaId) {
-        if (!members.areaExists(areaId)) {
-            throw new ProblemException(AreaProblem.NOT_FOUND, "There is no local area '" + areaId + "'.");
-        }
+        access.requireArea(areaId);
         members.in(areaId, caller.uid()).ifPresent(FamilyRights::refuseStaff);
         Instant at = now();
         return new Erasure(at, holdOff(areaId, caller.uid()).map(m -> List.of(erase(areaId, caller.uid(), at))).orElse(List.of()));
@@ -178,7 +176,7 @@ class FamilyRights {
     }
 
     private static void refuseStaff(MemberRecords.Held m) {
-        if (Role.fromValue(m.role()).filter(STAFF::contains).isPresent()) {
+        if (Role.fromValue(m.role()).filter(r -> !r.isFamilyVoice()).isPresent()) {
             throw new ProblemException(RightsProblem.STAFF_MEMBER, "You hold the " + m.role().replace('_', ' ')
                     + " role in " + m.areaName() + ". Ask an area admin there to remove it first (if you are its only "
                     + "area admin, give the role to someone else first); then you can erase what YouSaid holds about you.");
