@@ -190,9 +190,13 @@ const flows = {
 
   async 'a safeguarding case appears on an open page and in the mailbox and is escalated' () {
     const page = await signedIn(world.people.forumLead, 'safeguarding')
+    // The page is listening once its own stream has answered. Waiting starts before the click: the
+    // stream may answer before the click returns (every forum lead's page listens, so the stream
+    // must be the one the safeguarding page opened).
+    const listening = page.waitForResponse(r => r.url().endsWith(`/console/areas/${area}/alerts`) &&
+      (r.request().headers().referer || '').endsWith(`/console/areas/${area}/safeguarding`), { timeout: 15000 })
     await open(page, 'Safeguarding')
-    // The page is listening once its stream has answered.
-    await page.waitForResponse(r => r.url().endsWith(`/console/areas/${area}/alerts`), { timeout: 10000 })
+    await listening
     const { id } = await ask('surveyAnswer', { area, commissioner: world.people.commissioner.uid, uid: world.people.family.uid,
       body: 'My daughter says she wants to die and has started cutting herself. Nobody at the hospital is listening.' })
     await ask('analyse')
