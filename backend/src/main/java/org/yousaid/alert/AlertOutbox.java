@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /**
  * The alert outbox's SQL: enqueue in the transaction that opens the case, lease due rows, record what
@@ -23,7 +24,7 @@ interface AlertOutbox extends GenericRepository<AlertEmail, UUID> {
             values (:areaId, gen_random_uuid(), :contentType, :contentId, :criticality, :flaggedAt, :recipient, :recipientUid,
                 :recipientEmail, 'pending', 0, :now, :now)
             on conflict (area_id, content_type, content_id, recipient) do nothing""")
-    int enqueue(String areaId, String contentType, UUID contentId, int criticality, Instant flaggedAt, String recipient,
+    int enqueue(String areaId, ContentType contentType, UUID contentId, int criticality, Instant flaggedAt, String recipient,
                 @io.micronaut.core.annotation.Nullable String recipientUid,
                 @io.micronaut.core.annotation.Nullable String recipientEmail, Instant now);
 

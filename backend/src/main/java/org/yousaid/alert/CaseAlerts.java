@@ -45,13 +45,13 @@ class CaseAlerts {
         }
         int queued = 0;
         for (String uid : staff) {
-            queued += outbox.enqueue(opened.areaId(), opened.ref().type().value(), opened.ref().id(), opened.criticality(),
+            queued += outbox.enqueue(opened.areaId(), opened.ref().type(), opened.ref().id(), opened.criticality(),
                     opened.flaggedAt(), "staff:" + uid, uid, null, now);
         }
         String contactEmail = settings.safeguardingContact(opened.areaId()).map(SafeguardingContact::email)
                 .filter(e -> !e.isBlank()).orElse(null);
         if (contactEmail != null) {
-            queued += outbox.enqueue(opened.areaId(), opened.ref().type().value(), opened.ref().id(), opened.criticality(),
+            queued += outbox.enqueue(opened.areaId(), opened.ref().type(), opened.ref().id(), opened.criticality(),
                     opened.flaggedAt(), CONTACT, null, contactEmail, now);
         }
         LOG.info("alert.queued area={} {}={} emails={}", opened.areaId(), opened.ref().type().value(), opened.ref().id(), queued);

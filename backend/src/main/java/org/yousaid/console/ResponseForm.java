@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 import org.yousaid.response.ResponseViews;
 
 /**
@@ -52,12 +53,12 @@ record ResponseForm(String title, String summary, String weDid, String easyRead,
                 text(form.one("version")));
     }
 
-    static String key(String contentType, UUID id) {
-        return contentType + "|" + id;
+    static String key(ContentType contentType, UUID id) {
+        return contentType.value() + "|" + id;
     }
 
     /** The choice made for a text, or "" when it is not cited. */
-    String citeOf(String contentType, UUID id) {
+    String citeOf(ContentType contentType, UUID id) {
         return cites.getOrDefault(key(contentType, id), "");
     }
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.content.ContentType;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.Role;
 import org.yousaid.identity.StaffSessions;
@@ -471,7 +472,7 @@ final class ResponsePages {
                 options.add(new Option(key + "|" + g, "Cite in group " + g + " (says the same as others)",
                         Integer.toString(g).equals(chosen)));
             }
-            rows.add(new CiteRow("cite-" + rows.size(), "comment".equals(c.contentType()) ? "Wall comment" : "Survey answer",
+            rows.add(new CiteRow("cite-" + rows.size(), c.contentType() == ContentType.COMMENT ? "Wall comment" : "Survey answer",
                     c.text(), options));
         }
         return rows;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yousaid.content.ContentType;
 import org.yousaid.moderation.AreaTheme;
 import org.yousaid.moderation.Redactions;
 import org.yousaid.moderation.ReviewItem;
@@ -53,7 +54,7 @@ final class ReviewItemView {
     static Map<String, Object> model(ReviewItem item, String uid, ReviewChoices choices, List<AreaTheme> areaThemes,
                                      List<Pages.FieldError> errors, Instant now) {
         Map<String, Object> model = new HashMap<>();
-        boolean comment = "comment".equals(item.contentType());
+        boolean comment = item.contentType() == ContentType.COMMENT;
         model.put("title", (errors.isEmpty() ? "" : "Error: ") + (comment ? "Review a wall comment" : "Review a survey answer"));
         model.put("heading", comment ? "Review a wall comment" : "Review a survey answer");
         model.put("item", item);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.content.ContentType;
 import org.yousaid.identity.StaffSessions;
 import org.yousaid.moderation.ReviewItem;
 import org.yousaid.moderation.ReviewService;
@@ -79,7 +80,7 @@ final class ReviewQueuePages {
     }
 
     private static Row row(ReviewItem item) {
-        String source = "comment".equals(item.contentType()) ? "Wall comment"
+        String source = item.contentType() == ContentType.COMMENT ? "Wall comment"
                 : item.quotable() ? "Survey answer" : "Survey answer, not for quoting";
         String themes = item.analysis() != null && item.analysis().tags() != null && !item.analysis().tags().themes().isEmpty()
                 ? String.join(", ", item.analysis().tags().themes().stream().map(t -> t.name()).toList())

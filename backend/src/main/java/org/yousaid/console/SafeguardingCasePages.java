@@ -66,7 +66,7 @@ final class SafeguardingCasePages {
     MutableHttpResponse<?> show(HttpRequest<?> request, @PathVariable String areaId, @PathVariable String contentType,
                                 @PathVariable String contentId, @Nullable @QueryValue String done) {
         return Pages.forSignedIn(sessions, request, REFUSED, caller -> {
-            SafeguardingCaseView c = safeguarding.caseView(caller, areaId, contentType, id(contentType, contentId));
+            SafeguardingCaseView c = safeguarding.caseView(caller, areaId, type(contentType), id(contentType, contentId));
             String said = "escalated".equals(done) ? "Escalated to " + c.escalatedTo() + "." : null;
             return page(HttpStatus.OK, request, caller, areaId, c, List.of(), Map.of(), said);
         });
@@ -78,9 +78,9 @@ final class SafeguardingCasePages {
                                     @PathVariable String contentId, @Nullable String csrf, @Nullable String note) {
         return Pages.forPost(sessions, request, csrf, REFUSED, caller -> {
             UUID id = id(contentType, contentId);
-            SafeguardingCaseView c = safeguarding.caseView(caller, areaId, contentType, id);
+            SafeguardingCaseView c = safeguarding.caseView(caller, areaId, type(contentType), id);
             try {
-                safeguarding.escalate(caller, areaId, contentType, id, note);
+                safeguarding.escalate(caller, areaId, type(contentType), id, note);
                 return Pages.seeOther(path(areaId, c) + "?done=escalated");
             } catch (ProblemException e) {
                 return refusedAction(request, caller, areaId, contentType, id, e, "escalateNote", note);
@@ -94,9 +94,9 @@ final class SafeguardingCasePages {
                                   @PathVariable String contentId, @Nullable String csrf, @Nullable String note) {
         return Pages.forPost(sessions, request, csrf, REFUSED, caller -> {
             UUID id = id(contentType, contentId);
-            safeguarding.caseView(caller, areaId, contentType, id);
+            safeguarding.caseView(caller, areaId, type(contentType), id);
             try {
-                safeguarding.handle(caller, areaId, contentType, id, note);
+                safeguarding.handle(caller, areaId, type(contentType), id, note);
                 return Pages.seeOther("/console/areas/" + areaId + "/safeguarding?done=handled");
             } catch (ProblemException e) {
                 return refusedAction(request, caller, areaId, contentType, id, e, "handleNote", note);
@@ -109,7 +109,7 @@ final class SafeguardingCasePages {
         if (!(e.problem() instanceof ModerationProblem problem)) {
             throw e;
         }
-        SafeguardingCaseView now = safeguarding.caseView(caller, areaId, contentType, id);
+        SafeguardingCaseView now = safeguarding.caseView(caller, areaId, type(contentType), id);
         String message = problem == ModerationProblem.NOTE_INVALID
                 ? "Say what you did in 1 to 2000 characters" : e.getMessage();
         return page(problem.status(), request, caller, areaId, now, List.of(new Pages.FieldError(field, message)),
@@ -124,7 +124,7 @@ final class SafeguardingCasePages {
         model.put("title", (errors.isEmpty() ? "" : "Error: ") + "Safeguarding case");
         model.put("case", c);
         model.put("path", path(areaId, c));
-        model.put("source", "comment".equals(c.contentType()) ? "Wall comment" : "Survey answer");
+        model.put("source", c.contentType() == ContentType.COMMENT ? "Wall comment" : "Survey answer");
         model.put("words", content == null || content.body() == null ? null : content.body());
         model.put("criticality", c.criticality() + " of 5");
         model.put("statusLabel", switch (c.status()) {
@@ -176,6 +176,11 @@ final class SafeguardingCasePages {
 
     private static String path(String areaId, SafeguardingCaseView c) {
         return "/console/areas/" + areaId + "/safeguarding/" + c.contentType() + "/" + c.contentId();
+    }
+
+    private static ContentType type(String contentType) {
+        return ContentType.fromValue(contentType).orElseThrow(() ->
+                new ProblemException(ModerationProblem.CASE_NOT_FOUND, "There is no such safeguarding case in this area."));
     }
 
     private static UUID id(String contentType, String contentId) {

@@ -100,8 +100,8 @@ final class SimilarWordsPages {
     }
 
     private Text text(Caller caller, String areaId, SimilarTexts.Member member) {
-        ReviewItem item = reviews.item(caller, areaId, ContentType.fromValue(member.contentType()).orElseThrow(), member.id());
-        return new Text(words(item), "comment".equals(item.contentType()) ? "Wall comment" : "Survey answer",
+        ReviewItem item = reviews.item(caller, areaId, member.contentType(), member.id());
+        return new Text(words(item), item.contentType() == ContentType.COMMENT ? "Wall comment" : "Survey answer",
                 "published".equals(item.status()) ? "Published" : "Waiting for review", member.meToo());
     }
 

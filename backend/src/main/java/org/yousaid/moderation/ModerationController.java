@@ -126,19 +126,23 @@ class ModerationController {
     @Post("/safeguarding/{contentType}/{contentId}/handle")
     SafeguardingCaseView handleSafeguardingCase(Caller caller, String areaId, String contentType, UUID contentId,
                                                 @Body ReviewRequests.Handle request) {
-        return safeguarding.handle(caller, areaId, contentType, contentId, request.note());
+        return safeguarding.handle(caller, areaId, caseType(contentType), contentId, request.note());
     }
 
     @Post("/safeguarding/{contentType}/{contentId}/escalate")
     SafeguardingCaseView escalateSafeguardingCase(Caller caller, String areaId, String contentType, UUID contentId,
                                                   @Body ReviewRequests.Handle request) {
-        return safeguarding.escalate(caller, areaId, contentType, contentId, request.note());
+        return safeguarding.escalate(caller, areaId, caseType(contentType), contentId, request.note());
     }
 
     @Post("/safeguarding/{contentType}/{contentId}/criticality")
     SafeguardingCaseView setSafeguardingCriticality(Caller caller, String areaId, String contentType, UUID contentId,
                                                     @Body ReviewRequests.Criticality request) {
-        return safeguarding.setCriticality(caller, areaId, contentType, contentId, request.criticality());
+        return safeguarding.setCriticality(caller, areaId, caseType(contentType), contentId, request.criticality());
+    }
+
+    private static ContentType caseType(String contentType) {
+        return ContentType.fromValue(contentType).orElseThrow(SafeguardingService::noCase);
     }
 
     private static ContentType type(String contentType) {

@@ -20,7 +20,7 @@ import org.yousaid.shared.Cursor;
 @MappedEntity("moderation_items")
 record ModerationItem(
         String areaId,
-        String contentType,
+        ContentType contentType,
         @Id UUID contentId,
         String authorRole,
         String state,
@@ -53,7 +53,7 @@ record ModerationItem(
     }
 
     ContentRef ref() {
-        return new ContentRef(areaId, ContentType.fromValue(contentType).orElseThrow(), contentId);
+        return new ContentRef(areaId, contentType, contentId);
     }
 
     boolean claimedByOtherThan(String uid, Instant now) {

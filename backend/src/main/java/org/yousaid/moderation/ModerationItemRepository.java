@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /** Every statement names the area and the content type with the id. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -25,20 +26,20 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
                   sentiment = null, flagged = false, reason = null, decided_at = null, decided_by = null,
                   claimed_by = null, claimed_until = null, version = moderation_items.version + 1
               where moderation_items.state = 'changes_requested'""")
-    int submitted(String areaId, String contentType, UUID contentId, String authorRole, Instant submittedAt);
+    int submitted(String areaId, ContentType contentType, UUID contentId, String authorRole, Instant submittedAt);
 
     @Query("""
             update moderation_items set state = 'withdrawn', moderated_text = null, redactions = '[]'::jsonb, words_gone_at = now(),
                    claimed_by = null, claimed_until = null, version = version + 1
             where area_id = :areaId and content_type = :contentType and content_id = :contentId""")
-    int withdrawn(String areaId, String contentType, UUID contentId);
+    int withdrawn(String areaId, ContentType contentType, UUID contentId);
 
     /** The family asked for their words to go: the item keeps its decisions and says so, never the words. */
     @Query("""
             update moderation_items set state = 'erased', moderated_text = null, redactions = '[]'::jsonb, words_gone_at = now(),
                    reason = null, claimed_by = null, claimed_until = null, version = version + 1
             where area_id = :areaId and content_type = :contentType and content_id = :contentId""")
-    int erased(String areaId, String contentType, UUID contentId);
+    int erased(String areaId, ContentType contentType, UUID contentId);
 
     /**
      * A retention period passed: a text still waiting expires; a decided one keeps its state and
@@ -50,11 +51,11 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
                    reason = case when state in ('pending_review', 'changes_requested') then null else reason end,
                    claimed_by = null, claimed_until = null, version = version + 1
             where area_id = :areaId and content_type = :contentType and content_id = :contentId and state <> 'published'""")
-    int expired(String areaId, String contentType, UUID contentId);
+    int expired(String areaId, ContentType contentType, UUID contentId);
 
     /** A labelled example stands for words: with them gone it leaves the area's next retraining. */
     @Query("delete from theme_corrections where area_id = :areaId and content_type = :contentType and content_id = :contentId")
-    int forgetCorrection(String areaId, String contentType, UUID contentId);
+    int forgetCorrection(String areaId, ContentType contentType, UUID contentId);
 
     @Query("""
             update moderation_items i set tagged = true, sentiment = :sentiment, flagged = :flagged,
@@ -62,23 +63,23 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
                                    and t.content_type = i.content_type and t.content_id = i.content_id)
                                  then i.themes else :themes end
             where i.area_id = :areaId and i.content_type = :contentType and i.content_id = :contentId""")
-    int tagged(String areaId, String contentType, UUID contentId, @TypeDef(type = DataType.STRING_ARRAY) String[] themes,
+    int tagged(String areaId, ContentType contentType, UUID contentId, @TypeDef(type = DataType.STRING_ARRAY) String[] themes,
                @Nullable Short sentiment, boolean flagged);
 
     @Query("""
             select * from moderation_items
             where area_id = :areaId and content_type = :contentType and content_id = :contentId""")
-    Optional<ModerationItem> find(String areaId, String contentType, UUID contentId);
+    Optional<ModerationItem> find(String areaId, ContentType contentType, UUID contentId);
 
     @Query("""
             select * from moderation_items
             where area_id = :areaId and content_type = :contentType and content_id = :contentId for update""")
-    Optional<ModerationItem> findForUpdate(String areaId, String contentType, UUID contentId);
+    Optional<ModerationItem> findForUpdate(String areaId, ContentType contentType, UUID contentId);
 
     @Query("""
             select * from moderation_items
             where area_id = :areaId and content_type = :contentType and content_id in (:ids)""")
-    List<ModerationItem> findAll(String areaId, String contentType, Collection<UUID> ids);
+    List<ModerationItem> findAll(String areaId, ContentType contentType, Collection<UUID> ids);
 
     /**
      * The normal queue: items waiting for review that no open safeguarding case holds back,
@@ -103,12 +104,12 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
     @Query("""
             update moderation_items set claimed_by = :uid, claimed_until = :until, version = version + 1
             where area_id = :areaId and content_type = :contentType and content_id = :contentId and version = :version""")
-    int claim(String areaId, String contentType, UUID contentId, String uid, Instant until, int version);
+    int claim(String areaId, ContentType contentType, UUID contentId, String uid, Instant until, int version);
 
     @Query("""
             update moderation_items set claimed_by = null, claimed_until = null, version = version + 1
             where area_id = :areaId and content_type = :contentType and content_id = :contentId and version = :version""")
-    int release(String areaId, String contentType, UUID contentId, int version);
+    int release(String areaId, ContentType contentType, UUID contentId, int version);
 
     /** Ends every claim {@code uid} holds in the area, expired or not. */
     @Query("""
@@ -121,7 +122,7 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
                    reason = :reason, decided_at = :decidedAt, decided_by = :decidedBy,
                    claimed_by = null, claimed_until = null, version = version + 1
             where area_id = :areaId and content_type = :contentType and content_id = :contentId and version = :version""")
-    int decide(String areaId, String contentType, UUID contentId, String state, @Nullable String moderatedText,
+    int decide(String areaId, ContentType contentType, UUID contentId, String state, @Nullable String moderatedText,
                @TypeDef(type = DataType.JSON) List<Redaction> redactions, @Nullable String reason, Instant decidedAt,
                String decidedBy, int version);
 
@@ -144,7 +145,7 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
     @Query("""
             update moderation_items set themes = :themes, version = version + 1
             where area_id = :areaId and content_type = :contentType and content_id = :contentId and version = :version""")
-    int setThemes(String areaId, String contentType, UUID contentId, @TypeDef(type = DataType.STRING_ARRAY) String[] themes,
+    int setThemes(String areaId, ContentType contentType, UUID contentId, @TypeDef(type = DataType.STRING_ARRAY) String[] themes,
                   int version);
 
     @Query("""
@@ -154,7 +155,7 @@ interface ModerationItemRepository extends GenericRepository<ModerationItem, UUI
             on conflict (area_id, content_type, content_id) do update
               set corrected_themes = excluded.corrected_themes, corrected_by = excluded.corrected_by,
                   corrected_at = excluded.corrected_at""")
-    int correctThemes(String areaId, String contentType, UUID contentId,
+    int correctThemes(String areaId, ContentType contentType, UUID contentId,
                       @TypeDef(type = DataType.STRING_ARRAY) String[] modelThemes, @Nullable String modelVersion,
                       @TypeDef(type = DataType.STRING_ARRAY) String[] corrected, String by, Instant at);
 

@@ -26,12 +26,12 @@ public final class PublishedWords {
 
     /** A published text with its themes (after the forum's corrections). */
     @Introspected
-    public record Published(String contentType, UUID contentId, String text,
+    public record Published(ContentType contentType, UUID contentId, String text,
                             @TypeDef(type = DataType.STRING_ARRAY) String[] themes, Instant submittedAt) {
     }
 
     @Introspected
-    public record Spoken(String contentType, UUID contentId) {
+    public record Spoken(ContentType contentType, UUID contentId) {
     }
 
     private final PublishedWordsRepository words;
@@ -48,7 +48,7 @@ public final class PublishedWords {
         refs.stream().collect(Collectors.groupingBy(ContentRef::type, Collectors.mapping(ContentRef::id, Collectors.toSet())))
                 .forEach((type, ids) -> {
                     Set<UUID> quotable = quotable(areaId, type, ids);
-                    words.published(areaId, type.value(), ids).stream()
+                    words.published(areaId, type, ids).stream()
                             .filter(p -> quotable.contains(p.contentId())).forEach(found::add);
                 });
         return found;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /** What other features may read of moderation's records: published words and who spoke on a theme. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -18,7 +19,7 @@ interface PublishedWordsRepository extends GenericRepository<ModerationItem, UUI
     @Query("""
             select content_type, content_id, moderated_text as text, themes, submitted_at from moderation_items
             where area_id = :areaId and content_type = :contentType and content_id in (:ids) and state = 'published'""")
-    List<PublishedWords.Published> published(String areaId, String contentType, Collection<UUID> ids);
+    List<PublishedWords.Published> published(String areaId, ContentType contentType, Collection<UUID> ids);
 
     /** Words still standing (not withdrawn or rejected) tagged with any of {@code themes}, submitted in [from, to). */
     @Query("""

@@ -8,6 +8,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /**
  * The texts whose words have been kept as long as the area's retention policy allows, oldest
@@ -18,7 +19,7 @@ import java.util.UUID;
 public interface RetentionCandidates extends GenericRepository<ModerationItem, UUID> {
 
     @Introspected
-    record Candidate(String areaId, String contentType, UUID contentId) {
+    record Candidate(String areaId, ContentType contentType, UUID contentId) {
     }
 
     /** Rejected before {@code decidedBefore}: never to be published, their words go. */

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 import org.yousaid.tagging.TaggingViews.ContentAnalysis;
 
 /**
@@ -16,7 +17,7 @@ import org.yousaid.tagging.TaggingViews.ContentAnalysis;
  */
 @Serdeable
 public record ReviewItem(
-        String contentType,
+        ContentType contentType,
         UUID id,
         String areaId,
         @Nullable String body,

@@ -86,18 +86,18 @@ public class ReviewService {
 
     @EventListener
     void onSubmitted(ContentSubmitted event) {
-        items.submitted(event.ref().areaId(), event.ref().type().value(), event.ref().id(), event.authorRole(),
+        items.submitted(event.ref().areaId(), event.ref().type(), event.ref().id(), event.authorRole(),
                 event.submittedAt());
     }
 
     @EventListener
     void onWithdrawn(ContentWithdrawn event) {
-        items.withdrawn(event.ref().areaId(), event.ref().type().value(), event.ref().id());
+        items.withdrawn(event.ref().areaId(), event.ref().type(), event.ref().id());
     }
 
     @EventListener
     void onErased(ContentErased event) {
-        String type = event.ref().type().value();
+        ContentType type = event.ref().type();
         switch (event.why()) {
             case FAMILY_REQUEST -> items.erased(event.ref().areaId(), type, event.ref().id());
             case RETENTION -> items.expired(event.ref().areaId(), type, event.ref().id());
@@ -120,7 +120,7 @@ public class ReviewService {
     void onTagged(ContentTagged event) {
         String areaId = event.ref().areaId();
         Map<String, String> merged = taxonomy.merges(areaId);
-        items.tagged(areaId, event.ref().type().value(), event.ref().id(),
+        items.tagged(areaId, event.ref().type(), event.ref().id(),
                 event.themes().stream().map(t -> merged.getOrDefault(t, t)).distinct().toArray(String[]::new),
                 event.sentiment() == null ? null : event.sentiment().shortValue(), event.flagged());
     }
@@ -153,14 +153,14 @@ public class ReviewService {
     @Transactional
     public ReviewItem item(Caller caller, String areaId, ContentType type, UUID id) {
         access.require(caller, areaId, Role.FORUM_LEAD);
-        return view(items.find(areaId, type.value(), id).orElseThrow(ReviewService::notFound));
+        return view(items.find(areaId, type, id).orElseThrow(ReviewService::notFound));
     }
 
     @Transactional
     ContentAnalysis analysis(Caller caller, String areaId, ContentType type, UUID id) {
         access.require(caller, areaId, Role.FORUM_LEAD);
-        items.find(areaId, type.value(), id).orElseThrow(ReviewService::notFound);
-        return tagging.analysis(areaId, type.value(), id);
+        items.find(areaId, type, id).orElseThrow(ReviewService::notFound);
+        return tagging.analysis(areaId, type, id);
     }
 
     /** Holds the item for {@link #CLAIM} so no other forum lead acts on it meanwhile. */
@@ -168,20 +168,20 @@ public class ReviewService {
     public ReviewItem claim(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ModerationItem item = current(lead, type, id, version);
-        if (items.claim(areaId, type.value(), id, lead.uid(), now().plus(CLAIM), item.version()) == 0) {
+        if (items.claim(areaId, type, id, lead.uid(), now().plus(CLAIM), item.version()) == 0) {
             throw versionConflict();
         }
-        return view(items.find(areaId, type.value(), id).orElseThrow());
+        return view(items.find(areaId, type, id).orElseThrow());
     }
 
     @Transactional
     public ReviewItem release(Caller caller, String areaId, ContentType type, UUID id, @Nullable Integer version) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         ModerationItem item = current(lead, type, id, version);
-        if (item.claimedBy() != null && items.release(areaId, type.value(), id, item.version()) == 0) {
+        if (item.claimedBy() != null && items.release(areaId, type, id, item.version()) == 0) {
             throw versionConflict();
         }
-        return view(items.find(areaId, type.value(), id).orElseThrow());
+        return view(items.find(areaId, type, id).orElseThrow());
     }
 
     /**
@@ -199,7 +199,7 @@ public class ReviewService {
         if (item.wordsGone() || raw == null) {
             throw wordsGone(item);
         }
-        ContentAnalysis analysis = tagging.analysis(areaId, type.value(), id);
+        ContentAnalysis analysis = tagging.analysis(areaId, type, id);
         List<Redaction> redactions;
         String text;
         if (request.publishedBody() != null) {
@@ -219,7 +219,7 @@ public class ReviewService {
             throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This is already " + item.state() + ".");
         }
         requireAnalysis(item, analysis, Boolean.TRUE.equals(request.safeguardingReviewed()));
-        if (safeguarding.caseOf(areaId, type.value(), id).filter(SafeguardingCase::isOpen).isPresent()) {
+        if (safeguarding.caseOf(areaId, type, id).filter(SafeguardingCase::isOpen).isPresent()) {
             throw new ProblemException(ModerationProblem.SAFEGUARDING_REVIEW_REQUIRED,
                     "Tagging flagged this for safeguarding. It is published only after the safeguarding case is handled.");
         }
@@ -231,7 +231,7 @@ public class ReviewService {
         Instant now = now();
         decide(lead, item, ModerationItem.PUBLISHED, text, redactions, null, now);
         published.publishEvent(new ContentPublished(item.ref(), text, now));
-        return view(items.find(areaId, type.value(), id).orElseThrow());
+        return view(items.find(areaId, type, id).orElseThrow());
     }
 
     @Transactional
@@ -261,26 +261,26 @@ public class ReviewService {
                     "Give up to 10 themes of the area's taxonomy (their ids).", Map.of("themes", "theme ids, at most 10"));
         }
         ModerationItem item = current(lead, type, id, request.version());
-        ContentAnalysis analysis = tagging.analysis(areaId, type.value(), id);
+        ContentAnalysis analysis = tagging.analysis(areaId, type, id);
         String[] model = analysis.tags() == null ? new String[0]
                 : analysis.tags().themes().stream().map(Tags.Theme::theme).toArray(String[]::new);
-        items.correctThemes(areaId, type.value(), id, model, analysis.tags() == null ? null : analysis.tags().modelVersion(),
+        items.correctThemes(areaId, type, id, model, analysis.tags() == null ? null : analysis.tags().modelVersion(),
                 themes.toArray(String[]::new), lead.uid(), now());
-        if (items.setThemes(areaId, type.value(), id, themes.toArray(String[]::new), item.version()) == 0) {
+        if (items.setThemes(areaId, type, id, themes.toArray(String[]::new), item.version()) == 0) {
             throw versionConflict();
         }
         audit.record(areaId, lead.uid(), "moderation.correct_themes", type.value(), id.toString(),
                 Map.of("before", String.join(",", item.themes()), "after", String.join(",", themes),
                         "model", String.join(",", model)));
-        return view(items.find(areaId, type.value(), id).orElseThrow());
+        return view(items.find(areaId, type, id).orElseThrow());
     }
 
     /** Queues the text for tagging again (a new model, or a proposal that looked wrong). */
     @Transactional
     ReviewItem retag(Caller caller, String areaId, ContentType type, UUID id) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
-        ModerationItem item = items.find(areaId, type.value(), id).orElseThrow(ReviewService::notFound);
-        tagging.retagOne(areaId, type.value(), id);
+        ModerationItem item = items.find(areaId, type, id).orElseThrow(ReviewService::notFound);
+        tagging.retagOne(areaId, type, id);
         audit.record(areaId, lead.uid(), "moderation.retag", type.value(), id.toString(), Map.of());
         return view(item);
     }
@@ -309,7 +309,7 @@ public class ReviewService {
             throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This is already " + item.state() + ".");
         }
         decide(lead, item, ModerationItem.READ, null, List.of(), null, now());
-        return view(items.find(areaId, type.value(), id).orElseThrow());
+        return view(items.find(areaId, type, id).orElseThrow());
     }
 
     private ReviewItem decideWithReason(Caller caller, String areaId, ContentType type, UUID id,
@@ -327,7 +327,7 @@ public class ReviewService {
             throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This is already " + item.state() + ".");
         }
         decide(lead, item, state, null, List.of(), reason, now());
-        return view(items.find(areaId, type.value(), id).orElseThrow());
+        return view(items.find(areaId, type, id).orElseThrow());
     }
 
     private void decide(CurrentUser lead, ModerationItem item, String state, @Nullable String text,
@@ -340,7 +340,7 @@ public class ReviewService {
         detail.put("before", item.state());
         detail.put("after", state);
         detail.put("redactions", Integer.toString(redactions.size()));
-        audit.record(item.areaId(), lead.uid(), "moderation." + verb(state), item.contentType(), item.contentId().toString(), detail);
+        audit.record(item.areaId(), lead.uid(), "moderation." + verb(state), item.contentType().value(), item.contentId().toString(), detail);
         LOG.info("moderation.{} area={} {}={}", verb(state), item.areaId(), item.contentType(), item.contentId());
     }
 
@@ -360,7 +360,7 @@ public class ReviewService {
                     "Send the item's version as you were shown it, so a change made meanwhile is not overwritten.",
                     Map.of("version", "required"));
         }
-        ModerationItem item = items.findForUpdate(lead.areaId(), type.value(), id).orElseThrow(ReviewService::notFound);
+        ModerationItem item = items.findForUpdate(lead.areaId(), type, id).orElseThrow(ReviewService::notFound);
         if (item.claimedByOtherThan(lead.uid(), now())) {
             throw new ProblemException(ModerationProblem.CLAIMED,
                     "Another forum lead is looking at this until " + item.claimedUntil() + ".");

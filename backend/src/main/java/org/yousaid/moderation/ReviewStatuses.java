@@ -25,7 +25,7 @@ public class ReviewStatuses {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return items.findAll(areaId, type.value(), ids).stream().collect(Collectors.toMap(ModerationItem::contentId,
+        return items.findAll(areaId, type, ids).stream().collect(Collectors.toMap(ModerationItem::contentId,
                 i -> new ReviewStatus(i.state(), i.reason(), i.decidedAt())));
     }
 }

@@ -36,20 +36,20 @@ final class ReviewViews {
         byType.forEach((type, ofType) -> {
             List<UUID> ids = ofType.stream().map(ModerationItem::contentId).toList();
             Map<UUID, String> texts = content(type).texts(areaId, ids);
-            Map<UUID, ContentAnalysis> analyses = tagging.analyses(areaId, type.value(), ids);
+            Map<UUID, ContentAnalysis> analyses = tagging.analyses(areaId, type, ids);
             Set<UUID> quotable = content(type).quotable(areaId, ids);
             ofType.forEach(i -> built.put(type.value() + i.contentId(),
                     ReviewItem.of(i, texts.get(i.contentId()), analyses.get(i.contentId()),
                             texts.containsKey(i.contentId()) && quotable.contains(i.contentId()))));
         });
-        return rows.stream().map(i -> built.get(i.contentType() + i.contentId())).toList();
+        return rows.stream().map(i -> built.get(i.contentType().value() + i.contentId())).toList();
     }
 
     ReviewItem view(ModerationItem item) {
         return views(item.areaId(), List.of(item)).get(0);
     }
 
-    Map<UUID, ReviewItem> viewsOf(String areaId, String contentType, List<UUID> ids) {
+    Map<UUID, ReviewItem> viewsOf(String areaId, ContentType contentType, List<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -57,7 +57,7 @@ final class ReviewViews {
                 .collect(Collectors.toMap(ReviewItem::id, Function.identity()));
     }
 
-    Optional<ReviewItem> viewOf(String areaId, String contentType, UUID id) {
+    Optional<ReviewItem> viewOf(String areaId, ContentType contentType, UUID id) {
         return Optional.ofNullable(viewsOf(areaId, contentType, List.of(id)).get(id));
     }
 

@@ -5,13 +5,14 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 import org.yousaid.shared.Cursor;
 
 /** A flagged text waiting for, or seen by, a person; the key is (area, content type, content id). */
 @MappedEntity("safeguarding_cases")
 record SafeguardingCase(
         String areaId,
-        String contentType,
+        ContentType contentType,
         @Id UUID contentId,
         String status,
         Instant flaggedAt,

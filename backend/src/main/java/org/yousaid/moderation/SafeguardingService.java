@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
 import org.yousaid.area.AreaSettingsService;
 import org.yousaid.area.SafeguardingContact;
+import org.yousaid.content.ContentType;
 import org.yousaid.notify.Notifications;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
@@ -79,7 +80,7 @@ public class SafeguardingService {
     void onFlagged(ContentFlagged event) {
         int criticality = criticality(event.reasons());
         ContentRef ref = event.ref();
-        if (cases.openIfAbsent(ref.areaId(), ref.type().value(), ref.id(), event.flaggedAt(),
+        if (cases.openIfAbsent(ref.areaId(), ref.type(), ref.id(), event.flaggedAt(),
                 event.modelVersion(), criticality) == 1) {
             LOG.warn("safeguarding.case_opened area={} {}={}", ref.areaId(), ref.type().value(), ref.id());
             opened.publishEvent(new SafeguardingCaseOpened(ref, criticality, event.flaggedAt()));
@@ -120,7 +121,7 @@ public class SafeguardingService {
         List<SafeguardingCase> rows = cases.queue(areaId, statuses, after == null ? java.time.Instant.EPOCH : after.at(),
                 after == null ? new UUID(0, 0) : after.id(), limit + 1);
         Page<SafeguardingCase> page = listing.page(rows, limit, SafeguardingCase::position, Function.identity());
-        Map<String, Map<UUID, ReviewItem>> items = new HashMap<>();
+        Map<ContentType, Map<UUID, ReviewItem>> items = new HashMap<>();
         page.items().stream().collect(Collectors.groupingBy(SafeguardingCase::contentType,
                         Collectors.mapping(SafeguardingCase::contentId, Collectors.toList())))
                 .forEach((type, ids) -> items.put(type, views.viewsOf(areaId, type, ids)));
@@ -131,7 +132,7 @@ public class SafeguardingService {
 
     /** One case, in whatever status, with its text and analysis: the area's forum leads only. */
     @Transactional
-    public SafeguardingCaseView caseView(Caller caller, String areaId, String contentType, UUID contentId) {
+    public SafeguardingCaseView caseView(Caller caller, String areaId, ContentType contentType, UUID contentId) {
         access.require(caller, areaId, Role.FORUM_LEAD);
         cases.find(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
         return view(areaId, contentType, contentId);
@@ -139,7 +140,7 @@ public class SafeguardingService {
 
     /** A forum lead closes a case, saying what they did; handling again changes nothing. */
     @Transactional
-    public SafeguardingCaseView handle(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
+    public SafeguardingCaseView handle(Caller caller, String areaId, ContentType contentType, UUID contentId, @Nullable String note) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         String checked = checkNote(note);
         SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
@@ -155,7 +156,7 @@ public class SafeguardingService {
      * contact is kept in the area's settings (409 when the area has named none).
      */
     @Transactional
-    public SafeguardingCaseView escalate(Caller caller, String areaId, String contentType, UUID contentId, @Nullable String note) {
+    public SafeguardingCaseView escalate(Caller caller, String areaId, ContentType contentType, UUID contentId, @Nullable String note) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         String checked = checkNote(note);
         SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
@@ -165,7 +166,7 @@ public class SafeguardingService {
                     "This area has not named its safeguarding contact; an area admin sets it in the area's settings."));
             String to = contact.name() + " (" + contact.role() + ")";
             cases.escalate(areaId, contentType, contentId, now(), lead.uid(), to, checked);
-            audit.record(areaId, lead.uid(), "safeguarding.escalate", contentType, contentId.toString(),
+            audit.record(areaId, lead.uid(), "safeguarding.escalate", contentType.value(), contentId.toString(),
                     Map.of("before", current.status(), "after", SafeguardingCase.ESCALATED));
         } else if (SafeguardingCase.HANDLED.equals(current.status())) {
             throw new ProblemException(ModerationProblem.ALREADY_DECIDED, "This case is already handled.");
@@ -174,7 +175,7 @@ public class SafeguardingService {
     }
 
     @Transactional
-    public SafeguardingCaseView setCriticality(Caller caller, String areaId, String contentType, UUID contentId,
+    public SafeguardingCaseView setCriticality(Caller caller, String areaId, ContentType contentType, UUID contentId,
                                         @Nullable Integer criticality) {
         CurrentUser lead = access.require(caller, areaId, Role.FORUM_LEAD);
         if (criticality == null || criticality < 0 || criticality > 5) {
@@ -183,28 +184,28 @@ public class SafeguardingService {
         }
         SafeguardingCase current = cases.findForUpdate(areaId, contentType, contentId).orElseThrow(SafeguardingService::noCase);
         cases.setCriticality(areaId, contentType, contentId, criticality);
-        audit.record(areaId, lead.uid(), "safeguarding.criticality", contentType, contentId.toString(),
+        audit.record(areaId, lead.uid(), "safeguarding.criticality", contentType.value(), contentId.toString(),
                 Map.of("before", Integer.toString(current.criticality()), "after", Integer.toString(criticality)));
         return view(areaId, contentType, contentId);
     }
 
-    private SafeguardingCaseView view(String areaId, String contentType, UUID contentId) {
+    private SafeguardingCaseView view(String areaId, ContentType contentType, UUID contentId) {
         return SafeguardingCaseView.of(cases.find(areaId, contentType, contentId).orElseThrow(),
                 views.viewOf(areaId, contentType, contentId).orElse(null));
     }
 
     /** Which of these texts raised a concern (whatever became of it): their authors are signposted. */
-    java.util.Set<UUID> raisedConcern(String areaId, String contentType, java.util.Collection<UUID> ids) {
+    java.util.Set<UUID> raisedConcern(String areaId, ContentType contentType, java.util.Collection<UUID> ids) {
         return ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(cases.withCases(areaId, contentType, ids));
     }
 
-    Optional<SafeguardingCase> caseOf(String areaId, String contentType, UUID contentId) {
+    Optional<SafeguardingCase> caseOf(String areaId, ContentType contentType, UUID contentId) {
         return cases.findForUpdate(areaId, contentType, contentId);
     }
 
     private void close(CurrentUser lead, SafeguardingCase open, String note) {
         cases.handle(open.areaId(), open.contentType(), open.contentId(), now(), lead.uid(), note);
-        audit.record(open.areaId(), lead.uid(), "safeguarding.handle", open.contentType(), open.contentId().toString(),
+        audit.record(open.areaId(), lead.uid(), "safeguarding.handle", open.contentType().value(), open.contentId().toString(),
                 Map.of("before", open.status(), "after", SafeguardingCase.HANDLED));
         LOG.info("safeguarding.handle area={} {}={}", open.areaId(), open.contentType(), open.contentId());
     }
@@ -219,7 +220,7 @@ public class SafeguardingService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ProblemException noCase() {
+    static ProblemException noCase() {
         return new ProblemException(ModerationProblem.CASE_NOT_FOUND, "There is no safeguarding case for this content.");
     }
 }

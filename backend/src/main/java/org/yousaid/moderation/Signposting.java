@@ -31,7 +31,7 @@ public class Signposting {
 
     /** One query for a page of texts: the signpost of each that raised a concern, by id. */
     public Map<UUID, Signpost> forContents(String areaId, ContentType type, Collection<UUID> ids) {
-        Set<UUID> concerned = safeguarding.raisedConcern(areaId, type.value(), ids);
+        Set<UUID> concerned = safeguarding.raisedConcern(areaId, type, ids);
         if (concerned.isEmpty()) {
             return Map.of();
         }

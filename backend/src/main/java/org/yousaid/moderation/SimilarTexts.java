@@ -1,6 +1,5 @@
 package org.yousaid.moderation;
 
-import org.yousaid.content.ContentType;
 import org.yousaid.content.ContentSources;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.content.ContentType;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.Role;
 import org.yousaid.tagging.TaggingService;
@@ -34,7 +34,7 @@ public class SimilarTexts {
 
     /** A text of a group and how many families said "me too" to it. */
     @Serdeable
-    public record Member(String contentType, UUID id, int meToo) {
+    public record Member(ContentType contentType, UUID id, int meToo) {
     }
 
     /**
@@ -72,10 +72,10 @@ public class SimilarTexts {
         Map<String, float[]> vectors = new HashMap<>();
         rows.stream().collect(Collectors.groupingBy(ModerationItem::contentType)).forEach((type, ofType) ->
                 tagging.embeddings(areaId, type, ofType.stream().map(ModerationItem::contentId).toList())
-                        .forEach((id, v) -> vectors.put(type + id, v)));
+                        .forEach((id, v) -> vectors.put(type.value() + id, v)));
         List<Cluster> clusters = new ArrayList<>();
         for (ModerationItem item : rows) {
-            float[] v = vectors.get(item.contentType() + item.contentId());
+            float[] v = vectors.get(item.contentType().value() + item.contentId());
             if (v == null) {
                 continue;
             }
@@ -99,26 +99,24 @@ public class SimilarTexts {
         }
         Map<String, Integer> meToos = new HashMap<>();
         rows.stream().collect(Collectors.groupingBy(ModerationItem::contentType)).forEach((type, ofType) ->
-                ContentType.fromValue(type).map(contents::of).ifPresent(content ->
-                        content.meToos(areaId, ofType.stream().map(ModerationItem::contentId).toList())
-                                .forEach((id, n) -> meToos.put(type + id, n))));
+                contents.of(type).meToos(areaId, ofType.stream().map(ModerationItem::contentId).toList())
+                        .forEach((id, n) -> meToos.put(type.value() + id, n)));
         Map<String, Set<String>> people = new HashMap<>();
         rows.stream().collect(Collectors.groupingBy(ModerationItem::contentType)).forEach((type, ofType) ->
-                ContentType.fromValue(type).map(contents::of).ifPresent(content ->
-                        content.voices(areaId, ofType.stream().map(ModerationItem::contentId).toList()).forEach(v ->
-                                people.computeIfAbsent(type + v.contentId(), k -> new HashSet<>()).add(v.uid()))));
+                contents.of(type).voices(areaId, ofType.stream().map(ModerationItem::contentId).toList()).forEach(v ->
+                        people.computeIfAbsent(type.value() + v.contentId(), k -> new HashSet<>()).add(v.uid())));
         List<Group> groups = new ArrayList<>();
         for (Cluster c : clusters) {
             List<Member> members = c.members.stream().map(m -> new Member(m.contentType(), m.contentId(),
-                    meToos.getOrDefault(m.contentType() + m.contentId(), 0))).toList();
+                    meToos.getOrDefault(m.contentType().value() + m.contentId(), 0))).toList();
             int meToo = members.stream().mapToInt(Member::meToo).sum();
             Set<String> behind = new HashSet<>();
-            c.members.forEach(m -> behind.addAll(people.getOrDefault(m.contentType() + m.contentId(), Set.of())));
+            c.members.forEach(m -> behind.addAll(people.getOrDefault(m.contentType().value() + m.contentId(), Set.of())));
             groups.add(new Group(members.size(), meToo, behind.size(), views.view(c.representative()), members));
         }
         // The group more families stand behind comes first; among equals, the one more wrote.
         groups.sort(Comparator.comparingInt(Group::families).thenComparingInt(Group::size).reversed());
-        return new Groups(theme, (int) rows.stream().filter(r -> vectors.containsKey(r.contentType() + r.contentId())).count(), groups);
+        return new Groups(theme, (int) rows.stream().filter(r -> vectors.containsKey(r.contentType().value() + r.contentId())).count(), groups);
     }
 
     /**

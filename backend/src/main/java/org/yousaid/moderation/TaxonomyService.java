@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.content.ContentType;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
@@ -147,7 +148,7 @@ public class TaxonomyService {
         List<String> requeued = themes.itemsWithTheme(areaId, themeId);
         for (String ref : requeued) {
             String[] parts2 = ref.split(":", 2);
-            tagging.retagOne(areaId, parts2[0], UUID.fromString(parts2[1]));
+            tagging.retagOne(areaId, ContentType.fromValue(parts2[0]).orElseThrow(), UUID.fromString(parts2[1]));
         }
         return changed(lead, Map.of("action", "split", "theme", themeId,
                 "into", parts.stream().map(NewTheme::id).toList(), "requeued", requeued.size()));

@@ -9,6 +9,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /** Who a response reached, the notices sent about it (one per event per member) and members' mutes. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -79,5 +80,5 @@ interface LoopRepository extends GenericRepository<ResponseRow, UUID> {
             from response_reach x join responses r on r.area_id = x.area_id and r.id = x.response_id and r.status = 'published'
             where x.area_id = :areaId and x.uid = :uid and x.content_type = :contentType and x.content_id in (:ids)
             order by r.published_at desc, r.id""")
-    List<WhatHappened.Row> answered(String areaId, String uid, String contentType, java.util.Collection<UUID> ids);
+    List<WhatHappened.Row> answered(String areaId, String uid, ContentType contentType, java.util.Collection<UUID> ids);
 }

@@ -86,7 +86,7 @@ class LoopService {
         List<PublishedWords.Spoken> cited = responses.citations(areaId, r.id()).stream()
                 .map(c -> new PublishedWords.Spoken(c.contentType(), c.contentId())).toList();
         Map<UUID, String> typeOf = new java.util.HashMap<>();
-        cited.forEach(s -> typeOf.put(s.contentId(), s.contentType()));
+        cited.forEach(s -> typeOf.put(s.contentId(), s.contentType().value()));
         for (ContentSource.Voice v : voicesOf(areaId, cited)) {
             rows.merge(v.uid() + "|" + v.contentId(), new String[]{v.uid(), typeOf.get(v.contentId()), v.contentId().toString(),
                     v.author() ? CITED : ME_TOO}, (a, b) -> CITED.equals(a[3]) ? a : b);
@@ -94,7 +94,7 @@ class LoopService {
         Instant from = r.periodFrom().atStartOfDay(ENGLAND).toInstant();
         Instant to = r.periodTo().plusDays(1).atStartOfDay(ENGLAND).toInstant();
         List<PublishedWords.Spoken> onThemes = words.onThemes(areaId, r.themeList(), from, to);
-        onThemes.forEach(s -> typeOf.put(s.contentId(), s.contentType()));
+        onThemes.forEach(s -> typeOf.put(s.contentId(), s.contentType().value()));
         for (ContentSource.Voice v : voicesOf(areaId, onThemes)) {
             rows.putIfAbsent(v.uid() + "|" + v.contentId(),
                     new String[]{v.uid(), typeOf.get(v.contentId()), v.contentId().toString(), THEME});
@@ -170,10 +170,10 @@ class LoopService {
 
     private List<ContentSource.Voice> voicesOf(String areaId, List<PublishedWords.Spoken> spoken) {
         List<ContentSource.Voice> found = new ArrayList<>();
-        Map<String, Set<UUID>> byType = spoken.stream().collect(Collectors.groupingBy(PublishedWords.Spoken::contentType,
+        Map<ContentType, Set<UUID>> byType = spoken.stream().collect(Collectors.groupingBy(PublishedWords.Spoken::contentType,
                 Collectors.mapping(PublishedWords.Spoken::contentId, Collectors.toCollection(HashSet::new))));
         for (ContentSource source : contents.all()) {
-            Set<UUID> ids = byType.getOrDefault(source.type().value(), Set.of());
+            Set<UUID> ids = byType.getOrDefault(source.type(), Set.of());
             List<UUID> list = new ArrayList<>(ids);
             for (int start = 0; start < list.size(); start += 5000) {
                 found.addAll(source.voices(areaId, list.subList(start, Math.min(list.size(), start + 5000))));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /**
  * The "you said, we did" responses that reached a member, the notices about them and their mute:
@@ -21,7 +22,7 @@ public interface ReachRecords extends GenericRepository<ResponseRow, UUID> {
 
     @Serdeable
     @Introspected
-    record HeldReach(UUID responseId, String title, Instant publishedAt, String how, String contentType, UUID contentId) {
+    record HeldReach(UUID responseId, String title, Instant publishedAt, String how, ContentType contentType, UUID contentId) {
     }
 
     @Query("""

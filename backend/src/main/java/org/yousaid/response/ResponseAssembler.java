@@ -108,14 +108,14 @@ class ResponseAssembler {
         List<Citation> citations = responses.citations(areaId, r.id());
         Map<String, PublishedWords.Published> published = new HashMap<>();
         words.published(areaId, citations.stream().map(c -> new ContentRef(areaId,
-                        ContentType.fromValue(c.contentType()).orElseThrow(), c.contentId())).toList())
-                .forEach(p -> published.put(p.contentType() + p.contentId(), p));
+                        c.contentType(), c.contentId())).toList())
+                .forEach(p -> published.put(p.contentType().value() + p.contentId(), p));
         Map<UUID, Integer> meToos = meToos(areaId, citations);
         List<CitedText> comments = new ArrayList<>();
         List<CitedText> answers = new ArrayList<>();
         Map<Integer, List<CitedText>> groups = new LinkedHashMap<>();
         for (Citation c : citations) {
-            PublishedWords.Published p = published.get(c.contentType() + c.contentId());
+            PublishedWords.Published p = published.get(c.contentType().value() + c.contentId());
             if (p == null && c.groupNo() != null) {
                 // A group is shown by a text that still stands; the group's count says how many it was.
                 continue;
@@ -124,7 +124,7 @@ class ResponseAssembler {
                     : new CitedText(c.contentType(), c.contentId(), p.text(), meToos.getOrDefault(c.contentId(), 0), false);
             if (c.groupNo() != null) {
                 groups.computeIfAbsent(c.groupNo(), n -> new ArrayList<>()).add(text);
-            } else if (ContentType.COMMENT.value().equals(c.contentType())) {
+            } else if (c.contentType() == ContentType.COMMENT) {
                 comments.add(text);
             } else {
                 answers.add(text);
@@ -137,7 +137,7 @@ class ResponseAssembler {
     }
 
     private Map<UUID, Integer> meToos(String areaId, List<Citation> citations) {
-        List<UUID> commentIds = citations.stream().filter(c -> ContentType.COMMENT.value().equals(c.contentType()))
+        List<UUID> commentIds = citations.stream().filter(c -> c.contentType() == ContentType.COMMENT)
                 .map(Citation::contentId).toList();
         return contents.of(ContentType.COMMENT).meToos(areaId, commentIds);
     }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /** Responses, the words they cite, the forum's sign-off and the published revisions; every statement names the area. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -81,7 +82,7 @@ interface ResponseRepository extends GenericRepository<ResponseRow, UUID> {
             insert into response_citations (area_id, response_id, content_type, content_id, group_no)
             values (:areaId, :responseId, :contentType, :contentId, :groupNo)
             on conflict do nothing""")
-    int cite(String areaId, UUID responseId, String contentType, UUID contentId, @Nullable Integer groupNo);
+    int cite(String areaId, UUID responseId, ContentType contentType, UUID contentId, @Nullable Integer groupNo);
 
     @Query("""
             select content_type, content_id, group_no from response_citations

@@ -202,18 +202,17 @@ public class ResponseService {
         access.require(caller, areaId, Role.COMMISSIONER);
         ResponseRow r = responses.find(areaId, id).orElseThrow(() -> notFound(id));
         Map<String, Citation> cited = responses.citations(areaId, id).stream()
-                .collect(Collectors.toMap(c -> c.contentType() + c.contentId(), c -> c, (a, b) -> a));
+                .collect(Collectors.toMap(c -> c.contentType().value() + c.contentId(), c -> c, (a, b) -> a));
         Instant from = r.periodFrom().atStartOfDay(ENGLAND).toInstant();
         Instant to = r.periodTo().plusDays(1).atStartOfDay(ENGLAND).toInstant();
         Set<ContentRef> refs = new LinkedHashSet<>();
         words.onThemes(areaId, r.themeList(), from, to).stream().limit(MAX_CITED).forEach(s ->
-                ContentType.fromValue(s.contentType()).ifPresent(t -> refs.add(new ContentRef(areaId, t, s.contentId()))));
-        cited.values().forEach(c -> ContentType.fromValue(c.contentType()).ifPresent(t ->
-                refs.add(new ContentRef(areaId, t, c.contentId()))));
+                refs.add(new ContentRef(areaId, s.contentType(), s.contentId())));
+        cited.values().forEach(c -> refs.add(new ContentRef(areaId, c.contentType(), c.contentId())));
         return words.published(areaId, refs).stream()
                 .sorted(java.util.Comparator.comparing(PublishedWords.Published::submittedAt))
                 .map(p -> {
-                    Citation c = cited.get(p.contentType() + p.contentId());
+                    Citation c = cited.get(p.contentType().value() + p.contentId());
                     return new ResponseViews.Citable(p.contentType(), p.contentId(), p.text(),
                             c == null ? null : c.groupNo() == null ? 0 : c.groupNo());
                 }).toList();
@@ -351,24 +350,24 @@ public class ResponseService {
                 if (m == null || m.contentId() == null || m.contentType() == null || !LoopService.isContentType(m.contentType())) {
                     throw invalid("Name each text of a group by contentType (comment or survey_answer) and contentId.", "groups");
                 }
-                citations.add(new Citation(m.contentType(), m.contentId(), g + 1));
+                citations.add(new Citation(ContentType.fromValue(m.contentType()).orElseThrow(), m.contentId(), g + 1));
             }
         }
         distinct(request.comments(), MAX_CITED, "comments").forEach(id ->
-                citations.add(new Citation(ContentType.COMMENT.value(), id, null)));
+                citations.add(new Citation(ContentType.COMMENT, id, null)));
         distinct(request.answers(), MAX_CITED, "answers").forEach(id ->
-                citations.add(new Citation(ContentType.SURVEY_ANSWER.value(), id, null)));
+                citations.add(new Citation(ContentType.SURVEY_ANSWER, id, null)));
         // A text cited twice (alone and in a group) is cited once, in its group.
         Set<String> seen = new HashSet<>();
-        List<Citation> unique = citations.stream().filter(c -> seen.add(c.contentType() + c.contentId())).toList();
+        List<Citation> unique = citations.stream().filter(c -> seen.add(c.contentType().value() + c.contentId())).toList();
         Set<String> published = words.published(areaId, unique.stream().map(c -> new ContentRef(areaId,
-                        ContentType.fromValue(c.contentType()).orElseThrow(), c.contentId())).toList())
-                .stream().map(p -> p.contentType() + p.contentId()).collect(Collectors.toSet());
-        unique.stream().filter(c -> !published.contains(c.contentType() + c.contentId())).findFirst().ifPresent(c -> {
-            throw new ProblemException(ResponseProblem.CITATION_INVALID, "The " + c.contentType().replace('_', ' ') + " "
+                        c.contentType(), c.contentId())).toList())
+                .stream().map(p -> p.contentType().value() + p.contentId()).collect(Collectors.toSet());
+        unique.stream().filter(c -> !published.contains(c.contentType().value() + c.contentId())).findFirst().ifPresent(c -> {
+            throw new ProblemException(ResponseProblem.CITATION_INVALID, "The " + c.contentType().value().replace('_', ' ') + " "
                     + c.contentId() + " is not published in this area: only words a forum lead published can be cited "
                     + "(a survey answer only with its family's consent to be quoted).",
-                    Map.of(c.contentType(), c.contentId().toString()));
+                    Map.of(c.contentType().value(), c.contentId().toString()));
         });
         return unique;
     }

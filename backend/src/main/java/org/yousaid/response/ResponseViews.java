@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 import org.yousaid.shared.CountTable;
 
 /** What the responses API reads and writes (openapi.yaml, tag responses). */
@@ -76,12 +77,12 @@ public final class ResponseViews {
     }
 
     @Serdeable
-    public record CitedText(String contentType, UUID contentId, String text, int meToo, boolean withdrawn) {
+    public record CitedText(ContentType contentType, UUID contentId, String text, int meToo, boolean withdrawn) {
 
         /** What a response shows where it cited words their family has since taken back or had erased. */
         public static final String WORDS_WITHDRAWN = "Words withdrawn by the family.";
 
-        static CitedText withdrawn(String contentType, UUID contentId) {
+        static CitedText withdrawn(ContentType contentType, UUID contentId) {
             return new CitedText(contentType, contentId, WORDS_WITHDRAWN, 0, true);
         }
     }
@@ -159,7 +160,7 @@ public final class ResponseViews {
     }
 
     @Serdeable
-    public record MyWords(String contentType, UUID contentId, String how) {
+    public record MyWords(ContentType contentType, UUID contentId, String how) {
     }
 
     @Serdeable
@@ -180,7 +181,7 @@ public final class ResponseViews {
     }
 
     /** Published words a response may cite; {@code group} 0 when cited alone, null when not cited. */
-    public record Citable(String contentType, UUID contentId, String text, @Nullable Integer group) {
+    public record Citable(ContentType contentType, UUID contentId, String text, @Nullable Integer group) {
     }
 
     @Serdeable

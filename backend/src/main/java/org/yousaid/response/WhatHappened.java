@@ -1,7 +1,6 @@
 package org.yousaid.response;
 
 import org.yousaid.content.Answered;
-import org.yousaid.content.ContentType;
 import io.micronaut.core.annotation.Introspected;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.yousaid.content.ContentType;
 
 /**
  * "What happened to what I said", beside a family's own comments and answers: the published
@@ -34,7 +34,7 @@ public final class WhatHappened {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return loop.answered(areaId, uid, contentType.value(), ids).stream().collect(Collectors.groupingBy(Row::contentId,
+        return loop.answered(areaId, uid, contentType, ids).stream().collect(Collectors.groupingBy(Row::contentId,
                 LinkedHashMap::new, Collectors.mapping(r -> new Answered(r.responseId(), r.title(), r.publishedAt(), r.how(),
                         r.actions(), r.actionsDone()), Collectors.toList())));
     }

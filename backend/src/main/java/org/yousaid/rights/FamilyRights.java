@@ -102,15 +102,15 @@ class FamilyRights {
                     authored.stream().map(ContentSource.Authored::id).toList());
             for (ContentSource.Authored a : authored) {
                 MyWords.Fate fate = fates.getOrDefault(a.id(), MyWords.Fate.UNSEEN);
-                texts.add(new ExportedText(source.type().value(), a.id(), a.status(),
+                texts.add(new ExportedText(source.type(), a.id(), a.status(),
                         fate.review() == null ? null : fate.review().state(), fate.review() == null ? null : fate.review().reason(),
                         fate.review() == null ? null : fate.review().decidedAt(), a.authorRole(), a.submittedAt(), a.text(),
                         a.publishedText(), a.withdrawnAt(), a.about(), fate.signposting(), fate.whatHappened()));
                 if (a.quotingAgreedAt() != null) {
-                    consents.add(new Consent("quote_survey_words", source.type().value(), a.id(), a.quotingAgreedAt()));
+                    consents.add(new Consent("quote_survey_words", source.type(), a.id(), a.quotingAgreedAt()));
                 }
             }
-            source.secondedBy(areaId, uid).forEach(s -> meToos.add(new ExportedMeToo(source.type().value(), s.contentId(), s.at())));
+            source.secondedBy(areaId, uid).forEach(s -> meToos.add(new ExportedMeToo(source.type(), s.contentId(), s.at())));
         }
         return new AreaExport(areaId, m.areaName(), m.role(), m.joinedAt(), settings.privacyNotice(areaId).orElse(null),
                 reach.mutedAt(areaId, uid).orElse(null), texts, meToos, reach.of(areaId, uid), pushes.devices(areaId, uid),

@@ -9,13 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.content.ContentErased;
 import org.yousaid.content.ContentRef;
 import org.yousaid.content.ContentSources;
-import org.yousaid.content.ContentType;
 import org.yousaid.moderation.RetentionCandidates;
 import org.yousaid.notify.PushRecords;
 import org.yousaid.survey.InvitationRecords;
@@ -86,13 +84,9 @@ class Retention {
             purged += transactions.executeWrite(s -> {
                 int n = 0;
                 for (RetentionCandidates.Candidate c : batch) {
-                    Optional<ContentType> type = ContentType.fromValue(c.contentType());
-                    if (type.isEmpty()) {
-                        continue;
-                    }
-                    contents.of(type.get()).purgeWords(c.areaId(), List.of(c.contentId()), at);
+                    contents.of(c.contentType()).purgeWords(c.areaId(), List.of(c.contentId()), at);
                     // Moderation marks the item whether or not the feature still had words, so it is never picked again.
-                    erased.publishEvent(new ContentErased(new ContentRef(c.areaId(), type.get(), c.contentId()),
+                    erased.publishEvent(new ContentErased(new ContentRef(c.areaId(), c.contentType(), c.contentId()),
                             ContentErased.Why.RETENTION));
                     n++;
                 }

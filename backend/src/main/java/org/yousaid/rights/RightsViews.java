@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.yousaid.area.PrivacyNotice;
 import org.yousaid.content.Answered;
+import org.yousaid.content.ContentType;
 import org.yousaid.content.Signpost;
 import org.yousaid.notify.PushRecords;
 import org.yousaid.response.ReachRecords;
@@ -32,18 +33,18 @@ final class RightsViews {
     }
 
     @Serdeable
-    record ExportedText(String contentType, UUID id, String status, @Nullable String reviewState, @Nullable String reviewReason,
+    record ExportedText(ContentType contentType, UUID id, String status, @Nullable String reviewState, @Nullable String reviewReason,
                         @Nullable Instant decidedAt, String authorRole, Instant submittedAt, @Nullable String text,
                         @Nullable String publishedText, @Nullable Instant withdrawnAt, Map<String, Object> about,
                         @Nullable Signpost signposting, List<Answered> whatHappened) {
     }
 
     @Serdeable
-    record ExportedMeToo(String contentType, UUID contentId, Instant at) {
+    record ExportedMeToo(ContentType contentType, UUID contentId, Instant at) {
     }
 
     @Serdeable
-    record Consent(String kind, String contentType, UUID contentId, Instant givenAt) {
+    record Consent(String kind, ContentType contentType, UUID contentId, Instant givenAt) {
     }
 
     @Serdeable

@@ -1,6 +1,7 @@
 package org.yousaid.tagging;
 
 import java.util.List;
+import org.yousaid.content.ContentType;
 
 /**
  * Themes an area's forum leads added that the trained models do not know yet. Tagging gives them by
@@ -23,7 +24,7 @@ public interface AreaThemes {
      * A forum lead's correction of a text's themes: a labelled example for the area's theme model,
      * with the text as approved (redactions applied) once a forum lead approved it.
      */
-    record Correction(String contentType, java.util.UUID contentId, List<String> themes,
+    record Correction(ContentType contentType, java.util.UUID contentId, List<String> themes,
                       @io.micronaut.core.annotation.Nullable String approvedText) {
     }
 

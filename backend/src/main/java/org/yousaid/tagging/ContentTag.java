@@ -8,12 +8,13 @@ import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /** The latest tags of one text as stored: one row per text, replaced on re-tagging. */
 @MappedEntity("content_tags")
 record ContentTag(
         String areaId,
-        String contentType,
+        ContentType contentType,
         @Id UUID contentId,
         String modelVersion,
         @TypeDef(type = DataType.JSON) List<Tags.Theme> themes,

@@ -9,6 +9,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /** Texts' sentence embeddings; every statement names the area. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -18,13 +19,13 @@ interface EmbeddingRepository extends GenericRepository<ContentEmbedding, UUID> 
             insert into content_embeddings (area_id, content_type, content_id, embedding)
             values (:areaId, :contentType, :contentId, :embedding)
             on conflict (area_id, content_type, content_id) do update set embedding = excluded.embedding""")
-    int save(String areaId, String contentType, UUID contentId, @TypeDef(type = DataType.FLOAT_ARRAY) float[] embedding);
+    int save(String areaId, ContentType contentType, UUID contentId, @TypeDef(type = DataType.FLOAT_ARRAY) float[] embedding);
 
     @Query("delete from content_embeddings where area_id = :areaId and content_type = :contentType and content_id = :contentId")
-    int delete(String areaId, String contentType, UUID contentId);
+    int delete(String areaId, ContentType contentType, UUID contentId);
 
     @Query("""
             select * from content_embeddings
             where area_id = :areaId and content_type = :contentType and content_id in (:ids)""")
-    List<ContentEmbedding> find(String areaId, String contentType, Collection<UUID> ids);
+    List<ContentEmbedding> find(String areaId, ContentType contentType, Collection<UUID> ids);
 }

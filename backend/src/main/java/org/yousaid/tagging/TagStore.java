@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /** The latest tags per piece of content (one row each, replaced on re-tagging); every statement names the area. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -21,7 +22,7 @@ interface TagStore extends GenericRepository<ContentTag, UUID> {
     record Stored(Tags tags, Instant taggedAt) {
     }
 
-    default void save(String areaId, String contentType, UUID contentId, Tags tags, Instant now) {
+    default void save(String areaId, ContentType contentType, UUID contentId, Tags tags, Instant now) {
         upsert(areaId, contentType, contentId, tags.modelVersion(), tags.themes(), tags.suggestions(),
                 tags.sentiment() == null ? null : tags.sentiment().shortValue(),
                 tags.sentimentConfidence() == null ? null : tags.sentimentConfidence().floatValue(), tags.redactions(),
@@ -39,25 +40,25 @@ interface TagStore extends GenericRepository<ContentTag, UUID> {
                 sentiment_confidence = excluded.sentiment_confidence, redactions = excluded.redactions,
                 safeguarding_flagged = excluded.safeguarding_flagged,
                 safeguarding_reasons = excluded.safeguarding_reasons, tagged_at = excluded.tagged_at""")
-    int upsert(String areaId, String contentType, UUID contentId, String modelVersion,
+    int upsert(String areaId, ContentType contentType, UUID contentId, String modelVersion,
                @TypeDef(type = DataType.JSON) List<Tags.Theme> themes,
                @TypeDef(type = DataType.JSON) List<Tags.Theme> suggestions, @Nullable Short sentiment,
                @Nullable Float sentimentConfidence, @TypeDef(type = DataType.JSON) List<Tags.Redaction> redactions,
                boolean flagged, @TypeDef(type = DataType.JSON) List<Tags.Reason> reasons, Instant taggedAt);
 
     /** Content withdrawn by its author keeps no tags nor embedding: they stand for words the author took back. */
-    default void delete(String areaId, String contentType, UUID contentId) {
+    default void delete(String areaId, ContentType contentType, UUID contentId) {
         deleteTags(areaId, contentType, contentId);
         deleteEmbedding(areaId, contentType, contentId);
     }
 
     @Query("delete from content_tags where area_id = :areaId and content_type = :contentType and content_id = :contentId")
-    int deleteTags(String areaId, String contentType, UUID contentId);
+    int deleteTags(String areaId, ContentType contentType, UUID contentId);
 
     @Query("delete from content_embeddings where area_id = :areaId and content_type = :contentType and content_id = :contentId")
-    int deleteEmbedding(String areaId, String contentType, UUID contentId);
+    int deleteEmbedding(String areaId, ContentType contentType, UUID contentId);
 
-    default Map<UUID, Stored> find(String areaId, String contentType, Collection<UUID> ids) {
+    default Map<UUID, Stored> find(String areaId, ContentType contentType, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -67,11 +68,11 @@ interface TagStore extends GenericRepository<ContentTag, UUID> {
     }
 
     @Query("select * from content_tags where area_id = :areaId and content_type = :contentType and content_id in (:ids)")
-    List<ContentTag> among(String areaId, String contentType, Collection<UUID> ids);
+    List<ContentTag> among(String areaId, ContentType contentType, Collection<UUID> ids);
 
     /** Content of this type whose tags came from another model version. */
     @Query("""
             select content_id from content_tags
             where area_id = :areaId and content_type = :contentType and model_version <> :version""")
-    List<UUID> taggedWithOtherVersion(String areaId, String contentType, String version);
+    List<UUID> taggedWithOtherVersion(String areaId, ContentType contentType, String version);
 }

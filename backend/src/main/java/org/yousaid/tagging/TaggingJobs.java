@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /**
  * The job queue's SQL. Leasing picks the oldest due job (queued and due, or running with a lease
@@ -34,11 +35,11 @@ interface TaggingJobs extends GenericRepository<TaggingJob, UUID> {
     }
 
     @Introspected
-    record FailedRow(String contentType, UUID contentId, int attempts, @Nullable String lastError, Instant finishedAt) {
+    record FailedRow(ContentType contentType, UUID contentId, int attempts, @Nullable String lastError, Instant finishedAt) {
     }
 
     /** Queues content unless it already has a live job; true when a job was added. */
-    default boolean enqueue(String areaId, String contentType, UUID contentId, String reason, Instant now) {
+    default boolean enqueue(String areaId, ContentType contentType, UUID contentId, String reason, Instant now) {
         return insert(areaId, UUID.randomUUID(), contentType, contentId, reason, now) == 1;
     }
 
@@ -46,7 +47,7 @@ interface TaggingJobs extends GenericRepository<TaggingJob, UUID> {
             insert into tagging_jobs (area_id, id, content_type, content_id, reason, state, attempts, run_after, created_at)
             values (:areaId, :id, :contentType, :contentId, :reason, 'queued', 0, :now, :now)
             on conflict (area_id, content_type, content_id) where state in ('queued', 'running') do nothing""")
-    int insert(String areaId, UUID id, String contentType, UUID contentId, String reason, Instant now);
+    int insert(String areaId, UUID id, ContentType contentType, UUID contentId, String reason, Instant now);
 
     /**
      * Takes the oldest due job in the caller's transaction: the row stays locked (other workers skip
@@ -99,7 +100,7 @@ interface TaggingJobs extends GenericRepository<TaggingJob, UUID> {
     int requeue(String areaId, UUID id, String worker, String error, Instant runAfter);
 
     /** The state of the newest job of each piece of content (one query for a whole queue page). */
-    default Map<UUID, String> latestStates(String areaId, String contentType, Collection<UUID> contentIds) {
+    default Map<UUID, String> latestStates(String areaId, ContentType contentType, Collection<UUID> contentIds) {
         if (contentIds.isEmpty()) {
             return Map.of();
         }
@@ -112,7 +113,7 @@ interface TaggingJobs extends GenericRepository<TaggingJob, UUID> {
             select distinct on (content_id) content_id, state from tagging_jobs
             where area_id = :areaId and content_type = :contentType and content_id in (:contentIds)
             order by content_id, created_at desc""")
-    List<JobState> newestJobs(String areaId, String contentType, Collection<UUID> contentIds);
+    List<JobState> newestJobs(String areaId, ContentType contentType, Collection<UUID> contentIds);
 
     default Map<String, Integer> countsByState(String areaId) {
         Map<String, Integer> counts = new LinkedHashMap<>();

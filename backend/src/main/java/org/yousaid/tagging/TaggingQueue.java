@@ -27,19 +27,19 @@ final class TaggingQueue {
 
     @EventListener
     void onSubmitted(ContentSubmitted event) {
-        jobs.enqueue(event.ref().areaId(), event.ref().type().value(), event.ref().id(), "submitted",
+        jobs.enqueue(event.ref().areaId(), event.ref().type(), event.ref().id(), "submitted",
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The author took their words back: tags quoting them (spans, evidence) go too. */
     @EventListener
     void onWithdrawn(ContentWithdrawn event) {
-        tags.delete(event.ref().areaId(), event.ref().type().value(), event.ref().id());
+        tags.delete(event.ref().areaId(), event.ref().type(), event.ref().id());
     }
 
     /** Erased words keep no tags, embedding or proposed redactions (which quote them). */
     @EventListener
     void onErased(ContentErased event) {
-        tags.delete(event.ref().areaId(), event.ref().type().value(), event.ref().id());
+        tags.delete(event.ref().areaId(), event.ref().type(), event.ref().id());
     }
 }

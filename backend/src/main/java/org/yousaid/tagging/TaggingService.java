@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.area.AreaAccess;
+import org.yousaid.content.ContentType;
 import org.yousaid.identity.Caller;
 import org.yousaid.identity.CurrentUser;
 import org.yousaid.identity.Role;
@@ -60,7 +61,7 @@ public class TaggingService {
 
     /** Analyses of the given content, keyed by id (for a moderation queue page). */
     @Transactional
-    public Map<UUID, ContentAnalysis> analyses(String areaId, String contentType, Collection<UUID> ids) {
+    public Map<UUID, ContentAnalysis> analyses(String areaId, ContentType contentType, Collection<UUID> ids) {
         Map<UUID, TagStore.Stored> stored = tags.find(areaId, contentType, ids);
         Map<UUID, String> states = jobs.latestStates(areaId, contentType, ids);
         Map<UUID, ContentAnalysis> result = new LinkedHashMap<>();
@@ -74,13 +75,13 @@ public class TaggingService {
     }
 
     @Transactional
-    public ContentAnalysis analysis(String areaId, String contentType, UUID id) {
+    public ContentAnalysis analysis(String areaId, ContentType contentType, UUID id) {
         return analyses(areaId, contentType, List.of(id)).get(id);
     }
 
     /** The stored sentence embeddings of these texts, by id (texts not tagged yet have none). */
     @Transactional
-    public Map<UUID, float[]> embeddings(String areaId, String contentType, Collection<UUID> ids) {
+    public Map<UUID, float[]> embeddings(String areaId, ContentType contentType, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -96,7 +97,7 @@ public class TaggingService {
 
     /** Queues one text for tagging again; harmless when it is queued already. */
     @Transactional
-    public void retagOne(String areaId, String contentType, UUID id) {
+    public void retagOne(String areaId, ContentType contentType, UUID id) {
         jobs.enqueue(areaId, contentType, id, "retag", clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
@@ -132,7 +133,7 @@ public class TaggingService {
     int queueRetag(String areaId, String version) {
         int queued = 0;
         for (ContentSource source : contents.all()) {
-            String contentType = source.type().value();
+            ContentType contentType = source.type();
             Set<UUID> ids = new LinkedHashSet<>(tags.taggedWithOtherVersion(areaId, contentType, version));
             List<UUID> taggable = source.withText(areaId);
             Set<UUID> tagged = tags.find(areaId, contentType, taggable).keySet();

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.yousaid.content.ContentType;
 
 /** What moderators and area admins see of tagging. */
 public final class TaggingViews {
@@ -17,7 +18,7 @@ public final class TaggingViews {
      * any), {@code tags} the latest results (null until the first job succeeds).
      */
     @Serdeable
-    public record ContentAnalysis(String contentType, UUID contentId, String state, @Nullable Instant taggedAt,
+    public record ContentAnalysis(ContentType contentType, UUID contentId, String state, @Nullable Instant taggedAt,
                                   @Nullable Tags tags) {
         public boolean flagged() {
             return tags != null && tags.safeguarding().flagged();
@@ -25,7 +26,7 @@ public final class TaggingViews {
     }
 
     @Serdeable
-    public record FailedJob(String contentType, UUID contentId, int attempts, @Nullable String lastError,
+    public record FailedJob(ContentType contentType, UUID contentId, int attempts, @Nullable String lastError,
                             Instant failedAt) {
     }
 

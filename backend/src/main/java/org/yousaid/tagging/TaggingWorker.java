@@ -1,7 +1,6 @@
 package org.yousaid.tagging;
 
 import org.yousaid.content.ContentRef;
-import org.yousaid.content.ContentType;
 import org.yousaid.content.ContentSource;
 import org.yousaid.content.ContentSources;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -137,7 +136,7 @@ public class TaggingWorker {
             LOG.warn("tagging.failed area={} job={} attempts={}", job.areaId(), job.id(), job.attempts());
             return Step.FAILED;
         }
-        ContentSource content = ContentType.fromValue(job.contentType()).map(contents::of).orElse(null);
+        ContentSource content = contents.of(job.contentType());
         try {
             Optional<String> text = content == null ? Optional.empty()
                     : transactions.executeRead(status -> content.text(job.areaId(), job.contentId()));

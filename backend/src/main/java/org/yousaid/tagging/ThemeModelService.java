@@ -1,6 +1,5 @@
 package org.yousaid.tagging;
 
-import org.yousaid.content.ContentType;
 import org.yousaid.content.ContentSource;
 import org.yousaid.content.ContentSources;
 import io.micronaut.context.event.ShutdownEvent;
@@ -260,7 +259,7 @@ public class ThemeModelService {
         List<ThemeTagger.Example> heldBack = new ArrayList<>();
         int i = 0;
         for (AreaThemes.Correction correction : areaThemes.corrections(areaId)) {
-            ContentSource content = ContentType.fromValue(correction.contentType()).map(contents::of).orElse(null);
+            ContentSource content = contents.of(correction.contentType());
             Optional<String> text = content == null ? Optional.empty() : content.text(areaId, correction.contentId());
             if (text.isEmpty()) {
                 continue;
