@@ -1,5 +1,6 @@
 package org.yousaid;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,6 +14,18 @@ class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.yousaid");
+
+    /**
+     * A kind of text is a {@code ContentType} wherever YouSaid holds one: rows, events, views. Only
+     * the shared audit log (which may not know features) keeps the value as text.
+     */
+    @Test
+    void aKindOfTextIsAContentTypeNotAString() {
+        fields().that().haveName("contentType").and().areDeclaredInClassesThat().resideOutsideOfPackage("org.yousaid.audit..")
+                .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("org.yousaid.response.ResponseViews$ContentRefRequest")
+                .should().haveRawType(org.yousaid.content.ContentType.class)
+                .check(CLASSES);
+    }
 
     @Test
     void onlyIdentityTalksToFirebaseAuth() {
