@@ -3,19 +3,26 @@
 # in the local Maven repository first), then starts a dev server on a throwaway embedded PostgreSQL
 # and stops it when the script exits.
 #
+# The server runs the production classpath only (main classes and runtime dependencies): a test
+# class on it (a test's event listener, say) would be benchmarked too. The load clients run apart,
+# from the test classes (with the JDBC driver, for the benches that seed rows).
+#
 #   start_server PORT PGPORT [extra -D options for the server]
-# sets JAVA_HOME, CP (the classpath, for the load client) and SERVER (its pid).
+# BENCH_JVM_OPTS adds JVM options to the server, e.g. a flight recording:
+#   BENCH_JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/wall.jfr,settings=profile
+# sets JAVA_HOME, CP (the load client's classpath), SERVER_CP and SERVER (its pid).
 start_server() {
   local port=$1 pgport=$2
   shift 2
   ./mvnw -B -ntp -q -Dspectral.skip=true -pl backend -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+    -Dmdep.outputFile=target/bench.classpath -DincludeScope=runtime >/dev/null
   JAVA_HOME=$(./mvnw -v | sed -n 's/.*runtime: //p')
-  CP="backend/target/classes:backend/target/test-classes:$(cat backend/target/bench.classpath)"
+  CP="backend/target/test-classes:$(cat backend/target/bench.classpath)"
+  SERVER_CP="backend/target/classes:$(cat backend/target/bench.classpath)"
   SERVER_LOG=$(mktemp)
   "$JAVA_HOME/bin/java" -Xmx1g -Dmicronaut.environments=dev -Dyousaid.embedded-postgres.ephemeral=true \
     -Dyousaid.embedded-postgres.port="$pgport" -Dyousaid.repo.root="$PWD" -Dmicronaut.server.port="$port" \
-    -DYOUSAID_LOG_LEVEL=WARN "$@" -cp "$CP" org.yousaid.Application >"$SERVER_LOG" 2>&1 &
+    -DYOUSAID_LOG_LEVEL=WARN ${BENCH_JVM_OPTS:-} "$@" -cp "$SERVER_CP" org.yousaid.Application >"$SERVER_LOG" 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -f "$SERVER_LOG"' EXIT
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/health/readiness" >/dev/null && break; sleep 1; done

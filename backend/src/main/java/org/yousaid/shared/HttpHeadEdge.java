@@ -49,14 +49,16 @@ final class HttpHeadEdge implements BeanCreatedEventListener<NettyServerCustomiz
     static final Set<String> SERVED = Set.of("gzip", "deflate", "identity");
 
     private final JsonMapper json;
+    private final RequestPressure pressure;
 
-    HttpHeadEdge(JsonMapper json) {
+    HttpHeadEdge(JsonMapper json, RequestPressure pressure) {
         this.json = json;
+        this.pressure = pressure;
     }
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new Customizer(null, new Reader(json)));
+        event.getBean().register(new Customizer(null, new Reader(json, pressure)));
         return event.getBean();
     }
 
@@ -96,14 +98,17 @@ final class HttpHeadEdge implements BeanCreatedEventListener<NettyServerCustomiz
     private static final class Reader extends ChannelInboundHandlerAdapter {
 
         private final JsonMapper json;
+        private final RequestPressure pressure;
 
-        Reader(JsonMapper json) {
+        Reader(JsonMapper json, RequestPressure pressure) {
             this.json = json;
+            this.pressure = pressure;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof HttpRequest request) {
+                pressure.arrived();
                 Throwable failure = request.decoderResult().cause();
                 if (failure instanceof TooLongFrameException) {
                     ReferenceCountUtil.release(msg);

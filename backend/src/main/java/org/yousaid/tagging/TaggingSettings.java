@@ -10,6 +10,10 @@ import java.time.Duration;
  * replica), how often an idle worker looks for work, how long a lease lasts before another worker
  * may take the job, how many attempts a job gets and the first retry delay (doubled each time, at
  * most {@code max-backoff}), and where the trained models are ({@code nlp-models/models} by default).
+ *
+ * <p>{@code give-way}: while the server is answering requests, a worker rests this many times as
+ * long as each job took, so tagging takes at most 1/(1+give-way) of a core per worker and requests
+ * are not starved (0: never rest, e.g. on a worker-only replica that serves no requests anyway).
  */
 @ConfigurationProperties("yousaid.tagging")
 public record TaggingSettings(
@@ -19,6 +23,7 @@ public record TaggingSettings(
         @Bindable(defaultValue = "5") int maxAttempts,
         @Bindable(defaultValue = "5s") Duration backoff,
         @Bindable(defaultValue = "10m") Duration maxBackoff,
+        @Bindable(defaultValue = "2") int giveWay,
         @Nullable String modelsDir) {
 
     Duration backoffAfter(int attempts) {

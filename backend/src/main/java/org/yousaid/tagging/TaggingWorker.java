@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yousaid.shared.RequestPressure;
 
 /**
  * Runs tagging jobs in this server: {@code yousaid.tagging.workers} threads lease one job at a time,
@@ -39,6 +40,9 @@ public class TaggingWorker {
     /** What one call of {@link #runOnce()} did. */
     public enum Step { IDLE, TAGGED, GONE, RETRY_LATER, FAILED, LEASE_LOST }
 
+    /** A request within this long counts as the server being in use. */
+    private static final long SERVING = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final TaggingJobs jobs;
     private final TagStore tags;
     private final ThemeTagger tagger;
@@ -52,6 +56,7 @@ public class TaggingWorker {
     private final EmbeddingRepository embeddings;
     private final AreaModels areaModels;
     private final AddedThemeMatcher addedThemes;
+    private final RequestPressure pressure;
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
     private volatile boolean running;
@@ -59,8 +64,10 @@ public class TaggingWorker {
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
                   TransactionOperations<Connection> transactions, Clock clock, ContentSources contents,
                   ApplicationEventPublisher<ContentFlagged> flagged, ApplicationEventPublisher<ContentTagged> taggedEvents,
-                  List<AreaThemes> areaThemes, EmbeddingRepository embeddings, AreaModels areaModels) {
+                  List<AreaThemes> areaThemes, EmbeddingRepository embeddings, AreaModels areaModels,
+                  RequestPressure pressure) {
         this.areaModels = areaModels;
+        this.pressure = pressure;
         this.addedThemes = new AddedThemeMatcher(sentence -> tagger.embed(sentence).orElseThrow());
         this.areaThemes = areaThemes;
         this.embeddings = embeddings;
@@ -110,8 +117,12 @@ public class TaggingWorker {
         tagger.warmUp();
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
+                long began = System.nanoTime();
                 if (runOnce() == Step.IDLE) {
                     Thread.sleep(settings.pollInterval().toMillis());
+                } else if (settings.giveWay() > 0 && pressure.busy(SERVING)) {
+                    // People are waiting on this server: give them the core back for a while.
+                    TimeUnit.NANOSECONDS.sleep((System.nanoTime() - began) * settings.giveWay());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -25,6 +25,12 @@ record Comment(
         Instant submittedAt,
         @Nullable Instant withdrawnAt) {
 
+    /** A comment as it is first stored: not yet published, not withdrawn. */
+    static Comment submitted(String areaId, UUID id, String authorUid, String authorRole, String body, UUID idempotencyKey,
+                             String requestHash, Instant submittedAt) {
+        return new Comment(areaId, id, authorUid, authorRole, body, null, null, idempotencyKey, requestHash, submittedAt, null);
+    }
+
     boolean isBy(String uid) {
         return authorUid.equals(uid);
     }

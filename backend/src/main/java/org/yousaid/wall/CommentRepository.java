@@ -14,12 +14,14 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface CommentRepository extends GenericRepository<Comment, UUID> {
 
+    /** The new comment's id, or none when the key was used before (a retry). */
     @Query("""
             insert into comments (area_id, id, author_uid, author_role, body, idempotency_key, request_hash, submitted_at)
             values (:areaId, :id, :authorUid, :authorRole, :body, :idempotencyKey, :requestHash, :submittedAt)
-            on conflict (area_id, author_uid, idempotency_key) do nothing""")
-    int insertIfAbsent(String areaId, UUID id, String authorUid, String authorRole, String body,
-                       UUID idempotencyKey, String requestHash, Instant submittedAt);
+            on conflict (area_id, author_uid, idempotency_key) do nothing
+            returning id""")
+    List<UUID> insertIfAbsent(String areaId, UUID id, String authorUid, String authorRole, String body,
+                              UUID idempotencyKey, String requestHash, Instant submittedAt);
 
     @Query("""
             select * from comments

@@ -73,9 +73,13 @@ class CommentService {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
         String text = CommentText.normalise(body);
         String fingerprint = IdempotencyKey.fingerprint(areaId, text);
-        boolean created = comments.insertIfAbsent(areaId, UUID.randomUUID(), author.uid(), author.role().value(), text,
-                key.value(), fingerprint, now()) == 1;
-        Comment comment = comments.findByIdempotencyKey(areaId, author.uid(), key.value()).orElseThrow();
+        // Every column of a new comment is what this request sent, so the insert need not be read
+        // back: only a retry (the key already used) reads the stored comment.
+        Comment fresh = Comment.submitted(areaId, UUID.randomUUID(), author.uid(), author.role().value(), text, key.value(),
+                fingerprint, now());
+        boolean created = !comments.insertIfAbsent(fresh.areaId(), fresh.id(), fresh.authorUid(), fresh.authorRole(),
+                fresh.body(), fresh.idempotencyKey(), fresh.requestHash(), fresh.submittedAt()).isEmpty();
+        Comment comment = created ? fresh : comments.findByIdempotencyKey(areaId, author.uid(), key.value()).orElseThrow();
         if (!comment.requestHash().equals(fingerprint)) {
             throw IdempotencyKey.reused();
         }
