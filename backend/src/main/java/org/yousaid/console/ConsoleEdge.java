@@ -37,9 +37,8 @@ final class ConsoleEdge {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin");
-        if (!request.getPath().startsWith("/console/assets/")) {
-            response.header("Cache-Control", "no-store");
-        }
+        // Pages show families' words: never kept. The assets may be kept, asked after each time.
+        response.header("Cache-Control", request.getPath().startsWith("/console/assets/") ? "no-cache" : "no-store");
         if (ConsoleCookies.formToken(request).isEmpty()) {
             request.getAttribute(FORM_TOKEN_ATTRIBUTE, String.class)
                     .ifPresent(token -> response.cookie(ConsoleCookies.formToken(request, token)));

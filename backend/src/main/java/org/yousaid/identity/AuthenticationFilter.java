@@ -10,8 +10,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.yousaid.shared.ProblemException;
 import org.yousaid.shared.ProblemResponses;
+import org.yousaid.shared.WriteBudgets;
 
-/** Every API call must carry a Firebase ID token; the verified caller rides on the request. */
+/**
+ * Every API call must carry a Firebase ID token; the verified caller rides on the request. A write
+ * beyond the caller's budget is refused here too, before any feature does work for it.
+ */
 @ServerFilter("/v1/**")
 final class AuthenticationFilter {
 
@@ -19,9 +23,11 @@ final class AuthenticationFilter {
     private static final String BEARER = "Bearer ";
 
     private final Authenticator authenticator;
+    private final WriteBudgets budgets;
 
-    AuthenticationFilter(Authenticator authenticator) {
+    AuthenticationFilter(Authenticator authenticator, WriteBudgets budgets) {
         this.authenticator = authenticator;
+        this.budgets = budgets;
     }
 
     @RequestFilter
@@ -36,8 +42,9 @@ final class AuthenticationFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         try {
-            request.setAttribute(CALLER_ATTRIBUTE, authenticator.authenticate(header.substring(BEARER.length()).trim()));
-            return null;
+            Caller caller = authenticator.authenticate(header.substring(BEARER.length()).trim());
+            request.setAttribute(CALLER_ATTRIBUTE, caller);
+            return budgets.refusal(request, caller.uid());
         } catch (ProblemException e) {
             return ProblemResponses.of(e).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }

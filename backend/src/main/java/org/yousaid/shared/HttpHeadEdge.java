@@ -10,13 +10,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -25,6 +27,7 @@ import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +45,12 @@ import java.util.Set;
  * <p>Over-long heads: Netty refuses a request line or header block past its limits before routing,
  * and the framework would answer 413 as if the body were too large. The client is told which
  * (414, 431) here, in the same problem document as every other error, and the connection closes.
+ *
+ * <p>Every response leaves with {@code X-Content-Type-Options: nosniff}; with {@code Cache-Control:
+ * no-store} unless it set its own (the API answers with families' words and staff's work: no cache
+ * on a shared phone or proxy may keep them); and, to anyone not on this machine, with
+ * {@code Strict-Transport-Security} (a browser heeds it only over TLS, as a deployment serves).
+ * Added here, once, not by a filter per route: nothing a route does can forget them.
  */
 @Singleton
 final class HttpHeadEdge implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -94,8 +103,10 @@ final class HttpHeadEdge implements BeanCreatedEventListener<NettyServerCustomiz
         }
     }
 
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
     @ChannelHandler.Sharable
-    private static final class Reader extends ChannelInboundHandlerAdapter {
+    private static final class Reader extends ChannelDuplexHandler {
 
         private final JsonMapper json;
         private final RequestPressure pressure;
@@ -130,6 +141,25 @@ final class HttpHeadEdge implements BeanCreatedEventListener<NettyServerCustomiz
             ctx.fireChannelRead(msg);
         }
 
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+            if (msg instanceof HttpResponse response) {
+                secure(response, ctx.channel());
+            }
+            super.write(ctx, msg, promise);
+        }
+
+        private static void secure(HttpResponse response, Channel channel) {
+            response.headers().set("X-Content-Type-Options", "nosniff");
+            if (!response.headers().contains(HttpHeaderNames.CACHE_CONTROL)) {
+                response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+            }
+            if (!(channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                    && remote.getAddress().isLoopbackAddress())) {
+                response.headers().set("Strict-Transport-Security", HSTS);
+            }
+        }
+
         private void refuse(ChannelHandlerContext ctx, RequestProblem problem) {
             String detail = switch (problem) {
                 case URI_TOO_LONG -> "The address is longer than the server accepts.";
@@ -147,6 +177,7 @@ final class HttpHeadEdge implements BeanCreatedEventListener<NettyServerCustomiz
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                     .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            secure(response, ctx.channel());
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }

@@ -19,6 +19,7 @@ public enum RequestProblem implements ProblemCode {
     METHOD_NOT_ALLOWED("request.method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     CONFLICT("request.conflict", HttpStatus.CONFLICT, "Conflict"),
     RETRY("request.retry", HttpStatus.SERVICE_UNAVAILABLE, "Try again"),
+    TOO_MANY("request.too_many", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("server.internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     UNAVAILABLE("server.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 

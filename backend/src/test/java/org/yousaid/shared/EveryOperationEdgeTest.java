@@ -22,7 +22,8 @@ import org.yousaid.testing.Contract;
  * A stranger's sweep of every operation in the contract, as every role: control characters in each
  * path parameter, malformed JSON, NUL in text, every field of the wrong type and every field at an
  * extreme. Whatever the answer, it is a declared status with a valid body (the client checks the
- * contract) and never a 5xx.
+ * contract), never a 5xx, and it carries {@code X-Content-Type-Options: nosniff} and
+ * {@code Cache-Control: no-store}.
  */
 @MicronautTest(transactional = false)
 class EveryOperationEdgeTest extends ApiTest {
@@ -44,6 +45,7 @@ class EveryOperationEdgeTest extends ApiTest {
         JsonNode spec = Contract.get().spec();
         List<String> failures = new ArrayList<>();
         int sent = 0;
+        int headersChecked = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
@@ -72,6 +74,11 @@ class EveryOperationEdgeTest extends ApiTest {
                                 if (reply.status() >= 500) {
                                     failures.add(method + " " + address + " " + body + " -> " + reply);
                                 }
+                                if (!reply.headers().firstValue("X-Content-Type-Options").orElse("").equals("nosniff")
+                                        || !reply.headers().firstValue("Cache-Control").orElse("").contains("no-store")) {
+                                    failures.add(method + " " + address + " lacks nosniff or no-store: " + reply.headers().map());
+                                }
+                                headersChecked++;
                             } catch (AssertionError contractBroken) {
                                 failures.add(method + " " + address + " " + body + " -> " + contractBroken.getMessage());
                             }
@@ -81,6 +88,7 @@ class EveryOperationEdgeTest extends ApiTest {
             }
         }
         assertThat(sent).isGreaterThan(1000);
+        assertThat(headersChecked).isEqualTo(sent);
         assertThat(failures).isEmpty();
     }
 
