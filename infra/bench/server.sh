@@ -23,7 +23,7 @@ start_server() {
   SERVER_LOG=$(mktemp)
   "$JAVA_HOME/bin/java" -Xmx1g -Dmicronaut.environments=dev -Dyousaid.embedded-postgres.ephemeral=true \
     -Dyousaid.embedded-postgres.port="$pgport" -Dyousaid.repo.root="$PWD" -Dmicronaut.server.port="$port" \
-    -Dyousaid.limits.enabled=false \
+    -Dyousaid.limits.enabled=false -Dyousaid.metrics.port=0 \
     -DYOUSAID_LOG_LEVEL=WARN ${BENCH_JVM_OPTS:-} "$@" -cp "$SERVER_CP" org.yousaid.Application >"$SERVER_LOG" 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -f "$SERVER_LOG"' EXIT

@@ -1,5 +1,6 @@
 package org.yousaid.notify;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.annotation.TypeDef;
@@ -25,6 +26,20 @@ interface Outbox extends GenericRepository<OutboxMessage, UUID> {
     Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     /** One row per registered device of {@code uid}; returns how many. */
+    /** The outbox as operators watch it: messages due now, waiting for a retry, being sent; the oldest due one's age. */
+    @Introspected
+    record OutboxFigures(long due, long waiting, long sending, double lagSeconds) {
+    }
+
+    @Query("""
+            select coalesce(extract(epoch from now() - min(next_attempt_at)
+                     filter (where state = 'pending' and next_attempt_at <= now())), 0)::float8 as lag_seconds,
+                   count(*) filter (where state = 'pending' and next_attempt_at <= now()) as due,
+                   count(*) filter (where state = 'pending' and next_attempt_at > now()) as waiting,
+                   count(*) filter (where state = 'sending') as sending
+            from notification_outbox where state in ('pending', 'sending')""")
+    OutboxFigures figures();
+
     @Query("""
             insert into notification_outbox (area_id, id, uid, device_id, token, title, body, data, state, attempts,
                 next_attempt_at, created_at)

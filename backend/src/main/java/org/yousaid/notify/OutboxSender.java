@@ -1,5 +1,6 @@
 package org.yousaid.notify;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -36,8 +37,11 @@ public class OutboxSender {
     private final Clock clock;
     private volatile OutboxThreads threads;
 
+    private final MeterRegistry meters;
+
     OutboxSender(Outbox outbox, Devices devices, PushGateway gateway, NotifySettings settings,
-                 TransactionOperations<Connection> transactions, Clock clock) {
+                 TransactionOperations<Connection> transactions, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.outbox = outbox;
         this.devices = devices;
         this.gateway = gateway;
@@ -61,8 +65,21 @@ public class OutboxSender {
         }
     }
 
+    /** Sender threads started in this process. */
+    int runningSenders() {
+        return threads == null ? 0 : settings.senders();
+    }
+
     /** Sends at most one due notification. Public so tests and operators can drive the outbox. */
     public Step runOnce() {
+        Step step = sendOne();
+        if (step != Step.IDLE) {
+            meters.counter("yousaid.push.deliveries", "outcome", step.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        }
+        return step;
+    }
+
+    private Step sendOne() {
         Optional<OutboxMessage> leased = transactions.executeWrite(s -> outbox.lease(now(), settings.lease()));
         if (leased.isEmpty()) {
             return Step.IDLE;

@@ -38,6 +38,20 @@ interface TaggingJobs extends GenericRepository<TaggingJob, UUID> {
     record FailedRow(ContentType contentType, UUID contentId, int attempts, @Nullable String lastError, Instant finishedAt) {
     }
 
+    /** The queue as operators watch it: jobs due now, waiting for a retry, running; the oldest due job's age. */
+    @Introspected
+    record QueueFigures(long due, long waiting, long running, double lagSeconds) {
+    }
+
+    @Query("""
+            select coalesce(extract(epoch from now() - min(run_after) filter (where state = 'queued' and run_after <= now())), 0)::float8
+                     as lag_seconds,
+                   count(*) filter (where state = 'queued' and run_after <= now()) as due,
+                   count(*) filter (where state = 'queued' and run_after > now()) as waiting,
+                   count(*) filter (where state = 'running') as running
+            from tagging_jobs where state in ('queued', 'running')""")
+    QueueFigures figures();
+
     /** Queues content unless it already has a live job; true when a job was added. */
     default boolean enqueue(String areaId, ContentType contentType, UUID contentId, String reason, Instant now) {
         return insert(areaId, UUID.randomUUID(), contentType, contentId, reason, now) == 1;

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public class TaggingWorker {
     private final RequestPressure pressure;
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
+    private final AtomicInteger looping = new AtomicInteger();
     private volatile boolean running;
 
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
@@ -113,7 +115,21 @@ public class TaggingWorker {
         }
     }
 
+    /** Worker threads now in their loop (for the metrics: a worker that died shows as one fewer). */
+    int runningWorkers() {
+        return looping.get();
+    }
+
     private void loop() {
+        looping.incrementAndGet();
+        try {
+            work();
+        } finally {
+            looping.decrementAndGet();
+        }
+    }
+
+    private void work() {
         tagger.warmUp();
         while (running && !Thread.currentThread().isInterrupted()) {
             try {

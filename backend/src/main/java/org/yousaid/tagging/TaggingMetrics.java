@@ -1,0 +1,55 @@
+package org.yousaid.tagging;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.function.ToDoubleFunction;
+import org.yousaid.metrics.CachedFigures;
+
+/**
+ * What an operator watches of tagging: the queue (due, waiting for a retry, running), how long the
+ * oldest due job has waited, the workers running in this process and the shipped model's version.
+ * One query per scrape at most (the figures are kept five seconds), on the queue's partial indexes.
+ */
+@Singleton
+final class TaggingMetrics implements MeterBinder {
+
+    private final CachedFigures<TaggingJobs.QueueFigures> figures;
+    private final BeanProvider<TaggingWorker> worker;
+    private final BeanProvider<ThemeTagger> tagger;
+
+    // Providers, read at scrape time: the registry is made while the data source is (its pool is
+    // measured), so a binder that needed the database's beans to be made would go round in a circle.
+    TaggingMetrics(BeanProvider<TaggingJobs> jobs, BeanProvider<TaggingWorker> worker, BeanProvider<ThemeTagger> tagger) {
+        this.figures = new CachedFigures<>(() -> jobs.get().figures(), Duration.ofSeconds(5));
+        this.worker = worker;
+        this.tagger = tagger;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        jobs(registry, "due", TaggingJobs.QueueFigures::due);
+        jobs(registry, "waiting", TaggingJobs.QueueFigures::waiting);
+        jobs(registry, "running", TaggingJobs.QueueFigures::running);
+        Gauge.builder("yousaid.tagging.lag", figures, f -> value(f, TaggingJobs.QueueFigures::lagSeconds)).baseUnit("seconds")
+                .description("How long the oldest due tagging job has waited").register(registry);
+        Gauge.builder("yousaid.tagging.workers", worker, w -> w.get().runningWorkers())
+                .description("Tagging worker threads running in this process").register(registry);
+        Gauge.builder("yousaid.tagging.model", () -> 1).tag("version", tagger.get().modelVersion())
+                .description("The shipped theme model this process tags with (areas' own models are listed in the console)")
+                .register(registry);
+    }
+
+    private void jobs(MeterRegistry registry, String state, ToDoubleFunction<TaggingJobs.QueueFigures> part) {
+        Gauge.builder("yousaid.tagging.jobs", figures, f -> value(f, part)).tag("state", state)
+                .description("Tagging jobs by state").register(registry);
+    }
+
+    private static double value(CachedFigures<TaggingJobs.QueueFigures> figures, ToDoubleFunction<TaggingJobs.QueueFigures> part) {
+        TaggingJobs.QueueFigures now = figures.get();
+        return now == null ? Double.NaN : part.applyAsDouble(now);
+    }
+}
