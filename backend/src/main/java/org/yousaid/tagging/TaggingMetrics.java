@@ -11,7 +11,8 @@ import org.yousaid.metrics.CachedFigures;
 
 /**
  * What an operator watches of tagging: the queue (due, waiting for a retry, running), how long the
- * oldest due job has waited, the workers running in this process and the shipped model's version.
+ * oldest due job has waited and the workers running in this process. (The model's version is
+ * registered by the first worker that has loaded it: see TaggingWorker.)
  * One query per scrape at most (the figures are kept five seconds), on the queue's partial indexes.
  */
 @Singleton
@@ -19,14 +20,12 @@ final class TaggingMetrics implements MeterBinder {
 
     private final CachedFigures<TaggingJobs.QueueFigures> figures;
     private final BeanProvider<TaggingWorker> worker;
-    private final BeanProvider<ThemeTagger> tagger;
 
     // Providers, read at scrape time: the registry is made while the data source is (its pool is
     // measured), so a binder that needed the database's beans to be made would go round in a circle.
-    TaggingMetrics(BeanProvider<TaggingJobs> jobs, BeanProvider<TaggingWorker> worker, BeanProvider<ThemeTagger> tagger) {
+    TaggingMetrics(BeanProvider<TaggingJobs> jobs, BeanProvider<TaggingWorker> worker) {
         this.figures = new CachedFigures<>(() -> jobs.get().figures(), Duration.ofSeconds(5));
         this.worker = worker;
-        this.tagger = tagger;
     }
 
     @Override
@@ -38,9 +37,6 @@ final class TaggingMetrics implements MeterBinder {
                 .description("How long the oldest due tagging job has waited").register(registry);
         Gauge.builder("yousaid.tagging.workers", worker, w -> w.get().runningWorkers())
                 .description("Tagging worker threads running in this process").register(registry);
-        Gauge.builder("yousaid.tagging.model", () -> 1).tag("version", tagger.get().modelVersion())
-                .description("The shipped theme model this process tags with (areas' own models are listed in the console)")
-                .register(registry);
     }
 
     private void jobs(MeterRegistry registry, String state, ToDoubleFunction<TaggingJobs.QueueFigures> part) {

@@ -1,5 +1,7 @@
 package org.yousaid.tagging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.yousaid.content.ContentRef;
 import org.yousaid.content.ContentSource;
 import org.yousaid.content.ContentSources;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -61,13 +64,16 @@ public class TaggingWorker {
     private final String name = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ExecutorService> pools = new ArrayList<>();
     private final AtomicInteger looping = new AtomicInteger();
+    private final AtomicBoolean modelShown = new AtomicBoolean();
+    private final MeterRegistry meters;
     private volatile boolean running;
 
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
                   TransactionOperations<Connection> transactions, Clock clock, ContentSources contents,
                   ApplicationEventPublisher<ContentFlagged> flagged, ApplicationEventPublisher<ContentTagged> taggedEvents,
                   List<AreaThemes> areaThemes, EmbeddingRepository embeddings, AreaModels areaModels,
-                  RequestPressure pressure) {
+                  RequestPressure pressure, MeterRegistry meters) {
+        this.meters = meters;
         this.areaModels = areaModels;
         this.pressure = pressure;
         this.addedThemes = new AddedThemeMatcher(sentence -> tagger.embed(sentence).orElseThrow());
@@ -131,6 +137,12 @@ public class TaggingWorker {
 
     private void work() {
         tagger.warmUp();
+        if (modelShown.compareAndSet(false, true)) {
+            // Only a process that tags says which model it tags with (a CLI or web-only replica loads none).
+            Gauge.builder("yousaid.tagging.model", () -> 1).tag("version", tagger.modelVersion())
+                    .description("The shipped theme model this process tags with (areas' own models are in the console)")
+                    .register(meters);
+        }
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 long began = System.nanoTime();

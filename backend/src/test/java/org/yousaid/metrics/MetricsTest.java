@@ -35,9 +35,9 @@ class MetricsTest extends ApiTest {
         assertThat(text).containsPattern(
                 "http_server_requests_seconds_bucket\\{[^}]*method=\"POST\"[^}]*status=\"201\"[^}]*uri=\"/v1/areas/\\{areaId}/comments\"");
         assertThat(text).containsPattern("yousaid_tagging_jobs\\{[^}]*state=\"due\"[^}]*} [1-9]");
-        assertThat(text).contains("yousaid_tagging_lag_seconds", "yousaid_tagging_workers", "yousaid_tagging_model{",
+        assertThat(text).contains("yousaid_tagging_lag_seconds", "yousaid_tagging_workers",
                 "yousaid_push_outbox{", "yousaid_push_lag_seconds", "yousaid_push_senders", "hikaricp_connections_active",
-                "jvm_gc_pause_seconds");
+                "jvm_memory_used_bytes");
         // Words never reach a metric: not the comment, not a uid.
         assertThat(text).doesNotContain("wheelchair", family);
 
