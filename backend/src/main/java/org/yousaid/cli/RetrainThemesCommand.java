@@ -57,7 +57,9 @@ public final class RetrainThemesCommand implements Callable<Integer> {
         ApplicationContext started;
         try {
             started = ApplicationContext.builder()
-                    .properties(Map.of("yousaid.tagging.workers", 0, "yousaid.notify.senders", 0))
+                    // A command does its one job: no workers, senders, sweeps or metrics port of a server.
+                    .properties(Map.of("yousaid.tagging.workers", 0, "yousaid.notify.senders", 0, "yousaid.alerts.senders", 0,
+                            "yousaid.retention.sweep", false, "yousaid.metrics.enabled", false))
                     .deduceEnvironment(false)
                     .start();
         } catch (RuntimeException e) {

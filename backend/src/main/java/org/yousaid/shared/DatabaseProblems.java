@@ -63,6 +63,7 @@ final class DatabaseProblems implements ExceptionHandler<DataAccessException, Ht
     private static HttpResponse<Problem> render(HttpRequest<?> request, Exception exception, ProblemCode problem) {
         String state = sqlState(exception);
         if (problem == RequestProblem.UNAVAILABLE) {
+            DatabaseReadiness.lookAgain();
             // An outage fails every request alike: one line each, not a stack trace each.
             LOG.warn("database unavailable ({}) on {} {}: {}", state, request.getMethodName(), request.getPath(),
                     exception.getClass().getSimpleName());

@@ -28,6 +28,8 @@ import reactor.core.scheduler.Schedulers;
 final class DatabaseReadiness implements HealthIndicator {
 
     private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Set when a request found the database out of reach: the next probe asks it, whatever it knew. */
+    private static volatile boolean doubted;
 
     private final DataSource dataSource;
     private final ExecutorService blocking;
@@ -45,14 +47,20 @@ final class DatabaseReadiness implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         Checked known = last;
-        if (known != null && System.nanoTime() - known.atNanos() < FRESH_NANOS) {
+        if (!doubted && known != null && System.nanoTime() - known.atNanos() < FRESH_NANOS) {
             return Mono.just(result(known.status()));
         }
+        doubted = false;
         return Mono.fromCallable(() -> {
             Checked now = new Checked(check(), System.nanoTime());
             last = now;
             return result(now.status());
         }).subscribeOn(Schedulers.fromExecutorService(blocking));
+    }
+
+    /** A request found the database out of reach: the next probe asks the database again. */
+    static void lookAgain() {
+        doubted = true;
     }
 
     private HealthStatus check() {
