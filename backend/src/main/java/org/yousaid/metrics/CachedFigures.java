@@ -2,6 +2,7 @@ package org.yousaid.metrics;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,12 @@ public final class CachedFigures<T> {
     public CachedFigures(Supplier<T> read, Duration maxAge) {
         this.read = read;
         this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    /** One figure of the snapshot, for a gauge: NaN while the database cannot be read. */
+    public double figure(ToDoubleFunction<T> part) {
+        T now = get();
+        return now == null ? Double.NaN : part.applyAsDouble(now);
     }
 
     /** The figures, or null while the database cannot be read (a gauge then shows NaN, not a stale figure). */

@@ -32,19 +32,14 @@ final class OutboxMetrics implements MeterBinder {
         messages(registry, "due", Outbox.OutboxFigures::due);
         messages(registry, "waiting", Outbox.OutboxFigures::waiting);
         messages(registry, "sending", Outbox.OutboxFigures::sending);
-        Gauge.builder("yousaid.push.lag", figures, f -> value(f, Outbox.OutboxFigures::lagSeconds)).baseUnit("seconds")
+        Gauge.builder("yousaid.push.lag", figures, f -> f.figure(Outbox.OutboxFigures::lagSeconds)).baseUnit("seconds")
                 .description("How long the oldest due push has waited").register(registry);
         Gauge.builder("yousaid.push.senders", sender, s -> s.get().runningSenders())
                 .description("Push sender threads running in this process").register(registry);
     }
 
     private void messages(MeterRegistry registry, String state, ToDoubleFunction<Outbox.OutboxFigures> part) {
-        Gauge.builder("yousaid.push.outbox", figures, f -> value(f, part)).tag("state", state)
+        Gauge.builder("yousaid.push.outbox", figures, f -> f.figure(part)).tag("state", state)
                 .description("Push outbox messages by state").register(registry);
-    }
-
-    private static double value(CachedFigures<Outbox.OutboxFigures> figures, ToDoubleFunction<Outbox.OutboxFigures> part) {
-        Outbox.OutboxFigures now = figures.get();
-        return now == null ? Double.NaN : part.applyAsDouble(now);
     }
 }

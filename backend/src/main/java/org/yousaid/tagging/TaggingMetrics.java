@@ -33,19 +33,14 @@ final class TaggingMetrics implements MeterBinder {
         jobs(registry, "due", TaggingJobs.QueueFigures::due);
         jobs(registry, "waiting", TaggingJobs.QueueFigures::waiting);
         jobs(registry, "running", TaggingJobs.QueueFigures::running);
-        Gauge.builder("yousaid.tagging.lag", figures, f -> value(f, TaggingJobs.QueueFigures::lagSeconds)).baseUnit("seconds")
+        Gauge.builder("yousaid.tagging.lag", figures, f -> f.figure(TaggingJobs.QueueFigures::lagSeconds)).baseUnit("seconds")
                 .description("How long the oldest due tagging job has waited").register(registry);
         Gauge.builder("yousaid.tagging.workers", worker, w -> w.get().runningWorkers())
                 .description("Tagging worker threads running in this process").register(registry);
     }
 
     private void jobs(MeterRegistry registry, String state, ToDoubleFunction<TaggingJobs.QueueFigures> part) {
-        Gauge.builder("yousaid.tagging.jobs", figures, f -> value(f, part)).tag("state", state)
+        Gauge.builder("yousaid.tagging.jobs", figures, f -> f.figure(part)).tag("state", state)
                 .description("Tagging jobs by state").register(registry);
-    }
-
-    private static double value(CachedFigures<TaggingJobs.QueueFigures> figures, ToDoubleFunction<TaggingJobs.QueueFigures> part) {
-        TaggingJobs.QueueFigures now = figures.get();
-        return now == null ? Double.NaN : part.applyAsDouble(now);
     }
 }
