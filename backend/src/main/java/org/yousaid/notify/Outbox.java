@@ -25,8 +25,11 @@ interface Outbox extends GenericRepository<OutboxMessage, UUID> {
 
     Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
-    /** One row per registered device of {@code uid}; returns how many. */
-    /** The outbox as operators watch it: messages due now, waiting for a retry, being sent; the oldest due one's age. */
+    /**
+     * The outbox as operators watch it: messages due now, waiting for a retry, being sent; the oldest
+     * due one's age. Across areas on purpose: an operator's counts for the metrics port, never served
+     * by the API.
+     */
     @Introspected
     record OutboxFigures(long due, long waiting, long sending, double lagSeconds) {
     }
@@ -40,6 +43,7 @@ interface Outbox extends GenericRepository<OutboxMessage, UUID> {
             from notification_outbox where state in ('pending', 'sending')""")
     OutboxFigures figures();
 
+    /** One row per registered device of {@code uid}; returns how many. */
     @Query("""
             insert into notification_outbox (area_id, id, uid, device_id, token, title, body, data, state, attempts,
                 next_attempt_at, created_at)

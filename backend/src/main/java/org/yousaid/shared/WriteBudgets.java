@@ -11,11 +11,12 @@ import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -42,40 +43,41 @@ public final class WriteBudgets {
         this.addresses = addresses;
     }
 
-    /** Null when the request is within its budgets; otherwise the 429 to send. */
+    /**
+     * Null when the request is within its budgets; otherwise the 429 to send. A request refused by
+     * one budget takes nothing from the others: what it took is given back.
+     */
     public MutableHttpResponse<?> refusal(HttpRequest<?> request, String uid) {
         HttpMethod method = request.getMethod();
         if (!settings.enabled() || method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
             return null;
         }
         String path = request.getPath();
+        List<Budget> spent = new ArrayList<>(3);
         if (method == HttpMethod.PUT && JOIN.matcher(path).matches()) {
             String address = Optional.ofNullable(addresses.resolve(request)).orElse("unknown");
-            MutableHttpResponse<?> refused = take(joins, address, () -> bucket(settings.joins(), settings.joinWindow()),
-                    "This address has joined areas " + settings.joins() + " times recently");
-            if (refused != null) {
-                return refused;
-            }
+            spent.add(new Budget(joins.computeIfAbsent(address, k -> bucket(settings.joins(), settings.joinWindow())),
+                    "This address has joined areas " + settings.joins() + " times recently"));
         }
         if (method == HttpMethod.POST && COMMENTS.matcher(path).matches()) {
-            MutableHttpResponse<?> refused = take(comments, uid, () -> bucket(settings.comments(), settings.commentWindow()),
-                    "You have posted " + settings.comments() + " comments recently");
-            if (refused != null) {
-                return refused;
+            spent.add(new Budget(comments.computeIfAbsent(uid, k -> bucket(settings.comments(), settings.commentWindow())),
+                    "You have posted " + settings.comments() + " comments recently"));
+        }
+        spent.add(new Budget(writes.computeIfAbsent(uid, k -> bucket(settings.writes(), settings.writeWindow())),
+                "You have sent " + settings.writes() + " changes recently"));
+        for (int i = 0; i < spent.size(); i++) {
+            ConsumptionProbe probe = spent.get(i).bucket().tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                spent.subList(0, i).forEach(taken -> taken.bucket().addTokens(1));
+                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+                return ProblemResponses.of(RequestProblem.TOO_MANY, spent.get(i).why() + ": try again in " + seconds + " s.")
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             }
         }
-        return take(writes, uid, () -> bucket(settings.writes(), settings.writeWindow()),
-                "You have sent " + settings.writes() + " changes recently");
+        return null;
     }
 
-    private static MutableHttpResponse<?> take(Map<String, Bucket> buckets, String key, Supplier<Bucket> fresh, String why) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> fresh.get()).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return null;
-        }
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        return ProblemResponses.of(RequestProblem.TOO_MANY, why + ": try again in " + seconds + " s.")
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    private record Budget(Bucket bucket, String why) {
     }
 
     private static Bucket bucket(int size, Duration window) {

@@ -38,7 +38,11 @@ interface TaggingJobs extends GenericRepository<TaggingJob, UUID> {
     record FailedRow(ContentType contentType, UUID contentId, int attempts, @Nullable String lastError, Instant finishedAt) {
     }
 
-    /** The queue as operators watch it: jobs due now, waiting for a retry, running; the oldest due job's age. */
+    /**
+     * The queue as operators watch it: jobs due now, waiting for a retry, running; the oldest due
+     * job's age. Across areas on purpose: an operator's counts for the metrics port, never served by
+     * the API.
+     */
     @Introspected
     record QueueFigures(long due, long waiting, long running, double lagSeconds) {
     }
