@@ -48,6 +48,21 @@ public final class GoogleEndpoints extends HttpTransport {
     private final Map<String, Long> validSince = new ConcurrentHashMap<>();
     private final Map<String, Boolean> disabled = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger refusedInOutage = new AtomicInteger();
+    private volatile FcmOutage fcmOutage = FcmOutage.NONE;
+
+    /** How FCM is failing as a whole, as in an outage: not at all, 503 to every send, or no answer in time. */
+    public enum FcmOutage { NONE, UNAVAILABLE, TIMEOUT }
+
+    /** From now on every FCM send gets this (NONE ends the outage); nothing refused is delivered. */
+    public void fcmOutage(FcmOutage outage) {
+        fcmOutage = outage;
+    }
+
+    /** Sends refused by an outage so far. */
+    public int refusedInOutage() {
+        return refusedInOutage.get();
+    }
     private final Map<String, String> emails = new ConcurrentHashMap<>();
 
     /** The email address of an account, as its owner signed up with: {@code <uid>@staff.example.org} unless set. */
@@ -141,6 +156,19 @@ public final class GoogleEndpoints extends HttpTransport {
                     return json(200, "{\"localId\":\"" + uid.group(1) + "\"}");
                 }
                 if (FCM_SEND.matcher(url).matches()) {
+                    switch (fcmOutage) {
+                        case UNAVAILABLE -> {
+                            refusedInOutage.incrementAndGet();
+                            return json(503, "{\"error\":{\"code\":503,\"message\":\"The service is currently unavailable.\",\"status\":\"UNAVAILABLE\"}}");
+                        }
+                        case TIMEOUT -> {
+                            refusedInOutage.incrementAndGet();
+                            throw new java.net.SocketTimeoutException("Read timed out");
+                        }
+                        case NONE -> {
+                            // FCM is up
+                        }
+                    }
                     ByteArrayOutputStream body = new ByteArrayOutputStream();
                     if (getStreamingContent() != null) {
                         getStreamingContent().writeTo(body);
