@@ -93,6 +93,21 @@ class AnswerService {
                 ? IdempotencyKey.fingerprint(surveyId.toString(), Integer.toString(version), answersJson, "quoteConsent")
                 : IdempotencyKey.fingerprint(surveyId.toString(), Integer.toString(version), answersJson);
 
+        if (v.takesAnswers()) {
+            // Most saves are a new answer set: insert it first, and read what is under the id only
+            // when it is taken (a retry, a later save of a partial set, someone else's id).
+            SurveyDefinition definition = surveyService.validatorless(v.definitionJson());
+            if (AnswerRules.check(definition, values, submit, LocalDate.now(clock.withZone(UK))).isEmpty()) {
+                String status = submit ? SurveyAnswer.SUBMITTED : SurveyAnswer.PARTIAL;
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                if (answers.insertIfAbsent(areaId, answerId, surveyId, version, me.uid(), me.role().value(), status,
+                        answersJson, submit ? hash : null, now, submit ? now : null, quoteConsent, quoteConsent ? now : null) == 1) {
+                    SurveyAnswer stored = new SurveyAnswer(areaId, answerId, surveyId, version, me.uid(), status, answersJson,
+                            submit ? hash : null, now, now, submit ? now : null, me.role().value(), quoteConsent);
+                    return saved(stored, definition, true);
+                }
+            }
+        }
         var existing = answers.findForUpdate(areaId, answerId);
         if (existing.isPresent()) {
             SurveyAnswer a = existing.get();
@@ -134,9 +149,15 @@ class AnswerService {
             answers.update(areaId, answerId, version, status, answersJson, submit ? hash : null, now, submit ? now : null,
                     quoteConsent);
         }
-        if (submit) {
+        return saved(stored, definition, created);
+    }
+
+    /** What was just stored, told to whoever listens when submitted, as the phone is shown it. */
+    private Saved saved(SurveyAnswer stored, SurveyDefinition definition, boolean created) {
+        if (SurveyAnswer.SUBMITTED.equals(stored.status())) {
             answered.publishEvent(new SurveyAnswered(stored, definition));
-            LOG.info("survey.answer.submit area={} survey={} answer={} version={}", areaId, surveyId, answerId, version);
+            LOG.info("survey.answer.submit area={} survey={} answer={} version={}", stored.areaId(), stored.surveyId(),
+                    stored.id(), stored.version());
         }
         // Saved just now: nothing has been decided about it nor done with it yet, so nobody is asked.
         return new Saved(view(stored, MyWords.Fate.UNSEEN), created, false);
