@@ -25,7 +25,7 @@ start_server "$PORT" "$PGPORT" -Dyousaid.tagging.workers=0 -Dyousaid.notify.send
 AUTH=(-H "Authorization: Bearer dev:demo-commissioner" -H 'Content-Type: application/json')
 PGSURVEY=$(curl -sf "${AUTH[@]}" -d '{"templateId":"equipment"}' "http://127.0.0.1:$PORT/v1/areas/demo/surveys" \
   | sed -n 's/.*"id":"\([0-9a-f-]\{36\}\)".*/\1/p' | head -1)
-curl -sf -o /dev/null "${AUTH[@]}" -X POST "http://127.0.0.1:$PORT/v1/areas/demo/surveys/$PGSURVEY/publish"
+curl -sf -o /dev/null -H "Authorization: Bearer dev:demo-commissioner" -X POST "http://127.0.0.1:$PORT/v1/areas/demo/surveys/$PGSURVEY/publish"
 # One submission as the server runs it (AnswerService.save with its listeners): the caller's
 # standing, the survey and its version, the answer set, the respondent's invitation, and (it has
 # words) moderation's item and tagging's job, due tomorrow so no worker would take it.
@@ -37,17 +37,17 @@ select a.id as area_id, m.role as role, held.settled
   from areas a left join memberships m on m.area_id = a.id and m.uid = 'bench-family-' || :n
        cross join (select pg_try_advisory_xact_lock_shared(hashtext('demo'), hashtext('bench-family-' || :n)) as settled) as held
   where a.id = 'demo';
-select * from surveys where area_id = 'demo' and id = :'survey';
-select * from survey_versions where area_id = 'demo' and survey_id = :'survey' and version = 1;
+select * from surveys where area_id = 'demo' and id = :survey;
+select * from survey_versions where area_id = 'demo' and survey_id = :survey and version = 1;
 insert into survey_answers (area_id, id, survey_id, version, respondent_uid, respondent_role, status, answers, request_hash,
                             started_at, updated_at, submitted_at, quote_consent)
-  values ('demo', gen_random_uuid(), :'survey', 1, 'bench-family-' || :n, 'family', 'submitted',
+  values ('demo', gen_random_uuid(), :survey, 1, 'bench-family-' || :n, 'family', 'submitted',
           '{"who":"parent_carer","s1":3,"s2":4,"s3":2,"s4":5,"s5":1,"s6":3,"s7":4,"s8":2,"s9":5,"s10":1,"s11":3,"s12":4,"weeks":12,"setting":"home","services":["salt","ot"],"requested":"2026-03-15","item":{"category":"wheelchairs","identified":"2026-01-05","received":"2026-04-10"},"why":"We waited too long for the wheelchair."}',
           'pgbench', now(), now(), now(), false)
   on conflict (area_id, id) do nothing
   returning id as answer_id \gset
 update invitations set state = 'answered', answered_at = now()
-  where area_id = 'demo' and survey_id = :'survey' and invitee_uid = 'bench-family-' || :n and state in ('sent', 'opened');
+  where area_id = 'demo' and survey_id = :survey and invitee_uid = 'bench-family-' || :n and state in ('sent', 'opened');
 insert into moderation_items (area_id, content_type, content_id, author_role, state, submitted_at)
   values ('demo', 'survey_answer', :answer_id, 'family', 'pending_review', now())
   on conflict (area_id, content_type, content_id) do nothing;
