@@ -30,3 +30,31 @@ start_server() {
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/health/readiness" >/dev/null && break; sleep 1; done
   echo "server pid $SERVER, embedded PostgreSQL on port $pgport, $(nproc) cores"
 }
+
+# The families a benchmark's requests come from, joined to the demo area (the load clients join
+# them too; joining twice is a no-op).
+#   join_bench_families PORT COUNT
+join_bench_families() {
+  for i in $(seq 0 $(($2 - 1))); do
+    curl -sf -o /dev/null -X PUT -H "Authorization: Bearer dev:bench-family-$i" -H 'Content-Type: application/json' \
+      -d '{"role":"family"}' "http://127.0.0.1:$1/v1/areas/demo/membership"
+  done
+}
+
+# The first statement of every write's transaction as the server runs it: a pgbench client's
+# standing in the demo area (AreaAccess), for a script's transaction file.
+STANDING_SQL="\\set n random(0, :clients - 1)
+begin;
+select a.id as area_id, m.role as role, held.settled
+  from areas a left join memberships m on m.area_id = a.id and m.uid = 'bench-family-' || :n
+       cross join (select pg_try_advisory_xact_lock_shared(hashtext('demo'), hashtext('bench-family-' || :n)) as settled) as held
+  where a.id = 'demo';"
+
+# tps of a pgbench script on the benchmark's PostgreSQL, prepared statements:
+#   pgbench_tps PGPORT CLIENTS SECONDS FILE [more pgbench options]
+pgbench_tps() {
+  local pgport=$1 clients=$2 seconds=$3 file=$4
+  shift 4
+  pgbench -n -M prepared -h 127.0.0.1 -p "$pgport" -U postgres -c "$clients" -j 2 -T "$seconds" -D clients="$clients" \
+    "$@" -f "$file" postgres 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
+}

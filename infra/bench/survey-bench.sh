@@ -30,13 +30,8 @@ curl -sf -o /dev/null -H "Authorization: Bearer dev:demo-commissioner" -X POST "
 # standing, the survey and its version, the answer set, the respondent's invitation, and (it has
 # words) moderation's item and tagging's job, due tomorrow so no worker would take it.
 TX=$(mktemp)
-cat >"$TX" <<'SQL'
-\set n random(0, :clients - 1)
-begin;
-select a.id as area_id, m.role as role, held.settled
-  from areas a left join memberships m on m.area_id = a.id and m.uid = 'bench-family-' || :n
-       cross join (select pg_try_advisory_xact_lock_shared(hashtext('demo'), hashtext('bench-family-' || :n)) as settled) as held
-  where a.id = 'demo';
+echo "$STANDING_SQL" >"$TX"
+cat >>"$TX" <<'SQL'
 select * from surveys where area_id = 'demo' and id = :survey;
 select * from survey_versions where area_id = 'demo' and survey_id = :survey and version = 1;
 insert into survey_answers (area_id, id, survey_id, version, respondent_uid, respondent_role, status, answers, request_hash,
@@ -56,12 +51,8 @@ insert into tagging_jobs (area_id, id, content_type, content_id, reason, state, 
   on conflict (area_id, content_type, content_id) where state in ('queued', 'running') do nothing;
 commit;
 SQL
-for i in $(seq 0 $((CLIENTS - 1))); do
-  curl -sf -o /dev/null -X PUT -H "Authorization: Bearer dev:bench-family-$i" -H 'Content-Type: application/json' \
-    -d '{"role":"family"}' "http://127.0.0.1:$PORT/v1/areas/demo/membership"
-done
-TX_TPS=$(pgbench -n -M prepared -h 127.0.0.1 -p "$PGPORT" -U postgres -c "$CLIENTS" -j 2 -T "$SECONDS_PER_PHASE" \
-  -D clients="$CLIENTS" -D survey="$PGSURVEY" -f "$TX" postgres 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+join_bench_families "$PORT" "$CLIENTS"
+TX_TPS=$(pgbench_tps "$PGPORT" "$CLIENTS" "$SECONDS_PER_PHASE" "$TX" -D survey="$PGSURVEY")
 rm -f "$TX"
 # pgbench's answers leave the area's figures as they were for the load client's survey.
 psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -c \

@@ -21,26 +21,14 @@ command -v pgbench >/dev/null || { echo "pgbench not found: apt-get install post
 
 . infra/bench/server.sh
 start_server "$PORT" "$PGPORT"
-PGB() { pgbench -n -M prepared -h 127.0.0.1 -p "$PGPORT" -U postgres -c "$CLIENTS" -j 2 -T "$SECONDS_PER_PHASE" -D clients="$CLIENTS" "$@" postgres 2>/dev/null \
-  | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1; }
-
-# The families the POSTs come from (the load client joins them too; joining twice is a no-op).
-for i in $(seq 0 $((CLIENTS - 1))); do
-  curl -sf -o /dev/null -X PUT -H "Authorization: Bearer dev:bench-family-$i" -H 'Content-Type: application/json' \
-    -d '{"role":"family"}' "http://127.0.0.1:$PORT/v1/areas/demo/membership"
-done
+join_bench_families "$PORT" "$CLIENTS"
 
 # The POST's transaction as the server runs it (CommentService.post: AreaAccess's standing, the
 # idempotent insert, moderation's item and tagging's job). Its jobs are due tomorrow, so the
 # server's workers leave them alone.
 TX=$(mktemp)
-cat >"$TX" <<'SQL'
-\set n random(0, :clients - 1)
-begin;
-select a.id as area_id, m.role as role, held.settled
-  from areas a left join memberships m on m.area_id = a.id and m.uid = 'bench-family-' || :n
-       cross join (select pg_try_advisory_xact_lock_shared(hashtext('demo'), hashtext('bench-family-' || :n)) as settled) as held
-  where a.id = 'demo';
+echo "$STANDING_SQL" >"$TX"
+cat >>"$TX" <<'SQL'
 insert into comments (area_id, id, author_uid, author_role, body, idempotency_key, request_hash, submitted_at)
   values ('demo', gen_random_uuid(), 'bench-family-' || :n, 'family',
           'We have waited 14 weeks for a standing frame; the target is 6 weeks.', gen_random_uuid(), 'pgbench', now())
@@ -54,14 +42,14 @@ insert into tagging_jobs (area_id, id, content_type, content_id, reason, state, 
   on conflict (area_id, content_type, content_id) where state in ('queued', 'running') do nothing;
 commit;
 SQL
-TX_TPS=$(PGB -f "$TX")
+TX_TPS=$(pgbench_tps "$PGPORT" "$CLIENTS" "$SECONDS_PER_PHASE" "$TX")
 rm -f "$TX"
 
 psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -c \
   "create table if not exists bench_insert (id bigserial primary key, area_id text not null, body text not null, created_at timestamptz not null default now())"
 ONE=$(mktemp)
 echo "insert into bench_insert (area_id, body) values ('demo', 'We have waited 14 weeks for a standing frame; the target is 6 weeks.');" >"$ONE"
-INSERT_TPS=$(PGB -f "$ONE")
+INSERT_TPS=$(pgbench_tps "$PGPORT" "$CLIENTS" "$SECONDS_PER_PHASE" "$ONE")
 rm -f "$ONE"
 
 OURS=$("$JAVA_HOME/bin/java" -cp "$CP" org.yousaid.bench.WallBench "http://127.0.0.1:$PORT" "$CLIENTS" "$SECONDS_PER_PHASE" "$RATE")

@@ -94,25 +94,7 @@ public final class FaultSuite {
 
     /** kill -9 the server mid-load, start it again on the same database. */
     static Figures serverKilled(Load load) throws Exception {
-        try (FaultDatabase db = FaultDatabase.start()) {
-            YouSaidProcess first = YouSaidProcess.onDatabase(db.jdbcUrl(), SERVER_SETTINGS);
-            AtomicReference<URI> server = new AtomicReference<>(first.uri());
-            String survey = survey(first.uri());
-            try (Phones phones = new Phones(server::get, "demo", survey, load.phones(), load.thinkTime())) {
-                phones.start();
-                Thread.sleep(load.before().toMillis());
-                long killed = System.nanoTime();
-                first.kill();
-                Set<String> held = db.strings("select id::text from tagging_jobs where state = 'running'");
-                try (YouSaidProcess second = YouSaidProcess.onDatabase(db.jdbcUrl(), SERVER_SETTINGS)) {
-                    server.set(second.uri());
-                    Thread.sleep(load.after().toMillis());
-                    phones.finish(Duration.ofSeconds(60));
-                    return verdict("server killed (kill -9) and started again", db.jdbcUrl(), phones, held,
-                            recovery(phones, killed));
-                }
-            }
-        }
+        return killedAndStartedAgain("server killed (kill -9) and started again", load, SERVER_SETTINGS, false);
     }
 
     /**
@@ -126,15 +108,24 @@ public final class FaultSuite {
         held.put("yousaid.faults.tagging-hold", "1s");
         held.put("yousaid.tagging.give-way", "0");
         held.put("yousaid.tagging.workers", "4");
+        return killedAndStartedAgain("tagging worker killed mid-job (kill -9)", load, held, true);
+    }
+
+    /**
+     * Runs the load on a server started with {@code settings}, kills it (once a job is under way,
+     * if {@code midJob}), and starts an ordinary one on the same database for the rest of the load.
+     */
+    private static Figures killedAndStartedAgain(String fault, Load load, Map<String, String> settings, boolean midJob)
+            throws Exception {
         try (FaultDatabase db = FaultDatabase.start()) {
-            YouSaidProcess first = YouSaidProcess.onDatabase(db.jdbcUrl(), held);
+            YouSaidProcess first = YouSaidProcess.onDatabase(db.jdbcUrl(), settings);
             AtomicReference<URI> server = new AtomicReference<>(first.uri());
             String survey = survey(first.uri());
             try (Phones phones = new Phones(server::get, "demo", survey, load.phones(), load.thinkTime())) {
                 phones.start();
                 Thread.sleep(load.before().toMillis());
                 long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (db.count("select count(*) from tagging_jobs where state = 'running'") == 0 && System.nanoTime() < end) {
+                while (midJob && db.count("select count(*) from tagging_jobs where state = 'running'") == 0 && System.nanoTime() < end) {
                     Thread.sleep(20);
                 }
                 long killed = System.nanoTime();
@@ -144,8 +135,7 @@ public final class FaultSuite {
                     server.set(second.uri());
                     Thread.sleep(load.after().toMillis());
                     phones.finish(Duration.ofSeconds(60));
-                    return verdict("tagging worker killed mid-job (kill -9)", db.jdbcUrl(), phones, running,
-                            recovery(phones, killed));
+                    return verdict(fault, db.jdbcUrl(), phones, running, recovery(phones, killed));
                 }
             }
         }
