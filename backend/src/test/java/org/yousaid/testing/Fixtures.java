@@ -108,6 +108,20 @@ public class Fixtures {
         }
     }
 
+    /** The first column of every row the query returns. */
+    @Transactional
+    public java.util.List<String> column(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); var rs = s.executeQuery()) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
