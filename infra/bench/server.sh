@@ -46,7 +46,7 @@ join_bench_families() {
 STANDING_SQL="\\set n random(0, :clients - 1)
 begin;
 select a.id as area_id, m.role as role, held.settled
-  from areas a left join memberships m on m.area_id = a.id and m.uid = 'bench-family-' || :n
+  from areas a left join memberships m on m.area_id = 'demo' and m.uid = 'bench-family-' || :n
        cross join (select pg_try_advisory_xact_lock_shared(hashtext('demo'), hashtext('bench-family-' || :n)) as settled) as held
   where a.id = 'demo';"
 

@@ -22,8 +22,6 @@
 --     FOR UPDATE SKIP LOCKED) cannot run as one statement: Citus takes row locks on one shard only.
 --     On Citus a worker first asks which areas have due rows (the partial indexes of live rows keep
 --     that small) and leases within one of them. That change is not made yet.
---   - the area standing query joins memberships to `areas` on a.id = :areaId; written with
---     m.area_id = :areaId as well, Citus routes it to one shard.
 
 select create_reference_table('areas');
 

@@ -15,10 +15,14 @@ interface MembershipRepository extends GenericRepository<Membership, UUID> {
     @Query("select * from memberships where area_id = :areaId and uid = :uid")
     Optional<Membership> find(String areaId, String uid);
 
-    /** Empty when there is no such area; a null role when the caller is not a member of it. */
+    /**
+     * Empty when there is no such area; a null role when the caller is not a member of it. The
+     * membership is matched on the area parameter, not on {@code a.id}: the same rows, and on Citus
+     * the statement routes to the area's shard (it does not infer the value through the join).
+     */
     @Query("""
             select a.id as area_id, m.role as role, held.settled
-            from areas a left join memberships m on m.area_id = a.id and m.uid = :uid
+            from areas a left join memberships m on m.area_id = :areaId and m.uid = :uid
                  cross join (select pg_try_advisory_xact_lock_shared(hashtext(:areaId), hashtext(:uid)) as settled) as held
             where a.id = :areaId""")
     Optional<AreaStanding> standing(String areaId, String uid);

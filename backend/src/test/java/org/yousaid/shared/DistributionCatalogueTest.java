@@ -72,8 +72,6 @@ class DistributionCatalogueTest {
                     "one person's memberships across the areas they belong to (by uid): a fan-out to every shard, a handful of rows each, on /v1/me, export, erasure and console sign-in"),
             Map.entry("MembershipRepository.staffRoles",
                     "one person's memberships across the areas they belong to (by uid): a fan-out to every shard, a handful of rows each, on /v1/me, export, erasure and console sign-in"),
-            Map.entry("MembershipRepository.standing",
-                    "joins memberships to the reference table on a.id = :areaId; Citus routes it once m.area_id = :areaId is written out (it does not infer it through the join)"),
             Map.entry("MembershipRepository.waitForErasure",
                     "an advisory lock, no table: taken on the coordinator, where every transaction starts"),
             Map.entry("Outbox.figures",
