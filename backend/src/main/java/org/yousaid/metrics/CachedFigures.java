@@ -1,5 +1,7 @@
 package org.yousaid.metrics;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -28,6 +30,11 @@ public final class CachedFigures<T> {
     public double figure(ToDoubleFunction<T> part) {
         T now = get();
         return now == null ? Double.NaN : part.applyAsDouble(now);
+    }
+
+    /** Registers a gauge showing one figure of the snapshot ({@code tags} as name, value pairs). */
+    public void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<T> part, String... tags) {
+        Gauge.builder(name, this, f -> f.figure(part)).tags(tags).description(description).register(registry);
     }
 
     /** The figures, or null while the database cannot be read (a gauge then shows NaN, not a stale figure). */

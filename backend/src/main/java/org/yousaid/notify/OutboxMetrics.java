@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.function.ToDoubleFunction;
 import org.yousaid.metrics.CachedFigures;
 
 /**
@@ -29,17 +28,13 @@ final class OutboxMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        messages(registry, "due", Outbox.OutboxFigures::due);
-        messages(registry, "waiting", Outbox.OutboxFigures::waiting);
-        messages(registry, "sending", Outbox.OutboxFigures::sending);
-        Gauge.builder("yousaid.push.lag", figures, f -> f.figure(Outbox.OutboxFigures::lagSeconds)).baseUnit("seconds")
-                .description("How long the oldest due push has waited").register(registry);
+        String byState = "Push outbox messages by state";
+        figures.gauge(registry, "yousaid.push.outbox", byState, Outbox.OutboxFigures::due, "state", "due");
+        figures.gauge(registry, "yousaid.push.outbox", byState, Outbox.OutboxFigures::waiting, "state", "waiting");
+        figures.gauge(registry, "yousaid.push.outbox", byState, Outbox.OutboxFigures::sending, "state", "sending");
+        figures.gauge(registry, "yousaid.push.lag.seconds", "How long the oldest due push has waited, in seconds",
+                Outbox.OutboxFigures::lagSeconds);
         Gauge.builder("yousaid.push.senders", sender, s -> s.get().runningSenders())
                 .description("Push sender threads running in this process").register(registry);
-    }
-
-    private void messages(MeterRegistry registry, String state, ToDoubleFunction<Outbox.OutboxFigures> part) {
-        Gauge.builder("yousaid.push.outbox", figures, f -> f.figure(part)).tag("state", state)
-                .description("Push outbox messages by state").register(registry);
     }
 }

@@ -93,19 +93,20 @@ class AnswerService {
                 ? IdempotencyKey.fingerprint(surveyId.toString(), Integer.toString(version), answersJson, "quoteConsent")
                 : IdempotencyKey.fingerprint(surveyId.toString(), Integer.toString(version), answersJson);
 
-        if (v.takesAnswers()) {
+        // Checked once, used by both orders below (a retired version takes no answers: nothing to check).
+        SurveyDefinition definition = v.takesAnswers() ? surveyService.validatorless(v.definitionJson()) : null;
+        Map<String, String> errors = definition == null ? Map.of()
+                : AnswerRules.check(definition, values, submit, LocalDate.now(clock.withZone(UK)));
+        if (definition != null && errors.isEmpty()) {
             // Most saves are a new answer set: insert it first, and read what is under the id only
             // when it is taken (a retry, a later save of a partial set, someone else's id).
-            SurveyDefinition definition = surveyService.validatorless(v.definitionJson());
-            if (AnswerRules.check(definition, values, submit, LocalDate.now(clock.withZone(UK))).isEmpty()) {
-                String status = submit ? SurveyAnswer.SUBMITTED : SurveyAnswer.PARTIAL;
-                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                if (answers.insertIfAbsent(areaId, answerId, surveyId, version, me.uid(), me.role().value(), status,
-                        answersJson, submit ? hash : null, now, submit ? now : null, quoteConsent, quoteConsent ? now : null) == 1) {
-                    SurveyAnswer stored = new SurveyAnswer(areaId, answerId, surveyId, version, me.uid(), status, answersJson,
-                            submit ? hash : null, now, now, submit ? now : null, me.role().value(), quoteConsent);
-                    return saved(stored, definition, true);
-                }
+            String status = submit ? SurveyAnswer.SUBMITTED : SurveyAnswer.PARTIAL;
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (answers.insertIfAbsent(areaId, answerId, surveyId, version, me.uid(), me.role().value(), status,
+                    answersJson, submit ? hash : null, now, submit ? now : null, quoteConsent, quoteConsent ? now : null) == 1) {
+                SurveyAnswer stored = new SurveyAnswer(areaId, answerId, surveyId, version, me.uid(), status, answersJson,
+                        submit ? hash : null, now, now, submit ? now : null, me.role().value(), quoteConsent);
+                return saved(stored, definition, true);
             }
         }
         var existing = answers.findForUpdate(areaId, answerId);
@@ -125,8 +126,6 @@ class AnswerService {
             throw new ProblemException(SurveyProblem.VERSION_RETIRED,
                     "Version " + version + " of this survey was retired and takes no more answers.");
         }
-        SurveyDefinition definition = surveyService.validatorless(v.definitionJson());
-        Map<String, String> errors = AnswerRules.check(definition, values, submit, LocalDate.now(clock.withZone(UK)));
         if (!errors.isEmpty()) {
             throw new ProblemException(SurveyProblem.ANSWER_INVALID,
                     "Some answers are not valid for version " + version + "; see errors (by question).", errors);

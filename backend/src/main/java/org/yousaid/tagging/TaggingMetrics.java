@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.function.ToDoubleFunction;
 import org.yousaid.metrics.CachedFigures;
 
 /**
@@ -30,17 +29,13 @@ final class TaggingMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        jobs(registry, "due", TaggingJobs.QueueFigures::due);
-        jobs(registry, "waiting", TaggingJobs.QueueFigures::waiting);
-        jobs(registry, "running", TaggingJobs.QueueFigures::running);
-        Gauge.builder("yousaid.tagging.lag", figures, f -> f.figure(TaggingJobs.QueueFigures::lagSeconds)).baseUnit("seconds")
-                .description("How long the oldest due tagging job has waited").register(registry);
+        String byState = "Tagging jobs by state";
+        figures.gauge(registry, "yousaid.tagging.jobs", byState, TaggingJobs.QueueFigures::due, "state", "due");
+        figures.gauge(registry, "yousaid.tagging.jobs", byState, TaggingJobs.QueueFigures::waiting, "state", "waiting");
+        figures.gauge(registry, "yousaid.tagging.jobs", byState, TaggingJobs.QueueFigures::running, "state", "running");
+        figures.gauge(registry, "yousaid.tagging.lag.seconds", "How long the oldest due tagging job has waited, in seconds",
+                TaggingJobs.QueueFigures::lagSeconds);
         Gauge.builder("yousaid.tagging.workers", worker, w -> w.get().runningWorkers())
                 .description("Tagging worker threads running in this process").register(registry);
-    }
-
-    private void jobs(MeterRegistry registry, String state, ToDoubleFunction<TaggingJobs.QueueFigures> part) {
-        Gauge.builder("yousaid.tagging.jobs", figures, f -> f.figure(part)).tag("state", state)
-                .description("Tagging jobs by state").register(registry);
     }
 }

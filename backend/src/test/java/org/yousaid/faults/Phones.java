@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -222,7 +221,7 @@ final class Phones implements AutoCloseable {
     }
 
     /** Real families' kinds of words (no names): what a wall gets on a bad week. */
-    private static final List<String> WORDS = new ArrayList<>(List.of(
+    private static final List<String> WORDS = List.of(
             "We have waited 14 weeks for a standing frame; the target is 6 weeks.",
             "The short breaks service closed and nobody told us where to go instead.",
             "Our EHC plan came out late and the school could not meet his needs.",
@@ -230,5 +229,5 @@ final class Phones implements AutoCloseable {
             "School transport did not turn up for a week and she missed her exams.",
             "Nobody answered the phone at the SEND team for three weeks.",
             "The wheelchair service assessment was quick and the staff were kind.",
-            "We were not involved in writing the plan; it does not sound like our son."));
+            "We were not involved in writing the plan; it does not sound like our son.");
 }

@@ -26,7 +26,7 @@ import org.yousaid.testing.Tokens;
  */
 final class PushFaults {
 
-    private static final Pattern TITLE = Pattern.compile("\\\\\"title\\\\\"\\s*:\\s*\\\\\"([^\\\\]+)|\"title\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TITLE = Pattern.compile("\"title\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
      * Pushes queued, and FCM accepted (delivered) once or more than once; rows the outbox gave up
@@ -177,7 +177,7 @@ final class PushFaults {
             byInstance.add(google.pushes().size());
             for (GoogleEndpoints.Push push : google.pushes()) {
                 Matcher title = TITLE.matcher(push.body());
-                String key = push.token() + " " + (title.find() ? (title.group(1) != null ? title.group(1) : title.group(2)) : push.body());
+                String key = push.token() + " " + (title.find() ? title.group(1) : push.body());
                 times.merge(key, 1, Integer::sum);
             }
         }
