@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.content.ContentType;
@@ -33,18 +34,37 @@ interface AlertOutbox extends GenericRepository<AlertEmail, UUID> {
      * it) until that transaction commits the lease.
      */
     default Optional<AlertEmail> lease(Instant now, Duration lease) {
-        return nextDue(now).map(row -> {
-            take(row.areaId(), row.id(), now.plus(lease));
-            return new AlertEmail(row.areaId(), row.id(), row.criticality(), row.flaggedAt(), row.recipientUid(),
-                    row.recipientEmail(), row.attempts() + 1);
-        });
+        // The areas first, then a row within one (one shard at a time on PostgreSQL distributed by area).
+        for (String areaId : dueAreas(now)) {
+            Optional<AlertEmail> leased = nextDueIn(areaId, now).map(row -> {
+                take(row.areaId(), row.id(), now.plus(lease));
+                return new AlertEmail(row.areaId(), row.id(), row.criticality(), row.flaggedAt(), row.recipientUid(),
+                        row.recipientEmail(), row.attempts() + 1);
+            });
+            if (leased.isPresent()) {
+                return leased;
+            }
+        }
+        return Optional.empty();
     }
+
+    /** The areas of the 64 oldest due emails, the oldest's area first: read without locking, across areas. */
+    @Query("""
+            select area_id from (
+                select area_id, next_attempt_at from alert_outbox
+                where (state = 'pending' and next_attempt_at <= :now) or (state = 'sending' and leased_until < :now)
+                order by next_attempt_at
+                limit 64) oldest
+            group by area_id
+            order by min(next_attempt_at)""")
+    List<String> dueAreas(Instant now);
 
     @Query("""
             select area_id, id, criticality, flagged_at, recipient_uid, recipient_email, attempts from alert_outbox
-            where (state = 'pending' and next_attempt_at <= :now) or (state = 'sending' and leased_until < :now)
+            where area_id = :areaId
+              and ((state = 'pending' and next_attempt_at <= :now) or (state = 'sending' and leased_until < :now))
             order by next_attempt_at limit 1 for update skip locked""")
-    Optional<AlertEmail> nextDue(Instant now);
+    Optional<AlertEmail> nextDueIn(String areaId, Instant now);
 
     @Query("""
             update alert_outbox set state = 'sending', attempts = attempts + 1, leased_until = :until

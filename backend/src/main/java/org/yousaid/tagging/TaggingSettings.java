@@ -14,6 +14,9 @@ import java.time.Duration;
  * <p>{@code give-way}: while the server is answering requests, a worker rests this many times as
  * long as each job took, so tagging takes at most 1/(1+give-way) of a core per worker and requests
  * are not starved (0: never rest, e.g. on a worker-only replica that serves no requests anyway).
+ *
+ * <p>{@code area-models}: how many areas' own theme models this process holds at once (about 15 MB
+ * of heap each); past it the least recently used is let go and loaded again when next needed.
  */
 @ConfigurationProperties("yousaid.tagging")
 public record TaggingSettings(
@@ -24,6 +27,7 @@ public record TaggingSettings(
         @Bindable(defaultValue = "5s") Duration backoff,
         @Bindable(defaultValue = "10m") Duration maxBackoff,
         @Bindable(defaultValue = "2") int giveWay,
+        @Bindable(defaultValue = "32") int areaModels,
         @Nullable String modelsDir) {
 
     Duration backoffAfter(int attempts) {

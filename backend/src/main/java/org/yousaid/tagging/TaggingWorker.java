@@ -66,6 +66,8 @@ public class TaggingWorker {
     private final AtomicInteger looping = new AtomicInteger();
     private final AtomicBoolean modelShown = new AtomicBoolean();
     private final MeterRegistry meters;
+    /** When this process last put jobs with run-out leases back in the queue (nanoTime). */
+    private final java.util.concurrent.atomic.AtomicLong lastReclaim = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
     private volatile boolean running;
 
     TaggingWorker(TaggingJobs jobs, TagStore tags, ThemeTagger tagger, TaggingSettings settings,
@@ -121,6 +123,21 @@ public class TaggingWorker {
         }
     }
 
+    /**
+     * A lease finds a dead worker's job once the queue is empty; behind a backlog that never empties,
+     * every few seconds (a tenth of a lease) this process puts such jobs back in the queue too.
+     */
+    private void reclaimNowAndThen() {
+        long every = Math.max(1_000_000_000L, settings.lease().toNanos() / 10);
+        long last = lastReclaim.get();
+        if (System.nanoTime() - last >= every && lastReclaim.compareAndSet(last, System.nanoTime())) {
+            int reclaimed = transactions.executeWrite(status -> jobs.reclaimExpired(now()));
+            if (reclaimed > 0) {
+                LOG.warn("tagging.leases_ran_out jobs={}", reclaimed);
+            }
+        }
+    }
+
     /** Worker threads now in their loop (for the metrics: a worker that died shows as one fewer). */
     int runningWorkers() {
         return looping.get();
@@ -164,6 +181,7 @@ public class TaggingWorker {
 
     /** Leases and runs at most one due job. Public so tests and operators can drive the queue by hand. */
     public Step runOnce() {
+        reclaimNowAndThen();
         Optional<TaggingJob> leased = transactions.executeWrite(status -> jobs.lease(name, now(), settings.lease()));
         if (leased.isEmpty()) {
             return Step.IDLE;

@@ -44,8 +44,8 @@ class DistributionCatalogueTest {
      * fan-out to every shard, merged on the coordinator; each is small or rare.
      */
     static final Map<String, String> CROSS_AREA = new TreeMap<>(Map.ofEntries(
-            Map.entry("AlertOutbox.nextDue",
-                    "the queue's lease takes the oldest due row of any area, FOR UPDATE SKIP LOCKED; Citus runs FOR UPDATE only on one shard, so on Citus the worker first asks which areas have due rows (a fan-out on the partial index of live rows) and leases within one area"),
+            Map.entry("AlertOutbox.dueAreas",
+                    "which areas have due rows, the oldest first, read without a lock (a fan-out to every shard, each reading its partial index of due rows, merged on the coordinator); the lease that follows (nextDueIn, FOR UPDATE SKIP LOCKED) names one area and runs on its shard"),
             Map.entry("AreaRepository.find",
                     "the reference table: a copy on every node, read locally; written only when an area is made"),
             Map.entry("AreaRepository.findAll",
@@ -76,8 +76,8 @@ class DistributionCatalogueTest {
                     "an advisory lock, no table: taken on the coordinator, where every transaction starts"),
             Map.entry("Outbox.figures",
                     "the metrics' figure across areas, every 5 s: a fan-out whose each part reads the partial index of live rows"),
-            Map.entry("Outbox.nextDue",
-                    "the queue's lease takes the oldest due row of any area, FOR UPDATE SKIP LOCKED; Citus runs FOR UPDATE only on one shard, so on Citus the worker first asks which areas have due rows (a fan-out on the partial index of live rows) and leases within one area"),
+            Map.entry("Outbox.dueAreas",
+                    "which areas have due rows, the oldest first, read without a lock (a fan-out to every shard, each reading its partial index of due rows, merged on the coordinator); the lease that follows (nextDueIn, FOR UPDATE SKIP LOCKED) names one area and runs on its shard"),
             Map.entry("OutcomeRepository.lock",
                     "an advisory lock, no table: taken on the coordinator, where every transaction starts"),
             Map.entry("PushRecords.purgeFinishedBefore",
@@ -86,10 +86,12 @@ class DistributionCatalogueTest {
                     "the retention sweep, hourly, across areas: a multi-shard statement Citus runs on every shard in parallel"),
             Map.entry("RetentionCandidates.unreviewed",
                     "the retention sweep, hourly, across areas: a multi-shard statement Citus runs on every shard in parallel"),
+            Map.entry("TaggingJobs.reclaimExpired",
+                    "jobs whose lease ran out back in the queue, when a worker finds nothing due and every tenth of a lease: a multi-shard UPDATE Citus runs on every shard in parallel, each on its partial index of running jobs"),
             Map.entry("TaggingJobs.figures",
                     "the metrics' figure across areas, every 5 s: a fan-out whose each part reads the partial index of live rows"),
-            Map.entry("TaggingJobs.nextDue",
-                    "the queue's lease takes the oldest due row of any area, FOR UPDATE SKIP LOCKED; Citus runs FOR UPDATE only on one shard, so on Citus the worker first asks which areas have due rows (a fan-out on the partial index of live rows) and leases within one area")));
+            Map.entry("TaggingJobs.dueAreas",
+                    "which areas have due rows, the oldest first, read without a lock (a fan-out to every shard, each reading its partial index of due rows, merged on the coordinator); the lease that follows (nextDueIn, FOR UPDATE SKIP LOCKED) names one area and runs on its shard")));
 
     /**
      * A statement Citus can send to one shard: it compares area_id with a parameter (or a list of

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "nlp", mixinStandardHelpOptions = true, version = "nlp (YouSaid)",
         description = "Train, measure and run the YouSaid tagging engine.",
         subcommands = {NlpCli.Train.class, NlpCli.Evaluate.class, NlpCli.CrossValidate.class, NlpCli.Tag.class,
-                NlpCli.BenchCommand.class, NlpCli.SuitesCommand.class})
+                NlpCli.BenchCommand.class, NlpCli.AreaModelsCommand.class, NlpCli.SuitesCommand.class})
 public final class NlpCli implements Runnable {
 
     /** Folds of the cross-validation on real families' words that {@code train --real} records. */
@@ -226,6 +226,20 @@ public final class NlpCli implements Runnable {
             Bench.run(models != null ? models : NlpHome.models(),
                     data != null ? data : NlpHome.dir().resolve("data/send-train.tsv"), seconds, System.out,
                     new Progress(System.err));
+            return 0;
+        }
+    }
+
+    @Command(name = "area-models", description = "Heap and load time of each area's own theme model, and how many a worker holds.")
+    static final class AreaModelsCommand implements Callable<Integer> {
+        @Option(names = "--models", description = "the directory holding send/ and safeguarding/ (default: the shipped)")
+        Path models;
+        @Option(names = "--areas", defaultValue = "12", description = "area models to load side by side (${DEFAULT-VALUE})")
+        int areas;
+
+        @Override
+        public Integer call() {
+            AreaModelsBench.run(models != null ? models : NlpHome.models(), areas, System.out);
             return 0;
         }
     }

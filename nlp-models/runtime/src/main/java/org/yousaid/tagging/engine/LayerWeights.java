@@ -25,6 +25,7 @@ final class LayerWeights {
     private final double[] weights;
     private final double[] bias;
     private final boolean[] trained;
+    private final Output output;
 
     LayerWeights(List<LinearClassifier<String, String>> labels, LinearClassifier<String, String> sentiment) {
         this.labelCount = labels.size();
@@ -67,6 +68,7 @@ final class LayerWeights {
                 bias[column] = thresholds.getCount(Layer.SENTIMENTS.get(s));
             }
         }
+        this.output = new Output(labelCount, columns, trained.clone());
     }
 
     private void index(Index<String> features) {
@@ -133,25 +135,37 @@ final class LayerWeights {
 
     /** Sigmoid of each label's log-odds (0 for a label never trained), softmax of the sentiment classes. */
     double[][] probabilities(double[] s) {
-        double[] labelP = new double[labelCount];
-        for (int l = 0; l < labelCount; l++) {
-            labelP[l] = trained[l] ? 1.0 / (1.0 + Math.exp(-s[l])) : 0;
+        return output.probabilities(s);
+    }
+
+    /** How raw scores become probabilities: all that scoring keeps of a layer once its rows are copied out. */
+    Output output() {
+        return output;
+    }
+
+    record Output(int labelCount, int columns, boolean[] trained) {
+
+        double[][] probabilities(double[] s) {
+            double[] labelP = new double[labelCount];
+            for (int l = 0; l < labelCount; l++) {
+                labelP[l] = trained[l] ? 1.0 / (1.0 + Math.exp(-s[l])) : 0;
+            }
+            double[] sentimentP = new double[Layer.SENTIMENTS.size()];
+            if (columns > labelCount) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = labelCount; c < columns; c++) {
+                    max = Math.max(max, s[c]);
+                }
+                double sum = 0;
+                for (int k = 0; k < sentimentP.length; k++) {
+                    sentimentP[k] = Math.exp(s[labelCount + k] - max);
+                    sum += sentimentP[k];
+                }
+                for (int k = 0; k < sentimentP.length; k++) {
+                    sentimentP[k] /= sum;
+                }
+            }
+            return new double[][] {labelP, sentimentP};
         }
-        double[] sentimentP = new double[Layer.SENTIMENTS.size()];
-        if (columns > labelCount) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = labelCount; c < columns; c++) {
-                max = Math.max(max, s[c]);
-            }
-            double sum = 0;
-            for (int k = 0; k < sentimentP.length; k++) {
-                sentimentP[k] = Math.exp(s[labelCount + k] - max);
-                sum += sentimentP[k];
-            }
-            for (int k = 0; k < sentimentP.length; k++) {
-                sentimentP[k] /= sum;
-            }
-        }
-        return new double[][] {labelP, sentimentP};
     }
 }

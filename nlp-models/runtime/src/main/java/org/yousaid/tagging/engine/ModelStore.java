@@ -38,6 +38,9 @@ public final class ModelStore {
     }
 
     public static void save(TextModel model, Path dir) throws IOException {
+        if (!model.savable()) {
+            throw new IllegalStateException("a model kept only for scoring cannot be saved: save the one it was loaded from");
+        }
         writeLayer(model.first(), model.manifest(), dir.resolve("first"));
         writeLayer(model.second(), model.manifest(), dir.resolve("stacked"));
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(

@@ -78,12 +78,12 @@ final class ScoringTables {
                 second.addSparse(secondScores, ids[i], values[i] / norm);
             }
         }
-        double[][] p = first.weights.probabilities(firstScores);
+        double[][] p = first.output.probabilities(firstScores);
         if (second == null) {
             return p;
         }
         second.addStacked(secondScores, p[0], p[1]);
-        return second.weights.probabilities(secondScores);
+        return second.output.probabilities(secondScores);
     }
 
     /**
@@ -113,10 +113,13 @@ final class ScoringTables {
         return d < SentenceVectors.DIMENSIONS ? WordVectors.DIMENSIONS + d : -1;
     }
 
-    /** One layer's weights under the shared feature numbers. */
+    /**
+     * One layer's weights under the shared feature numbers. It keeps no reference to the layer it
+     * was copied from, so a model kept only for scoring lets the layer's classifiers go.
+     */
     private static final class Table {
 
-        private final LayerWeights weights;
+        private final LayerWeights.Output output;
         private final int columns;
         private final double[] bias;
         private final double[] sparseRows;
@@ -126,7 +129,7 @@ final class ScoringTables {
         private final int stackedLabels;
 
         Table(LayerWeights weights, List<String> sparseOrder, int stackedLabels) {
-            this.weights = weights;
+            this.output = weights.output();
             this.columns = weights.columns();
             this.bias = weights.bias();
             this.sparseRows = rows(weights, sparseOrder);

@@ -38,7 +38,7 @@ public final class Tagger {
      * sentiment change.
      */
     public Tagger withThemes(TextModel areaThemes) {
-        return new Tagger(analyser, areaThemes, safeguardingModel);
+        return new Tagger(analyser, areaThemes.forScoringOnly(), safeguardingModel);
     }
 
     /** The theme model's manifest (its labels, thresholds and held-out figures). */
@@ -78,9 +78,10 @@ public final class Tagger {
 
     /** Loads {@code models/send} and, when present, {@code models/safeguarding} below {@code modelsDir}. */
     public static Tagger load(Path modelsDir) {
-        TextModel themes = ModelStore.load(modelsDir.resolve("send"));
+        // A tagger only scores: the classifiers its models were built from need not stay in memory.
+        TextModel themes = ModelStore.load(modelsDir.resolve("send")).forScoringOnly();
         Path sg = modelsDir.resolve("safeguarding");
-        TextModel safeguarding = Files.exists(sg.resolve(ModelStore.MANIFEST)) ? ModelStore.load(sg) : null;
+        TextModel safeguarding = Files.exists(sg.resolve(ModelStore.MANIFEST)) ? ModelStore.load(sg).forScoringOnly() : null;
         return new Tagger(new TextAnalyser(), themes, safeguarding);
     }
 

@@ -12,10 +12,12 @@ import java.util.List;
 public final class TextModel {
 
     private final ModelManifest manifest;
+    /** The vocabulary and both layers' classifiers: null in a model kept only for scoring. */
     private final Vocabulary vocabulary;
     private final Layer first;
     private final Layer second;
     private final ScoringTables tables;
+    private final boolean scoresSentiment;
 
     public TextModel(ModelManifest manifest, Vocabulary vocabulary, Layer first, Layer second) {
         this.manifest = manifest;
@@ -23,6 +25,30 @@ public final class TextModel {
         this.first = first;
         this.second = second;
         this.tables = new ScoringTables(vocabulary, first, second);
+        this.scoresSentiment = first.sentiment() != null;
+    }
+
+    private TextModel(ModelManifest manifest, ScoringTables tables, boolean scoresSentiment) {
+        this.manifest = manifest;
+        this.vocabulary = null;
+        this.first = null;
+        this.second = null;
+        this.tables = tables;
+        this.scoresSentiment = scoresSentiment;
+    }
+
+    /**
+     * The same model, scoring the same, holding only its scoring tables: the classifiers it was
+     * built from (each with its own copy of every feature name) are four fifths of a loaded model's
+     * heap, and a tagging worker holds one model per area. Such a model cannot be saved.
+     */
+    public TextModel forScoringOnly() {
+        return first == null ? this : new TextModel(manifest, tables, scoresSentiment);
+    }
+
+    /** Whether this model still has what {@link ModelStore#save} writes. */
+    public boolean savable() {
+        return first != null;
     }
 
     public ModelManifest manifest() {
@@ -58,7 +84,7 @@ public final class TextModel {
             themes.add(new ThemeScore(entries.get(l).label(), labelP[l], given[l], suggested));
         }
         SentimentScore sentiment = null;
-        if (first.sentiment() != null) {
+        if (scoresSentiment) {
             int best = 0;
             for (int s = 1; s < sentimentP.length; s++) {
                 if (sentimentP[s] > sentimentP[best]) {

@@ -25,6 +25,26 @@ class RetrainingTest {
     }
 
     @Test
+    void aModelKeptOnlyForScoringScoresExactlyAsTheWholeOneAndCannotBeSaved() throws Exception {
+        TextModel whole = ModelStore.load(Shared.home().resolve("models/send"));
+        TextModel lean = whole.forScoringOnly();
+        assertThat(lean.savable()).isFalse();
+        assertThat(lean.forScoringOnly()).isSameAs(lean);
+        assertThat(lean.manifest()).isEqualTo(whole.manifest());
+        Featuriser featuriser = new Featuriser();
+        for (String text : List.of("We waited a year for a wheelchair.", "The holiday club turned her away.",
+                "The speech therapist was brilliant and really listened to us.")) {
+            var features = featuriser.features(Shared.ANALYSER.analyse(text));
+            assertThat(lean.score(features)).isEqualTo(whole.score(features));
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lean");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelStore.save(lean, dir))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kept only for scoring");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelStore.toBytes(lean))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aPackedModelScoresExactlyAsTheShippedOneAndAPackCannotWriteOutsideItsDirectory() throws Exception {
         TextModel shipped = ModelStore.load(Shared.home().resolve("models/send"));
         TextModel unpacked = ModelStore.fromBytes(ModelStore.toBytes(shipped));
