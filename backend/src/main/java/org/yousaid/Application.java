@@ -1,6 +1,7 @@
 package org.yousaid;
 
 import io.micronaut.runtime.Micronaut;
+import org.yousaid.cli.MigrateCommand;
 import org.yousaid.cli.RetrainThemesCommand;
 import picocli.CommandLine;
 
@@ -11,8 +12,9 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("retrain-themes")) {
-            int exit = new CommandLine(new RetrainThemesCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && (args[0].equals("retrain-themes") || args[0].equals("migrate"))) {
+            Object command = args[0].equals("migrate") ? new MigrateCommand() : new RetrainThemesCommand();
+            int exit = new CommandLine(command).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
             if (exit != 0) {
                 System.exit(exit);
             }

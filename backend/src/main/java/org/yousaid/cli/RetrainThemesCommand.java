@@ -142,11 +142,7 @@ public final class RetrainThemesCommand implements Callable<Integer> {
     }
 
     private static String setting(String environment, String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environment);
-        }
-        return value == null || value.isBlank() ? null : value;
+        return Settings.of(environment, property);
     }
 
     private static String rootMessage(Throwable e) {
@@ -158,8 +154,6 @@ public final class RetrainThemesCommand implements Callable<Integer> {
     }
 
     private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end).strip();
+        return Settings.firstLine(message);
     }
 }
