@@ -54,6 +54,9 @@ class ImageTest {
             assertThat(assemble).contains("\"$out/" + dir);
         }
         assertThat(instructions()).contains("RUN --mount=type=cache,target=/root/.m2 bash infra/image/assemble.sh /out");
+        // The board report draws its charts with Java2D: no fonts, no PDF.
+        assertThat(runStage).anyMatch(i -> i.startsWith("RUN ") && i.contains("fontconfig") && i.contains("fonts-dejavu-core"));
+        assertThat(Repo.read(".ci/run")).contains("fontconfig fonts-dejavu-core");
     }
 
     @Test
