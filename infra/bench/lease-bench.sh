@@ -26,7 +26,8 @@ seed() {
 }
 
 single=$(mktemp) area_first=$(mktemp)
-trap 'rm -f "$single" "$area_first"; kill $SERVER 2>/dev/null || true' EXIT
+# server.sh's own trap, and these files too.
+trap 'rm -f "$single" "$area_first" "$SERVER_LOG"; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 cat > "$single" <<'SQL'
 begin;
 select area_id, id from tagging_jobs

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the server and lays it out as the image holds it, in OUT (default infra/image/target/app):
-#   corenlp/      Stanford CoreNLP and its models jar (480 MB, changes only with the CoreNLP version)
+#   corenlp/      Stanford CoreNLP and its models jar (483 MB, changes only with the CoreNLP version)
 #   lib/          every other runtime dependency
 #   nlp-models/   the shipped models, the taxonomy, and the labelled data retraining learns from
 #   yousaid/      this project's own jars (the only layer most releases change)
@@ -10,7 +10,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="${1:-$root/infra/image/target/app}"
 cd "$root"
 
-./mvnw -B -ntp -q -pl backend -am -Dspectral.skip=true -Dmaven.test.skip=true package \
+# No tests: -Dmaven.test.skip leaves them uncompiled, -DskipTests leaves out their npm installs.
+./mvnw -B -ntp -q -pl backend -am -Dspectral.skip=true -Dmaven.test.skip=true -DskipTests package \
   dependency:copy-dependencies -DincludeScope=runtime -DexcludeGroupIds=org.yousaid
 
 rm -rf "$out" && mkdir -p "$out"/{corenlp,lib,yousaid,nlp-models/data/send-real}

@@ -41,10 +41,11 @@ class ImageTest {
     @Test
     void aBuildStageAndARunStageWithTheModelsAndCoreNlpInLayersOfTheirOwn() {
         List<String> from = instructions().stream().filter(i -> i.startsWith("FROM ")).toList();
-        assertThat(from).hasSize(2);
-        assertThat(from.get(0)).matches("FROM eclipse-temurin:21-jdk\\S* AS build");
-        assertThat(from.get(1)).matches("FROM eclipse-temurin:21-jre\\S*");
-        List<String> runStage = instructions().subList(instructions().indexOf(from.get(1)), instructions().size());
+        assertThat(from).hasSize(3);
+        assertThat(from.get(0)).matches("FROM node:20\\S* AS node");
+        assertThat(from.get(1)).matches("FROM eclipse-temurin:21-jdk\\S* AS build");
+        assertThat(from.get(2)).matches("FROM eclipse-temurin:21-jre\\S*");
+        List<String> runStage = instructions().subList(instructions().indexOf(from.get(2)), instructions().size());
         List<String> layers = runStage.stream().filter(i -> i.startsWith("COPY --from=build")).toList();
         // Least often changed first: a release that changes only our code ships only the last layer.
         assertThat(layers).containsExactly("COPY --from=build /out/corenlp /app/corenlp", "COPY --from=build /out/lib /app/lib",
@@ -73,6 +74,21 @@ class ImageTest {
             }
         }
         assertThat(sources).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theBuildStageHasEveryModuleTheRootPomNames() {
+        // Maven reads every module of the reactor before it builds one: a module the stage lacks fails the build.
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Repo.read("pom.xml"));
+        List<String> copied = instructions().stream().filter(i -> i.startsWith("COPY ") && !i.startsWith("COPY --from")).toList();
+        int modules = 0;
+        while (module.find()) {
+            String dir = module.group(1);
+            modules++;
+            assertThat(copied).as("the build stage copies " + dir + "/pom.xml")
+                    .anyMatch(c -> c.startsWith("COPY " + dir + " ") || c.startsWith("COPY " + dir + "/pom.xml "));
+        }
+        assertThat(modules).isEqualTo(4);
     }
 
     @Test
