@@ -124,7 +124,8 @@ public final class Tagger {
         Counter<String> features = featuriser.features(analysis);
         List<RedactionSpan> spans = redactor.spans(analysis);
         SafeguardingCheck.Result risk = safeguarding.assess(text, features, analysis, featuriser::features);
-        TextModel.Scores scores = RiskReading.apply(themes.score(features), risk);
+        TextModel.Scores scores = risk.flagged() ? RiskReading.apply(themes.score(features), risk)
+                : FeelingReading.apply(themes.score(features), analysis);
         float[] embedding = embedding(text, features);
         return new TagResult(version, scores.themes(), scores.sentiment(), spans, risk, embedding);
     }
