@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "nlp", mixinStandardHelpOptions = true, version = "nlp (YouSaid)",
         description = "Train, measure and run the YouSaid tagging engine.",
         subcommands = {NlpCli.Train.class, NlpCli.Evaluate.class, NlpCli.CrossValidate.class, NlpCli.Tag.class,
-                NlpCli.BenchCommand.class, NlpCli.AreaModelsCommand.class, NlpCli.SuitesCommand.class})
+                NlpCli.BenchCommand.class, NlpCli.AreaModelsCommand.class, NlpCli.SuitesCommand.class, NlpCli.AgreementCommand.class})
 public final class NlpCli implements Runnable {
 
     /** Folds of the cross-validation on real families' words that {@code train --real} records. */
@@ -240,6 +240,22 @@ public final class NlpCli implements Runnable {
         @Override
         public Integer call() {
             AreaModelsBench.run(models != null ? models : NlpHome.models(), areas, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "agreement", description = "Cohen's kappa per theme between two labelling passes of the same texts.")
+    static final class AgreementCommand implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", description = "the first pass (TSV: id, labels, sentiment, risk)")
+        Path first;
+        @CommandLine.Parameters(index = "1", description = "the second pass, labelled without seeing the first")
+        Path second;
+
+        @Override
+        public Integer call() throws IOException {
+            List<String> themes = Taxonomy.load(NlpHome.dir().resolve("taxonomy/send-themes.yaml")).themes().stream()
+                    .map(Taxonomy.Theme::id).toList();
+            Agreement.run(first, second, themes, System.out);
             return 0;
         }
     }
