@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.content.ContentType;
+import org.yousaid.shared.AreaFirst;
 
 /**
  * The alert outbox's SQL: enqueue in the transaction that opens the case, lease due rows, record what
@@ -34,18 +35,11 @@ interface AlertOutbox extends GenericRepository<AlertEmail, UUID> {
      * it) until that transaction commits the lease.
      */
     default Optional<AlertEmail> lease(Instant now, Duration lease) {
-        // The areas first, then a row within one (one shard at a time on PostgreSQL distributed by area).
-        for (String areaId : dueAreas(now)) {
-            Optional<AlertEmail> leased = nextDueIn(areaId, now).map(row -> {
-                take(row.areaId(), row.id(), now.plus(lease));
-                return new AlertEmail(row.areaId(), row.id(), row.criticality(), row.flaggedAt(), row.recipientUid(),
-                        row.recipientEmail(), row.attempts() + 1);
-            });
-            if (leased.isPresent()) {
-                return leased;
-            }
-        }
-        return Optional.empty();
+        return AreaFirst.lease(dueAreas(now), areaId -> nextDueIn(areaId, now).map(row -> {
+            take(row.areaId(), row.id(), now.plus(lease));
+            return new AlertEmail(row.areaId(), row.id(), row.criticality(), row.flaggedAt(), row.recipientUid(),
+                    row.recipientEmail(), row.attempts() + 1);
+        }));
     }
 
     /** The areas of the 64 oldest due emails, the oldest's area first: read without locking, across areas. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.yousaid.shared.AreaFirst;
 import org.yousaid.shared.Cursor;
 
 /**
@@ -66,18 +67,11 @@ interface Outbox extends GenericRepository<OutboxMessage, UUID> {
      * it) until that transaction commits the lease.
      */
     default Optional<OutboxMessage> lease(Instant now, Duration lease) {
-        // The areas first, then a row within one (one shard at a time on PostgreSQL distributed by area).
-        for (String areaId : dueAreas(now)) {
-            Optional<OutboxMessage> leased = nextDueIn(areaId, now).map(message -> {
-                take(message.areaId(), message.id(), now.plus(lease));
-                return new OutboxMessage(message.areaId(), message.id(), message.deviceId(), message.uid(), message.token(),
-                        message.title(), message.body(), message.data(), message.attempts() + 1);
-            });
-            if (leased.isPresent()) {
-                return leased;
-            }
-        }
-        return Optional.empty();
+        return AreaFirst.lease(dueAreas(now), areaId -> nextDueIn(areaId, now).map(message -> {
+            take(message.areaId(), message.id(), now.plus(lease));
+            return new OutboxMessage(message.areaId(), message.id(), message.deviceId(), message.uid(), message.token(),
+                    message.title(), message.body(), message.data(), message.attempts() + 1);
+        }));
     }
 
     /** The areas of the 64 oldest due pushes, the oldest's area first: read without locking, across areas. */

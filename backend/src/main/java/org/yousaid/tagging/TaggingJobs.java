@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.content.ContentType;
+import org.yousaid.shared.AreaFirst;
 
 /**
  * The job queue's SQL. Leasing picks the oldest queued job that is due, skipping rows another
@@ -81,18 +82,10 @@ interface TaggingJobs extends GenericRepository<TaggingJob, UUID> {
     }
 
     private Optional<TaggingJob> leaseQueued(String worker, Instant now, Duration lease) {
-        // The areas first, then a row within one: PostgreSQL distributed by area (Citus) locks rows on
-        // one shard at a time, and another worker holding an area's only due row sends this one to the next.
-        for (String areaId : dueAreas(now)) {
-            Optional<TaggingJob> leased = nextDueIn(areaId, now).map(job -> {
-                take(job.areaId(), job.id(), worker, now.plus(lease));
-                return new TaggingJob(job.areaId(), job.id(), job.contentType(), job.contentId(), job.attempts() + 1);
-            });
-            if (leased.isPresent()) {
-                return leased;
-            }
-        }
-        return Optional.empty();
+        return AreaFirst.lease(dueAreas(now), areaId -> nextDueIn(areaId, now).map(job -> {
+            take(job.areaId(), job.id(), worker, now.plus(lease));
+            return new TaggingJob(job.areaId(), job.id(), job.contentType(), job.contentId(), job.attempts() + 1);
+        }));
     }
 
     /**

@@ -3,21 +3,16 @@ package org.yousaid.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The migration Job and the pods' wait for it (infra/k8s): pods wait while the schema is behind
@@ -27,32 +22,20 @@ class MigrateCommandTest {
 
     private static final List<String> PROPERTIES = List.of("datasources.default.url", "datasources.default.username",
             "datasources.default.password");
-    private final Map<String, String> saved = new HashMap<>();
+    private CommandRuns.SavedProperties saved;
 
     @BeforeEach
     void save() {
-        PROPERTIES.forEach(p -> saved.put(p, System.getProperty(p)));
+        saved = new CommandRuns.SavedProperties(PROPERTIES);
     }
 
     @AfterEach
     void restore() {
-        saved.forEach((p, v) -> {
-            if (v == null) {
-                System.clearProperty(p);
-            } else {
-                System.setProperty(p, v);
-            }
-        });
+        saved.restore();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new MigrateCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRuns.Run run(String... args) {
+        return CommandRuns.run(new MigrateCommand(), args);
     }
 
     @Test
@@ -64,23 +47,23 @@ class MigrateCommandTest {
             System.setProperty("datasources.default.username", "postgres");
             System.setProperty("datasources.default.password", "");
 
-            Run early = run("--wait", "--timeout", "3s");
+            CommandRuns.Run early = run("--wait", "--timeout", "3s");
             assertThat(early.exit()).as(early.err()).isEqualTo(1);
             assertThat(early.err()).contains("migration(s) pending, the first 1").contains("Gave up after 3 s");
             assertThat(applied(database)).isZero();
 
-            Run job = run();
+            CommandRuns.Run job = run();
             assertThat(job.exit()).as(job.err()).isZero();
             int migrations = applied(database);
             String latest = latestVersion();
             assertThat(migrations).isEqualTo(Integer.parseInt(latest));
             assertThat(job.out()).isEqualTo("schema at version " + latest + " (" + migrations + " applied now)\n");
 
-            Run pod = run("--wait");
+            CommandRuns.Run pod = run("--wait");
             assertThat(pod.exit()).as(pod.err()).isZero();
             assertThat(pod.out()).isEqualTo("schema at version " + latest + ": nothing pending\n");
 
-            Run again = run();
+            CommandRuns.Run again = run();
             assertThat(again.exit()).isZero();
             assertThat(again.out()).contains("(0 applied now)");
             assertThat(applied(database)).isEqualTo(migrations);
@@ -94,7 +77,7 @@ class MigrateCommandTest {
     @Test
     void withoutAnExternalDatabaseItSaysSoAndDoesNothing() {
         System.clearProperty("datasources.default.url");
-        Run run = run();
+        CommandRuns.Run run = run();
         if (System.getenv("DATASOURCES_DEFAULT_URL") == null) {
             assertThat(run.exit()).isEqualTo(2);
             assertThat(run.err()).startsWith("No external database is configured (DATASOURCES_DEFAULT_URL)");
@@ -108,7 +91,7 @@ class MigrateCommandTest {
         System.setProperty("datasources.default.url", "jdbc:postgresql://127.0.0.1:" + RetrainThemesCommandTest.freePort()
                 + "/postgres?connectTimeout=1");
         System.setProperty("datasources.default.username", "postgres");
-        Run run = run("--wait", "--timeout", "1s");
+        CommandRuns.Run run = run("--wait", "--timeout", "1s");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).startsWith("waiting: database not reachable:").contains("Gave up after 1 s")
                 .doesNotContain("Exception");

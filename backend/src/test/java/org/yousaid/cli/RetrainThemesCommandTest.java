@@ -4,54 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The operator's retrain command reaches the server's database as the server does, or says in one line why not. */
 class RetrainThemesCommandTest {
 
     private static final List<String> PROPERTIES = List.of("datasources.default.url", "datasources.default.username",
             "datasources.default.password", "yousaid.repo.root", "YOUSAID_LOG_LEVEL");
-    private final Map<String, String> saved = new HashMap<>();
+    private CommandRuns.SavedProperties saved;
 
     @BeforeEach
     void save() {
-        PROPERTIES.forEach(p -> saved.put(p, System.getProperty(p)));
+        saved = new CommandRuns.SavedProperties(PROPERTIES);
     }
 
     @AfterEach
     void restore() {
-        saved.forEach((p, v) -> {
-            if (v == null) {
-                System.clearProperty(p);
-            } else {
-                System.setProperty(p, v);
-            }
-        });
+        saved.restore();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new RetrainThemesCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRuns.Run run(String... args) {
+        return CommandRuns.run(new RetrainThemesCommand(), args);
     }
 
     @Test
@@ -59,7 +42,7 @@ class RetrainThemesCommandTest {
         System.setProperty("datasources.default.url", "jdbc:postgresql://127.0.0.1:" + freePort() + "/postgres?password=secret");
         System.setProperty("datasources.default.username", "postgres");
 
-        Run run = run("--area", "demo");
+        CommandRuns.Run run = run("--area", "demo");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
@@ -76,7 +59,7 @@ class RetrainThemesCommandTest {
             System.clearProperty("datasources.default.url");
             System.setProperty("yousaid.repo.root", root.toString());
 
-            Run run = run("--area", "no-such-area");
+            CommandRuns.Run run = run("--area", "no-such-area");
 
             // It got as far as the area, in that database: migrated there, and refused as unknown there.
             assertThat(run.exit()).as(run.err()).isEqualTo(2);
