@@ -5,6 +5,9 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import picocli.CommandLine;
 
 /** A command run as an operator runs it, with what it printed; and the system properties a test sets, put back after. */
@@ -23,15 +26,23 @@ final class CommandRuns {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** The named system properties as they were, to be put back once the test has changed them. */
-    static final class SavedProperties {
+    /** Registered in a test class: the named system properties put back as they were after each test. */
+    static final class RestoredProperties implements BeforeEachCallback, AfterEachCallback {
+        private final List<String> names;
         private final Map<String, String> saved = new HashMap<>();
 
-        SavedProperties(List<String> names) {
+        RestoredProperties(String... names) {
+            this.names = List.of(names);
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            saved.clear();
             names.forEach(p -> saved.put(p, System.getProperty(p)));
         }
 
-        void restore() {
+        @Override
+        public void afterEach(ExtensionContext context) {
             saved.forEach((p, v) -> {
                 if (v == null) {
                     System.clearProperty(p);

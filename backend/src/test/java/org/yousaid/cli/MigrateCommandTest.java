@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The migration Job and the pods' wait for it (infra/k8s): pods wait while the schema is behind
@@ -20,19 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class MigrateCommandTest {
 
-    private static final List<String> PROPERTIES = List.of("datasources.default.url", "datasources.default.username",
+    @RegisterExtension
+    final CommandRuns.RestoredProperties properties = new CommandRuns.RestoredProperties(
+            "datasources.default.url", "datasources.default.username",
             "datasources.default.password");
-    private CommandRuns.SavedProperties saved;
-
-    @BeforeEach
-    void save() {
-        saved = new CommandRuns.SavedProperties(PROPERTIES);
-    }
-
-    @AfterEach
-    void restore() {
-        saved.restore();
-    }
 
     static CommandRuns.Run run(String... args) {
         return CommandRuns.run(new MigrateCommand(), args);

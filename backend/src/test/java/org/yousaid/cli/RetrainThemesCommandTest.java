@@ -10,28 +10,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator's retrain command reaches the server's database as the server does, or says in one line why not. */
 class RetrainThemesCommandTest {
 
-    private static final List<String> PROPERTIES = List.of("datasources.default.url", "datasources.default.username",
+    @RegisterExtension
+    final CommandRuns.RestoredProperties properties = new CommandRuns.RestoredProperties(
+            "datasources.default.url", "datasources.default.username",
             "datasources.default.password", "yousaid.repo.root", "YOUSAID_LOG_LEVEL");
-    private CommandRuns.SavedProperties saved;
-
-    @BeforeEach
-    void save() {
-        saved = new CommandRuns.SavedProperties(PROPERTIES);
-    }
-
-    @AfterEach
-    void restore() {
-        saved.restore();
-    }
 
     static CommandRuns.Run run(String... args) {
         return CommandRuns.run(new RetrainThemesCommand(), args);
