@@ -113,16 +113,20 @@ public final class MigrateCommand implements Callable<Integer> {
         @Override
         public Duration convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
-            if (v.startsWith("p")) {
-                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            try {
+                if (v.startsWith("p")) {
+                    return Duration.parse(v.toUpperCase(Locale.ROOT));
+                }
+                long amount = Long.parseLong(v.substring(0, v.length() - 1));
+                return switch (v.charAt(v.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(amount);
+                    case 'm' -> Duration.ofMinutes(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    default -> throw new IllegalArgumentException();
+                };
+            } catch (RuntimeException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 90s, 10m or PT10M");
             }
-            long amount = Long.parseLong(v.substring(0, v.length() - 1));
-            return switch (v.charAt(v.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                default -> throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 90s or 10m");
-            };
         }
     }
 }

@@ -125,24 +125,20 @@ public final class RetrainThemesCommand implements Callable<Integer> {
 
     /** One line saying why the configured database cannot be reached (without credentials), or empty. */
     static Optional<String> unreachable() {
-        String url = setting("DATASOURCES_DEFAULT_URL", "datasources.default.url");
+        String url = Settings.of("DATASOURCES_DEFAULT_URL", "datasources.default.url");
         if (url == null) {
             return Optional.empty();
         }
         Properties login = new Properties();
-        Optional.ofNullable(setting("DATASOURCES_DEFAULT_USERNAME", "datasources.default.username")).ifPresent(u -> login.setProperty("user", u));
-        Optional.ofNullable(setting("DATASOURCES_DEFAULT_PASSWORD", "datasources.default.password")).ifPresent(p -> login.setProperty("password", p));
+        Optional.ofNullable(Settings.of("DATASOURCES_DEFAULT_USERNAME", "datasources.default.username")).ifPresent(u -> login.setProperty("user", u));
+        Optional.ofNullable(Settings.of("DATASOURCES_DEFAULT_PASSWORD", "datasources.default.password")).ifPresent(p -> login.setProperty("password", p));
         login.setProperty("connectTimeout", "5");
         try (Connection connection = DriverManager.getConnection(url, login)) {
             return Optional.empty();
         } catch (SQLException e) {
             return Optional.of("Cannot reach the database at " + url.replaceFirst("\\?.*$", "").replaceFirst("//[^/@]*@", "//")
-                    + ": " + firstLine(e.getMessage()));
+                    + ": " + Settings.firstLine(e.getMessage()));
         }
-    }
-
-    private static String setting(String environment, String property) {
-        return Settings.of(environment, property);
     }
 
     private static String rootMessage(Throwable e) {
@@ -150,10 +146,7 @@ public final class RetrainThemesCommand implements Callable<Integer> {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        return Settings.firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
     }
 
-    private static String firstLine(String message) {
-        return Settings.firstLine(message);
-    }
 }

@@ -62,10 +62,6 @@ final class HeldAreaModels<M> {
         return byArea.size();
     }
 
-    synchronized boolean holds(String areaId) {
-        return byArea.containsKey(areaId);
-    }
-
     long loads() {
         return loads.get();
     }

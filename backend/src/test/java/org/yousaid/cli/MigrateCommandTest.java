@@ -86,6 +86,15 @@ class MigrateCommandTest {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void aTimeoutThatIsNoDurationIsRefusedInOneLine() {
+        for (String bad : new String[] {"", "soon", "10x", "-", "PTx"}) {
+            CommandRuns.Run run = run("--wait", "--timeout", bad);
+            assertThat(run.exit()).as(bad).isEqualTo(2);
+            assertThat(run.err()).as(bad).contains("is not a duration such as 90s, 10m or PT10M").doesNotContain("Exception");
+        }
+    }
+
     private static int applied(EmbeddedPostgres database) throws Exception {
         try (Connection c = database.getPostgresDatabase().getConnection()) {
             boolean exists;
